@@ -1,0 +1,165 @@
+"""Command line: global options, the headless commands, and launching the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import closing
+from pathlib import Path
+
+from spacereader import __version__, paths
+from spacereader.models import Article, ArticleFilter, ArticleRow
+from spacereader.safe_text import clean_line, clean_text
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as one line on stderr, exit status 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; global options come before the command."""
+    parser = argparse.ArgumentParser(
+        prog="spacereader",
+        description="A keyboard-first terminal news reader. With no command it opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"spacereader {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="cache folder (default: $SPACEREADER_DATA_DIR or the user data dir)")
+    parser.add_argument("--config", metavar="FILE", help="config file (default: $SPACEREADER_CONFIG or the user config dir)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    articles = commands.add_parser("articles", help="list cached articles, newest first")
+    articles.add_argument("--unread", action="store_true", help="only unread articles")
+    articles.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
+    articles.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+    articles.add_argument("--json", action="store_true", help="one JSON array of rows")
+
+    show = commands.add_parser("show", help="print one article as plain text")
+    show.add_argument("id", type=int, metavar="ID")
+
+    for name, text in (("bookmark", "bookmark an article"), ("unbookmark", "remove a bookmark")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("id", type=int, metavar="ID")
+
+    bookmarks = commands.add_parser("bookmarks", help="list bookmarked articles")
+    bookmarks.add_argument("--json", action="store_true", help="one JSON array of rows")
+    return parser
+
+
+def row_json(row: ArticleRow | Article) -> dict[str, object]:
+    """The JSON shape of an article row, shared by every command that lists articles."""
+    return {
+        "id": row.id,
+        "title": row.title,
+        "source": row.source,
+        "url": row.url,
+        "published": row.published,
+        "read": row.read,
+        "bookmarked": row.bookmarked,
+        "feed_id": row.feed_id,
+    }
+
+
+def print_rows(rows: Sequence[ArticleRow], as_json: bool) -> None:
+    """Rows as JSON or as an aligned plain-text table with cleaned text."""
+    if as_json:
+        json.dump([row_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    for row in rows:
+        flags = ("N" if not row.read else " ") + ("*" if row.bookmarked else " ")
+        print(f"{row.id:>7} {flags} {row.published[:10]}  {clean_line(row.source)[:20]:<20}  {clean_line(row.title)}")
+
+
+def open_store(args: argparse.Namespace):
+    """Open (creating and migrating) the cache and import the seed articles."""
+    from spacereader.ingest.seeds import import_seeds
+    from spacereader.store import Store, StoreError
+
+    try:
+        store = Store.open(paths.data_dir(args.data_dir))
+        with closing(store.connect()) as conn:
+            report = import_seeds(conn, paths.seeds_dir())
+    except StoreError as error:
+        raise CommandError(str(error)) from error
+    except OSError as error:
+        raise CommandError(f"cannot use data dir: {error}") from error
+    for warning in report.warnings:
+        print(f"spacereader: {warning}", file=sys.stderr)
+    return store
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Carry out one headless command on the cache."""
+    from spacereader.store import articles as store_articles
+    from spacereader.store import bookmarks as store_bookmarks
+
+    store = open_store(args)
+    with closing(store.connect()) as conn:
+        if args.command in ("articles", "bookmarks"):
+            view = ArticleFilter(
+                unread_only=getattr(args, "unread", False),
+                bookmarked_only=args.command == "bookmarks" or args.bookmarked,
+            )
+            limit = getattr(args, "limit", None)
+            rows = store_articles.list_article_rows(conn, view, limit=-1 if limit is None else limit)
+            print_rows(rows, args.json)
+            return 0
+        if args.command == "show":
+            article = store_articles.get_article(conn, args.id)
+            if article is None:
+                raise CommandError(f"no article with ID {args.id}")
+            print(format_article(article))
+            return 0
+        if args.command in ("bookmark", "unbookmark"):
+            if not store_bookmarks.set_bookmark(conn, args.id, args.command == "bookmark"):
+                raise CommandError(f"no article with ID {args.id}")
+            return 0
+    raise CommandError(f"unknown command {args.command}")
+
+
+def format_article(article: Article) -> str:
+    """An article as plain text: headline, meta line, paragraphs, link."""
+    lines = [clean_line(article.title), meta_line(article), ""]
+    for paragraph in article.paragraphs:
+        lines.extend([clean_text(paragraph), ""])
+    if article.url:
+        lines.append(f"Link: {clean_line(article.url)}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def meta_line(article: Article) -> str:
+    """source · date · reading time."""
+    parts = [clean_line(article.source), article.published[:10], f"{article.reading_minutes} min read"]
+    if article.author:
+        parts.insert(1, clean_line(article.author))
+    return " · ".join(p for p in parts if p)
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Open the reader."""
+    store = open_store(args)
+    from spacereader.config import load_settings
+    from spacereader.ui.app import SpaceReaderApp, binding_ids
+
+    settings, warnings = load_settings(paths.config_file(args.config), known_binding_ids=binding_ids())
+    app = SpaceReaderApp(store, settings, startup_warnings=warnings)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for `spacereader` and `python -m spacereader`."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return run_tui(args)
+        return run_command(args)
+    except CommandError as error:
+        print(f"spacereader: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Getting articles in: seed files, feeds over HTTP, OPML. No Textual here."""

@@ -1,0 +1,116 @@
+"""Plain data that crosses layers and threads: frozen, no behaviour beyond derived values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_KINDS = ("person", "organisation", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A subscription (or the built-in seed source) with its fetch state."""
+
+    id: int
+    url: str
+    title: str
+    folder: str = ""
+    kind: str = "feed"
+    site_url: str = ""
+    last_success: str | None = None
+    last_error: str | None = None
+    disabled_reason: str | None = None
+    unread: int = 0
+    total: int = 0
+
+    @property
+    def name(self) -> str:
+        """What to call the feed on screen."""
+        return self.title or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What one line of the article list needs; never carries the body."""
+
+    id: int
+    feed_id: int
+    title: str
+    source: str
+    url: str
+    published: str
+    read: bool
+    bookmarked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A whole article, loaded only when it is opened."""
+
+    id: int
+    feed_id: int
+    title: str
+    source: str
+    url: str
+    published: str
+    read: bool
+    bookmarked: bool
+    author: str = ""
+    body: str = ""
+    word_count: int = 0
+    enclosures: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body split on blank lines."""
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+    @property
+    def reading_minutes(self) -> int:
+        """Reading time at 230 words a minute, at least one minute."""
+        return max(1, round(self.word_count / 230))
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article as parsed from a feed or seed, before it has an id."""
+
+    guid: str
+    title: str
+    published: str
+    body: str
+    url: str = ""
+    author: str = ""
+    summary: str = ""
+    enclosures: tuple[str, ...] = ()
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, with how often one article (or the cache) names it."""
+
+    id: int
+    name: str
+    kind: str
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """Which articles the list shows; the store turns it into SQL."""
+
+    unread_only: bool = False
+    bookmarked_only: bool = False
+    feed_id: int | None = None
+    entity_id: int | None = None
+    article_ids: tuple[int, ...] | None = field(default=None)
+
+    def describe(self) -> str:
+        """A short label for the list's title."""
+        parts = []
+        if self.bookmarked_only:
+            parts.append("bookmarks")
+        if self.unread_only:
+            parts.append("unread")
+        return ", ".join(parts) or "all articles"

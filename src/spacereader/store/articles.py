@@ -1,0 +1,188 @@
+"""Articles: paged listing for the list pane, single loads for the reader, upserts for ingest."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from spacereader.models import Article, ArticleFilter, ArticleRow, NewArticle
+
+# The list's order; every paging query and index agrees on it.
+ORDER = "a.published DESC, a.id DESC"
+
+_ROW_COLUMNS = (
+    "a.id, a.feed_id, a.title, COALESCE(NULLIF(f.title, ''), f.url), a.url, a.published, a.is_read,"
+    " EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)"
+)
+
+
+def now_iso() -> str:
+    """The current time as stored: UTC, second precision, a trailing Z."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _where(view: ArticleFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if view.unread_only:
+        clauses.append("a.is_read = 0")
+    if view.bookmarked_only:
+        clauses.append("a.id IN (SELECT article_id FROM bookmarks)")
+    if view.feed_id is not None:
+        clauses.append("a.feed_id = ?")
+        params.append(view.feed_id)
+    if view.entity_id is not None:
+        clauses.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
+        params.append(view.entity_id)
+    if view.article_ids is not None:
+        clauses.append(f"a.id IN ({','.join('?' * len(view.article_ids)) or 'NULL'})")
+        params.extend(view.article_ids)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _row(values: Sequence[object]) -> ArticleRow:
+    return ArticleRow(
+        id=values[0], feed_id=values[1], title=values[2], source=values[3], url=values[4],
+        published=values[5], read=bool(values[6]), bookmarked=bool(values[7]),
+    )  # fmt: skip
+
+
+def count_articles(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter()) -> int:
+    """How many articles the view holds (an index-only count)."""
+    where, params = _where(view)
+    return conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
+
+
+def count_unread(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter()) -> int:
+    """How many of the view's articles are unread."""
+    return count_articles(conn, replace(view, unread_only=True))
+
+
+def list_article_rows(
+    conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter(), *, offset: int = 0, limit: int = 100
+) -> list[ArticleRow]:
+    """One page of list rows in list order."""
+    where, params = _where(view)
+    sql = (
+        f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
+        f" ORDER BY {ORDER} LIMIT ? OFFSET ?"
+    )
+    return [_row(r) for r in conn.execute(sql, [*params, limit, offset])]
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
+    """One article with its body, or None."""
+    row = conn.execute(
+        f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.word_count, a.enclosures"
+        " FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    base = _row(row)
+    enclosures = tuple(json.loads(row[11])) if row[11] else ()
+    return Article(
+        id=base.id, feed_id=base.feed_id, title=base.title, source=base.source, url=base.url,
+        published=base.published, read=base.read, bookmarked=base.bookmarked,
+        author=row[8], body=row[9], word_count=row[10], enclosures=enclosures,
+    )  # fmt: skip
+
+
+def get_article_row(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
+    """One list row, to refresh a line after its state changed."""
+    row = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    return _row(row) if row else None
+
+
+def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) -> int | None:
+    """The article's index in the view's order, or None when the view does not hold it."""
+    where, params = _where(view)
+    joiner = " AND " if where else " WHERE "
+    found = conn.execute(
+        f"SELECT a.published FROM articles a{where}{joiner}a.id = ?", [*params, article_id]
+    ).fetchone()
+    if found is None:
+        return None
+    sql = f"SELECT count(*) FROM articles a{where}{joiner}(a.published > ? OR (a.published = ? AND a.id > ?))"
+    return conn.execute(sql, [*params, found[0], found[0], article_id]).fetchone()[0]
+
+
+def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool = True) -> int | None:
+    """The index of the nearest unread article after (or before) `index` in the view, or None."""
+    rows = list_article_rows(conn, view, offset=index, limit=1)
+    if not rows:
+        return None
+    current = conn.execute("SELECT published FROM articles WHERE id = ?", (rows[0].id,)).fetchone()[0]
+    where, params = _where(view)
+    joiner = " AND " if where else " WHERE "
+    if forward:
+        after = "(a.published < ? OR (a.published = ? AND a.id < ?))"
+        order = ORDER
+    else:
+        after = "(a.published > ? OR (a.published = ? AND a.id > ?))"
+        order = "a.published ASC, a.id ASC"
+    hit = conn.execute(
+        f"SELECT a.id FROM articles a{where}{joiner}a.is_read = 0 AND {after} ORDER BY {order} LIMIT 1",
+        [*params, current, current, rows[0].id],
+    ).fetchone()
+    return position_of(conn, view, hit[0]) if hit else None
+
+
+def set_read(conn: sqlite3.Connection, article_id: int, read: bool) -> bool:
+    """Mark one article read or unread; False when there is no such article."""
+    with conn:
+        cursor = conn.execute("UPDATE articles SET is_read = ? WHERE id = ?", (int(read), article_id))
+    return cursor.rowcount > 0
+
+
+def article_exists(conn: sqlite3.Connection, article_id: int) -> bool:
+    """Whether the cache holds the article."""
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def known_hashes(conn: sqlite3.Connection, feed_id: int) -> dict[str, str]:
+    """guid -> content hash for one feed, so unchanged items can be skipped."""
+    return dict(conn.execute("SELECT guid, content_hash FROM articles WHERE feed_id = ?", (feed_id,)))
+
+
+def upsert_articles(conn: sqlite3.Connection, feed_id: int, items: Iterable[NewArticle]) -> tuple[int, int]:
+    """Insert new items and update changed ones in place, keeping read and bookmark state.
+
+    Unchanged items (same content hash) are skipped. Runs inside the caller's transaction;
+    returns (inserted, updated).
+    """
+    fetched = now_iso()
+    known = known_hashes(conn, feed_id)
+    inserted = updated = 0
+    for item in items:
+        old_hash = known.get(item.guid)
+        if old_hash == item.content_hash and old_hash is not None:
+            continue
+        values = (
+            item.url, item.title, item.author, item.published, item.summary, item.body,
+            len(item.body.split()), json.dumps(list(item.enclosures)) if item.enclosures else "",
+            item.content_hash,
+        )  # fmt: skip
+        if old_hash is None:
+            cursor = conn.execute(
+                "INSERT INTO articles (url, title, author, published, summary, body, word_count,"
+                " enclosures, content_hash, feed_id, guid, fetched) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT (feed_id, guid) DO NOTHING",
+                (*values, feed_id, item.guid, fetched),
+            )
+            inserted += cursor.rowcount
+        else:
+            conn.execute(
+                "UPDATE articles SET url = ?, title = ?, author = ?, published = ?, summary = ?, body = ?,"
+                " word_count = ?, enclosures = ?, content_hash = ? WHERE feed_id = ? AND guid = ?",
+                (*values, feed_id, item.guid),
+            )
+            updated += 1
+        known[item.guid] = item.content_hash
+    return inserted, updated

@@ -1,0 +1,1 @@
+"""Widgets for the three panes and the status line."""

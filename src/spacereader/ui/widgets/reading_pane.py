@@ -1,0 +1,58 @@
+"""The reading pane: headline, meta line and paragraphs of the open article, scrollable."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from spacereader.models import Article
+from spacereader.safe_text import clean_line, clean_text
+
+
+def meta_line(article: Article) -> str:
+    """source · author · date · reading time, from cleaned parts."""
+    parts = [clean_line(article.source), clean_line(article.author), article.published[:10]]
+    parts.append(f"{article.reading_minutes} min read")
+    return " · ".join(p for p in parts if p)
+
+
+def body_text(article: Article) -> Text:
+    """Paragraphs as literal text (never markup), long words folded instead of overflowing."""
+    paragraphs = [clean_text(p) for p in article.paragraphs]
+    text = Text("\n\n".join(paragraphs), overflow="fold")
+    if article.enclosures:
+        text.append("\n\nAttachments:\n" + "\n".join(f"  {clean_line(e)}" for e in article.enclosures))
+    if article.url:
+        text.append("\n\n" + clean_line(article.url), style="dim")
+    return text
+
+
+class ReadingPane(VerticalScroll, can_focus=True):
+    """Shows one article; the screen decides which."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="headline")
+        yield Static(id="meta")
+        yield Static(id="body")
+
+    def show_article(self, article: Article | None) -> None:
+        """Display an article (or say there is none) and scroll to its top."""
+        self.article_id = article.id if article else None
+        headline = self.query_one("#headline", Static)
+        meta = self.query_one("#meta", Static)
+        body = self.query_one("#body", Static)
+        if article is None:
+            headline.update(Text("No article"))
+            meta.update(Text(""))
+            body.update(Text("There is nothing to read in this view."))
+        else:
+            headline.update(Text(clean_line(article.title) or "(untitled)", overflow="fold"))
+            meta.update(Text(meta_line(article), overflow="fold"))
+            body.update(body_text(article))
+        self.scroll_home(animate=False)
