@@ -1,0 +1,45 @@
+"""Shared fixtures: a real cache file per test, and the shared corpus when it is beside the repo."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from spacereader.ingest.seeds import import_seeds
+from spacereader.paths import seeds_dir
+from spacereader.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+def corpus_dir(*parts: str) -> Path:
+    """A folder of the shared corpus, or skip: a user's clone has no ../shared."""
+    path = CORPUS.joinpath(*parts)
+    if not path.is_dir():
+        pytest.skip(f"shared corpus not found at {path} (it sits beside the repo only in CI and development)")
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """A migrated, empty cache in a temp folder."""
+    return Store.open(tmp_path / "data")
+
+
+@pytest.fixture
+def seeded_store(store: Store) -> Store:
+    """A cache holding the shipped seed articles."""
+    with closing(store.connect()) as conn:
+        import_seeds(conn, seeds_dir())
+    return store
+
+
+@pytest.fixture
+def conn(store: Store):
+    """A connection to the empty cache, closed after the test."""
+    with closing(store.connect()) as connection:
+        yield connection
