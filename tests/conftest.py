@@ -43,3 +43,30 @@ def conn(store: Store):
     """A connection to the empty cache, closed after the test."""
     with closing(store.connect()) as connection:
         yield connection
+
+
+def add_articles(store: Store, count: int, *, feed_url: str = "http://127.0.0.1/feed.xml", feed_title: str = "Test Feed",
+                 titles: list[str] | None = None, url: str = "https://example.org/{n}") -> list[int]:
+    """Insert `count` articles into one feed, newest first by index; returns their ids in list order."""
+    from spacereader.models import NewArticle
+    from spacereader.store.articles import list_article_rows
+    from spacereader.store.feeds import ensure_feed
+    from spacereader.store.articles import upsert_articles
+    from spacereader.models import ArticleFilter
+
+    items = [
+        NewArticle(
+            guid=f"guid-{n}",
+            title=(titles[n] if titles else f"Article number {n}"),
+            published=f"2026-01-{28 - (n % 28):02d}T{23 - (n // 28) % 24:02d}:00:00Z",
+            body=f"Paragraph one of article {n}.\n\nParagraph two of article {n}.",
+            url=url.format(n=n),
+            content_hash=f"hash-{n}",
+        )
+        for n in range(count)
+    ]
+    with closing(store.connect()) as conn:
+        with conn:
+            feed_id = ensure_feed(conn, feed_url, title=feed_title)
+            upsert_articles(conn, feed_id, items)
+        return [r.id for r in list_article_rows(conn, ArticleFilter(feed_id=feed_id), limit=-1)]

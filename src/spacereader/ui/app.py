@@ -25,6 +25,7 @@ class SpaceReaderApp(App[None]):
     TITLE = "spacereader"
     CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "dialogs.tcss"]
     ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit spacereader"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),

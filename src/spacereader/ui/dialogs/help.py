@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         for keys, text in FIXED_KEYS:
             table.add_row(keys, text, "")
         with VerticalScroll(id="help-body"):
-            yield Static("Keys — remap any by id in the [keys] table of the config", id="help-title")
+            yield Static(Text("Keys — remap any of them by id in the [keys] table of the config"), id="help-title")
             yield Static(table)
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -75,7 +75,9 @@ class MainScreen(Screen[None]):
         pager = self.query_one(ArticleList).pager
         total = pager.count if pager else 0
         unread = store_articles.count_unread(self.conn, self.view)
-        self.query_one(StatusLine).show(f"{total} articles", f"{unread} unread", self.view.describe())
+        self.query_one(StatusLine).show(
+            f"{total} article{'s' if total != 1 else ''}", f"{unread} unread", self.view.describe()
+        )
 
     # -- routing ----------------------------------------------------------------------------------------
 

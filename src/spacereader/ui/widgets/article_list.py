@@ -20,13 +20,13 @@ from spacereader.safe_text import clean_line
 from spacereader.ui.pager import ArticlePager
 
 
-def short_date(published: str, now_year: int) -> str:
-    """'Oct 05' this year, '2021-10-05' otherwise."""
+def short_date(published: str, now_year: int, *, compact: bool = False) -> str:
+    """'Oct 05' this year (or always when compact), '2021-10-05' otherwise."""
     try:
         when = datetime.strptime(published[:10], "%Y-%m-%d")
     except ValueError:
         return published[:10]
-    return when.strftime("%b %d") if when.year == now_year else when.strftime("%Y-%m-%d")
+    return when.strftime("%b %d") if compact or when.year == now_year else when.strftime("%Y-%m-%d")
 
 
 def fit(text: str, width: int) -> str:
@@ -42,10 +42,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of headline, source and date with unread and bookmark markers."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="cursor-down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="cursor-up"),
-        Binding("g,home", "cursor_top", "Top", show=False, id="cursor-top"),
-        Binding("G,end", "cursor_bottom", "Bottom", show=False, id="cursor-bottom"),
+        Binding("j,down", "cursor_down", "Next article", show=False, id="cursor-down"),
+        Binding("k,up", "cursor_up", "Previous article", show=False, id="cursor-up"),
+        Binding("g,home", "cursor_top", "First article", show=False, id="cursor-top"),
+        Binding("G,end", "cursor_bottom", "Last article", show=False, id="cursor-bottom"),
         Binding("enter", "open_article", "Open", id="open-article", tooltip="Open the article and mark it read"),
         Binding("n", "next_unread", "Next unread", show=False, id="next-unread"),
         Binding("N", "previous_unread", "Previous unread", show=False, id="previous-unread"),
@@ -172,7 +172,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     # -- mouse ------------------------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
-        index = self.scroll_offset.y + event.y
+        offset = event.get_content_offset(self)
+        if offset is None:  # on the border
+            return
+        index = self.scroll_offset.y + offset.y
         if self.pager is None or index >= self.pager.count:
             return
         self.move_to(index)
@@ -199,7 +202,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if index == self.cursor:
             cursor = self.get_component_rich_style("article-list--cursor", partial=True)
             text_style, marker_style, meta_style = (s + cursor for s in (text_style, marker_style, meta_style))
-        date = short_date(row.published, self._year)
+        date = short_date(row.published, self._year, compact=width < 40)
         source_width = 0 if width < 50 else min(16, width // 5)
         title_width = width - 3 - len(date) - 1 - (source_width + 1 if source_width else 0)
         segments = [
