@@ -1,8 +1,15 @@
 """spacereader: a keyboard-first terminal news reader."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("spacereader")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    # Resolved lazily: importlib.metadata costs tens of milliseconds of start-up.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("spacereader")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0.0.0"
+    raise AttributeError(name)
