@@ -16,8 +16,10 @@ from spacereader.links import LinkError, check_link, open_link
 from spacereader.models import ArticleFilter
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
+from spacereader.store.feeds import get_feed
 from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved
 from spacereader.ui.pager import ArticlePager
+from spacereader.ui.screens.feeds import FeedsScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
 from spacereader.ui.widgets.reading_pane import ReadingPane
@@ -39,12 +41,16 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_link", "Copy link", show=False, id="copy-link"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
         Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
+        Binding("f", "show_feeds", "Feeds", id="show-feeds", tooltip="Every feed; choose one to narrow the list"),
+        Binding("escape", "go_back", "Back", show=False, id="go-back", tooltip="Return to the previous list"),
     ]
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
         self.conn = conn
         self.view = ArticleFilter()
+        self.view_title = ""
+        self._history: list[tuple[ArticleFilter, str, int | None, int]] = []
         self._preview_timer: Timer | None = None
         self._shown_id: int | None = None
 
@@ -64,11 +70,47 @@ class MainScreen(Screen[None]):
 
     # -- views ------------------------------------------------------------------------------------------
 
-    def load_view(self, view: ArticleFilter, *, title: str = "", select_id: int | None = None) -> None:
-        """Point the list at a view of the cache, keeping the current article when the view has it."""
+    def load_view(
+        self, view: ArticleFilter, *, title: str = "", select_id: int | None = None, index: int = 0, remember: bool = False
+    ) -> None:
+        """Point the list at a view of the cache, keeping the current article when the view has it.
+
+        With `remember`, the current view is pushed so `escape` can return to it with its selection.
+        """
+        article_list = self.query_one(ArticleList)
+        if remember:
+            current = article_list.current
+            self._history.append((self.view, self.view_title, current.id if current else None, article_list.cursor))
         self.view = view
-        self.query_one(ArticleList).show(ArticlePager(self.conn, view, title), select_id=select_id)
+        self.view_title = title
+        article_list.show(ArticlePager(self.conn, view, title), select_id=select_id, index=index)
         self.update_status()
+
+    def reload_view(self) -> None:
+        """Re-read the current view (after a refresh or extraction), keeping the selection."""
+        article_list = self.query_one(ArticleList)
+        current = article_list.current
+        self.load_view(self.view, title=self.view_title, select_id=current.id if current else None, index=article_list.cursor)
+
+    def action_show_feeds(self) -> None:
+        """Open the feeds view; choosing a feed narrows the list to it."""
+
+        def narrow(feed_id: int | None) -> None:
+            if feed_id is None:
+                return
+            feed = get_feed(self.conn, feed_id)
+            if feed is not None:
+                self.load_view(ArticleFilter(feed_id=feed_id), title=feed.name, remember=True)
+
+        self.app.push_screen(FeedsScreen(self.conn), narrow)
+
+    def action_go_back(self) -> None:
+        """Return to the list shown before the last narrowing, with its selection."""
+        if not self._history:
+            return
+        view, title, article_id, index = self._history.pop()
+        self.load_view(view, title=title, select_id=article_id, index=index)
+        self.query_one(ArticleList).focus()
 
     def update_status(self) -> None:
         """Counts for the current view."""
@@ -123,7 +165,9 @@ class MainScreen(Screen[None]):
     def list_mentions(self, event: EntitySidebar.EntityChosen) -> None:
         """Every cached article that names the entity."""
         name = event.entity.name
-        self.load_view(ArticleFilter(entity_id=event.entity.id), title=f"Mentions of {name}", select_id=self._shown_id)
+        self.load_view(
+            ArticleFilter(entity_id=event.entity.id), title=f"Mentions of {name}", select_id=self._shown_id, remember=True
+        )
 
     # -- state changes ----------------------------------------------------------------------------------
 
@@ -171,6 +215,7 @@ class MainScreen(Screen[None]):
             self.load_view(ArticleFilter(), select_id=keep)
         else:
             self.load_view(ArticleFilter(bookmarked_only=True), select_id=keep)
+        self._history.clear()
 
     def action_open_link(self) -> None:
         """Open the article's link in the browser (http and https only, no shell)."""
