@@ -72,8 +72,11 @@ def print_rows(rows: Sequence[ArticleRow], as_json: bool) -> None:
         print(f"{row.id:>7} {flags} {row.published[:10]}  {clean_line(row.source)[:20]:<20}  {clean_line(row.title)}")
 
 
-def open_store(args: argparse.Namespace):
-    """Open (creating and migrating) the cache and import the seed articles."""
+def open_store(args: argparse.Namespace, *, warn: bool = True):
+    """Open (creating and migrating) the cache and import the seed articles.
+
+    Warnings go to stderr, or (with `warn=False`) onto `store.warnings` for the TUI to show.
+    """
     from spacereader.ingest.seeds import import_seeds
     from spacereader.store import Store, StoreError
 
@@ -85,8 +88,10 @@ def open_store(args: argparse.Namespace):
         raise CommandError(str(error)) from error
     except OSError as error:
         raise CommandError(f"cannot use data dir: {error}") from error
-    for warning in report.warnings:
-        print(f"spacereader: {warning}", file=sys.stderr)
+    store.warnings.extend(report.warnings)
+    if warn:
+        for warning in store.warnings:
+            print(f"spacereader: {clean_line(warning)}", file=sys.stderr)
     return store
 
 
@@ -139,12 +144,12 @@ def meta_line(article: Article) -> str:
 
 def run_tui(args: argparse.Namespace) -> int:
     """Open the reader."""
-    store = open_store(args)
+    store = open_store(args, warn=False)
     from spacereader.config import load_settings
     from spacereader.ui.app import SpaceReaderApp, binding_ids
 
     settings, warnings = load_settings(paths.config_file(args.config), known_binding_ids=binding_ids())
-    app = SpaceReaderApp(store, settings, startup_warnings=warnings)
+    app = SpaceReaderApp(store, settings, startup_warnings=[*store.warnings, *warnings])
     app.run()
     return app.return_code or 0
 

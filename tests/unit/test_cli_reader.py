@@ -71,13 +71,18 @@ def test_unusable_data_dir_is_one_line_error(capsys, tmp_path):
     assert err.startswith("spacereader: cannot") and err.count("\n") == 1
 
 
-def test_corrupt_cache_is_one_line_error(capsys, tmp_path):
+def test_corrupt_cache_is_set_aside_and_a_fresh_one_started(capsys, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    (data / "spacereader.sqlite3").write_bytes(b"this is not a database" * 100)
-    code = main(["--data-dir", str(data), "articles"])
-    _, err = capsys.readouterr()
-    assert code == 1 and "spacereader.sqlite3" in err and err.count("\n") == 1
+    junk = b"this is not a database" * 100
+    (data / "spacereader.sqlite3").write_bytes(junk)
+    code = main(["--data-dir", str(data), "articles", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert len(json.loads(out)) == 1  # the seed, in a fresh cache
+    assert err.count("\n") == 1 and "corrupt" in err and "moved to spacereader.sqlite3.corrupt-" in err
+    aside = list(data.glob("spacereader.sqlite3.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == junk
 
 
 def test_environment_variable_chooses_data_dir(capsys, tmp_path, monkeypatch):

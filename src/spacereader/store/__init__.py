@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -16,26 +17,55 @@ class StoreError(Exception):
     """The cache cannot be opened or written; the message is one line for the user."""
 
 
+# SQLite result codes meaning the file is not a usable database (as opposed to locked or read-only).
+_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
 class Store:
     """Where the cache lives; hands out one connection per thread."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.warnings: list[str] = []
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
-        """Create the folder and database if needed and bring the schema up to date."""
+        """Create the folder and database if needed and bring the schema up to date.
+
+        A corrupt cache file is moved aside (never deleted) and a fresh one started; `warnings` says so.
+        """
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"cannot create data dir {data_dir}: {error.strerror or error}") from error
         store = cls(data_dir / DB_NAME)
         try:
-            with closing(store.connect()) as conn:
-                migrate(conn)
+            store._migrate()
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot open cache {store.path}: {error}") from error
+            if getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES:
+                raise StoreError(f"cannot open cache {store.path}: {error}") from error
+            aside = store._set_aside()
+            store.warnings.append(f"cache {store.path} was corrupt ({error}); moved to {aside.name}, started a fresh one")
+            try:
+                store._migrate()
+            except sqlite3.DatabaseError as again:
+                raise StoreError(f"cannot open cache {store.path}: {again}") from again
         return store
+
+    def _migrate(self) -> None:
+        with closing(self.connect()) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            migrate(conn)
+
+    def _set_aside(self) -> Path:
+        """Rename the database and its WAL files to `*.corrupt-YYYYmmddHHMMSS`."""
+        stamp = time.strftime("%Y%m%d%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{self.path}{suffix}")
+            if part.exists():
+                part.rename(Path(f"{aside}{suffix}"))
+        return aside
 
     def connect(self, *, readonly: bool = False) -> sqlite3.Connection:
         """A new connection with WAL, foreign keys and a busy timeout."""
