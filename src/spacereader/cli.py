@@ -10,6 +10,7 @@ from contextlib import closing
 from pathlib import Path
 
 from spacereader import __version__, paths
+from spacereader.bookmark_files import BookmarkFileError
 from spacereader.models import Article, ArticleFilter, ArticleRow
 from spacereader.safe_text import clean_line, clean_text
 
@@ -44,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     bookmarks = commands.add_parser("bookmarks", help="list bookmarked articles")
     bookmarks.add_argument("--json", action="store_true", help="one JSON array of rows")
+    moves = bookmarks.add_mutually_exclusive_group()
+    moves.add_argument("--export", metavar="FILE", help="write every bookmark (with its article) to a JSON file")
+    moves.add_argument("--import", dest="import_file", metavar="FILE", help="restore bookmarks from such a file")
     return parser
 
 
@@ -102,6 +106,12 @@ def run_command(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     with closing(store.connect()) as conn:
+        if args.command == "bookmarks" and (args.export or args.import_file):
+            from spacereader.bookmark_files import export_to, import_from
+
+            message = export_to(conn, Path(args.export)) if args.export else import_from(conn, Path(args.import_file))
+            print(message, file=sys.stderr)
+            return 0
         if args.command in ("articles", "bookmarks"):
             view = ArticleFilter(
                 unread_only=getattr(args, "unread", False),
@@ -162,7 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_tui(args)
         return run_command(args)
     except CommandError as error:
-        print(f"spacereader: {error}", file=sys.stderr)
+        print(f"spacereader: {clean_line(str(error))}", file=sys.stderr)
+        return 1
+    except BookmarkFileError as error:
+        print(f"spacereader: {clean_line(str(error))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
