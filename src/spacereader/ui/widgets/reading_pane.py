@@ -30,7 +30,9 @@ def body_text(article: Article) -> Text:
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
-    """Shows one article; the screen decides which."""
+    """Shows one article; the screen decides which, and which words to highlight."""
+
+    COMPONENT_CLASSES = {"reading-pane--match"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -41,8 +43,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         yield Static(id="meta")
         yield Static(id="body")
 
-    def show_article(self, article: Article | None) -> None:
-        """Display an article (or say there is none) and scroll to its top."""
+    def show_article(self, article: Article | None, highlight: tuple[str, ...] = ()) -> None:
+        """Display an article (or say there is none) and scroll to its top.
+
+        `highlight` lists words or names to mark wherever they occur, ignoring case.
+        """
         self.article_id = article.id if article else None
         headline = self.query_one("#headline", Static)
         meta = self.query_one("#meta", Static)
@@ -52,7 +57,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
             meta.update(Text(""))
             body.update(Text("There is nothing to read in this view."))
         else:
-            headline.update(Text(clean_line(article.title) or "(untitled)", overflow="fold"))
+            title = Text(clean_line(article.title) or "(untitled)", overflow="fold")
+            text = body_text(article)
+            if highlight:
+                style = self.get_component_rich_style("reading-pane--match", partial=True)
+                words = [clean_line(w) for w in highlight if clean_line(w)]
+                for target in (title, text):
+                    target.highlight_words(words, style, case_sensitive=False)
+            headline.update(title)
             meta.update(Text(meta_line(article), overflow="fold"))
-            body.update(body_text(article))
+            body.update(text)
         self.scroll_home(animate=False)
