@@ -23,6 +23,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -30,12 +31,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from synthetic_cache import CacheInfo, build_cache
-from tmux_probe import ProbeTimeout, Summary, TmuxPane, read_environ, screen_has
+from tmux_probe import ProbeTimeout, Summary, TmuxPane, probe_floor_ms, read_environ, screen_has
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / ".venv" / "bin" / "spacereader"
 WIDTH, HEIGHT = 120, 40
 KEYS = 100
+SINGLE_PRESSES = 10
+PAUSE_BETWEEN_PRESSES = 0.25
+"""Long enough for the reading pane's delayed preview (50 ms, then its own paint) to finish first."""
 
 TARGET_FIRST_SCREEN_S = 0.4
 TARGET_RSS_MB = 150.0
@@ -53,6 +57,7 @@ class RunResult:
     rss_first_mb: float | None = None
     peak_rss_mb: float | None = None
     ms_per_key: float | None = None
+    key_latency_ms: float | None = None
     quit_s: float | None = None
     error: str = ""
 
@@ -105,7 +110,7 @@ def one_run(cache: CacheInfo, timeout: float, measure_keys: bool = True) -> RunR
                 sent = pane.send_keys(*["j"] * KEYS)
                 done = pane.wait_for(target, timeout, f"row {KEYS + 1}")
                 result.ms_per_key = (done - sent) * 1000 / KEYS
-                time.sleep(0.2)
+                result.key_latency_ms = single_key_latency(pane, cache.total, start_row=KEYS + 1)
             result.peak_rss_mb = pane.memory_kb().get("VmHWM", 0) / 1024
             result.quit_s = pane.quit()
         except (ProbeTimeout, RuntimeError) as error:
@@ -113,12 +118,25 @@ def one_run(cache: CacheInfo, timeout: float, measure_keys: bool = True) -> RunR
     return result
 
 
+def single_key_latency(pane: TmuxPane, total: int, start_row: int, presses: int = SINGLE_PRESSES) -> float | None:
+    """Median time from one `j` to its row number on screen, each press waiting for the last to paint.
+
+    The burst above measures throughput (Textual paints once for many queued keys); this is what a
+    single keystroke feels like. Resolution is the polling interval plus a `capture-pane` call.
+    """
+    latencies = []
+    for step in range(1, presses + 1):
+        time.sleep(PAUSE_BETWEEN_PRESSES)
+        sent = pane.send_keys("j")
+        seen = pane.wait_for(screen_has(patterns=[subtitle(start_row + step, total)]), 10, "single key")
+        latencies.append((seen - sent) * 1000)
+    return statistics.median(latencies) if latencies else None
+
+
 def bench_size(articles: int, root: Path, runs: int, timeout: float) -> SizeResult:
     """Build one cache and measure the reader on it `runs` times after one warm-up launch."""
     data_dir = root / f"cache-{articles}" / "data"
-    if (data_dir / "spacereader.sqlite3").exists():
-        shutil.rmtree(data_dir.parent)
-    print(f"building a cache of {articles:,} articles in {data_dir} ...", flush=True)
+    print(f"building (or reusing) a cache of {articles:,} articles in {data_dir} ...", flush=True)
     cache = build_cache(data_dir, articles)
     print(
         f"  built in {cache.seconds:.1f} s: {cache.total:,} articles, {cache.unread:,} unread,"
@@ -142,6 +160,8 @@ def describe_run(run: RunResult) -> str:
     parts = [f"first screen {run.first_screen_s:.3f} s", f"RSS at first screen {run.rss_first_mb:.0f} MB"]
     if run.ms_per_key is not None:
         parts.append(f"{run.ms_per_key:.1f} ms/key")
+    if run.key_latency_ms is not None:
+        parts.append(f"single key {run.key_latency_ms:.1f} ms")
     parts.append(f"peak RSS {run.peak_rss_mb:.0f} MB")
     return ", ".join(parts)
 
@@ -162,12 +182,13 @@ def report(results: list[SizeResult]) -> bool:
     """Print the tables; True when every target is met at the largest size."""
     print()
     print(f"spacereader first screen by cache size (medians, min-max; {WIDTH}x{HEIGHT} tmux, 5 ms polling)")
-    print(f"{'articles':>9}  {'first screen':<26}{'peak RSS':<22}{'ms per key':<20}runs ok")
+    print(f"{'articles':>9}  {'first screen':<26}{'peak RSS':<22}{'ms per key':<20}{'one key':<22}runs ok")
     for size in results:
         ok = sum(1 for r in size.runs if not r.error)
         print(
             f"{size.cache.total:>9,}  {fmt(size.summary('first_screen_s'), 's', 3):<26}"
             f"{fmt(size.summary('peak_rss_mb'), 'MB', 0):<22}{fmt(size.summary('ms_per_key'), 'ms', 1):<20}"
+            f"{fmt(size.summary('key_latency_ms'), 'ms', 1):<22}"
             f"{ok}/{len(size.runs)}"
         )
     largest = max(results, key=lambda s: s.cache.total)
@@ -233,9 +254,15 @@ def main(argv: list[str] | None = None) -> int:
         peer_plan = plan_newsboat(args.peer_sizes)
         if peer_plan is not None:
             sizes = sorted(set(sizes) | set(args.peer_sizes))
+    floor = probe_floor_ms()
+    print(
+        f"probe floor: a key echoed by `cat` shows up after {floor:.1f} ms (median); single-key figures include it",
+        flush=True,
+    )
     print(
         f"measuring {SCRIPT.relative_to(ROOT)} --data-dir DIR directly (not `uv run`), PYTHONDONTWRITEBYTECODE"
-        f" unset, bytecode warmed by one untimed launch; {args.runs} runs per size; {os.cpu_count()} CPUs",
+        f" unset, bytecode warmed by one untimed launch; {args.runs} runs per size; {os.cpu_count()} CPUs,"
+        f" load average {os.getloadavg()[0]:.2f} (other work on the machine widens the spread)",
         flush=True,
     )
     root = args.keep or Path(tempfile.mkdtemp(prefix="spacereader-bench-"))
@@ -243,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results = [bench_size(n, root, args.runs, args.timeout) for n in sizes]
         passed = report(results)
+        print(f"load average at the end: {os.getloadavg()[0]:.2f}")
         if peer_plan is not None:
             peer_plan.run_and_compare(root, {s.cache.total: s.summary("first_screen_s") for s in results}, args.runs)
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import shutil
 import time
 from contextlib import closing
 from dataclasses import dataclass
@@ -94,8 +95,16 @@ def _body(rng: random.Random, pool: list[str]) -> str:
 
 
 def build_cache(data_dir: Path, articles: int, *, seed: int = 1, feeds: int = FEEDS) -> CacheInfo:
-    """Fill `data_dir` with exactly `articles` cached articles (the shipped seeds count among them)."""
+    """Fill `data_dir` with exactly `articles` cached articles (the shipped seeds count among them).
+
+    A cache already there with exactly that many articles is reused as it is; any other is replaced.
+    """
     started = time.perf_counter()
+    if (data_dir / "spacereader.sqlite3").exists():
+        with closing(Store.open(data_dir).connect()) as conn:
+            reusable = count_articles(conn) == articles
+        if not reusable:
+            shutil.rmtree(data_dir)
     rng = random.Random(f"spacereader-bench-{seed}")
     pool = _paragraphs(rng, 400)
     store = Store.open(data_dir)

@@ -185,3 +185,19 @@ class TmuxPane:
             os.unlink(socket_path)
         except OSError:
             pass
+
+
+def probe_floor_ms(presses: int = 10, width: int = 120, height: int = 40) -> float:
+    """Median key-to-screen time for `cat`, which echoes at once: the probe's own share of any latency."""
+    latencies = []
+    with TmuxPane(width, height) as pane:
+        pane.launch(["cat"])
+        time.sleep(0.2)
+        for number in range(presses):
+            token = f"probe{number}x"
+            sent = pane.send_keys(token)
+            seen = pane.wait_for(screen_has(token), 5, "echo")
+            latencies.append((seen - sent) * 1000)
+            time.sleep(0.02)
+        pane.quit(["C-d"])
+    return statistics.median(latencies)
