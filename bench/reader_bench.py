@@ -38,6 +38,8 @@ SCRIPT = ROOT / ".venv" / "bin" / "spacereader"
 WIDTH, HEIGHT = 120, 40
 KEYS = 100
 SINGLE_PRESSES = 10
+DEEP_KEYS = 300
+"""Keys up from the last row: enough to need rows from pages not yet loaded (pages hold 128 rows)."""
 PAUSE_BETWEEN_PRESSES = 0.25
 """Long enough for the reading pane's delayed preview (50 ms, then its own paint) to finish first."""
 
@@ -58,6 +60,8 @@ class RunResult:
     peak_rss_mb: float | None = None
     ms_per_key: float | None = None
     key_latency_ms: float | None = None
+    jump_to_end_ms: float | None = None
+    ms_per_key_at_end: float | None = None
     quit_s: float | None = None
     error: str = ""
 
@@ -94,7 +98,7 @@ def one_run(cache: CacheInfo, timeout: float, measure_keys: bool = True) -> RunR
     """Launch the reader once in tmux; first screen, memory, then (optionally) 100 keypresses."""
     result = RunResult()
     command = [str(SCRIPT), "--data-dir", str(cache.data_dir)]
-    first = screen_has(patterns=[subtitle(1, cache.total), list_row(cache.first_title)])
+    first = screen_has(patterns=[subtitle(1, cache.total), list_row(cache.title(0))])
     with TmuxPane(WIDTH, HEIGHT, measured_env(cache.data_dir)) as pane:
         try:
             started = pane.launch(command)
@@ -106,11 +110,12 @@ def one_run(cache: CacheInfo, timeout: float, measure_keys: bool = True) -> RunR
             if measure_keys and cache.total > KEYS:
                 # Let the first article load into the reading pane before the burst of keys.
                 time.sleep(0.5)
-                target = screen_has(patterns=[subtitle(KEYS + 1, cache.total), list_row(cache.title_at_100)])
+                target = screen_has(patterns=[subtitle(KEYS + 1, cache.total), list_row(cache.title(KEYS))])
                 sent = pane.send_keys(*["j"] * KEYS)
                 done = pane.wait_for(target, timeout, f"row {KEYS + 1}")
                 result.ms_per_key = (done - sent) * 1000 / KEYS
                 result.key_latency_ms = single_key_latency(pane, cache.total, start_row=KEYS + 1)
+                deep_end(pane, cache, timeout, result)
             result.peak_rss_mb = pane.memory_kb().get("VmHWM", 0) / 1024
             result.quit_s = pane.quit()
         except (ProbeTimeout, RuntimeError) as error:
@@ -131,6 +136,23 @@ def single_key_latency(pane: TmuxPane, total: int, start_row: int, presses: int 
         seen = pane.wait_for(screen_has(patterns=[subtitle(start_row + step, total)]), 10, "single key")
         latencies.append((seen - sent) * 1000)
     return statistics.median(latencies) if latencies else None
+
+
+def deep_end(pane: TmuxPane, cache: CacheInfo, timeout: float, result: RunResult) -> None:
+    """`G` to the last row, then DEEP_KEYS `k` in one burst: the rows the list must page in from the far end."""
+    total = cache.total
+    if total <= DEEP_KEYS + 1:
+        return
+    time.sleep(PAUSE_BETWEEN_PRESSES)
+    sent = pane.send_keys("G")
+    seen = pane.wait_for(screen_has(patterns=[subtitle(total, total), list_row(cache.title(-1))]), timeout, "last row")
+    result.jump_to_end_ms = (seen - sent) * 1000
+    time.sleep(PAUSE_BETWEEN_PRESSES)
+    row = total - DEEP_KEYS
+    target = screen_has(patterns=[subtitle(row, total), list_row(cache.title(row - 1))])
+    sent = pane.send_keys(*["k"] * DEEP_KEYS)
+    seen = pane.wait_for(target, timeout, f"row {row}")
+    result.ms_per_key_at_end = (seen - sent) * 1000 / DEEP_KEYS
 
 
 def bench_size(articles: int, root: Path, runs: int, timeout: float) -> SizeResult:
@@ -162,6 +184,8 @@ def describe_run(run: RunResult) -> str:
         parts.append(f"{run.ms_per_key:.1f} ms/key")
     if run.key_latency_ms is not None:
         parts.append(f"single key {run.key_latency_ms:.1f} ms")
+    if run.jump_to_end_ms is not None:
+        parts.append(f"G {run.jump_to_end_ms:.0f} ms, {run.ms_per_key_at_end:.1f} ms/key from the end")
     parts.append(f"peak RSS {run.peak_rss_mb:.0f} MB")
     return ", ".join(parts)
 
@@ -191,11 +215,20 @@ def report(results: list[SizeResult]) -> bool:
             f"{fmt(size.summary('key_latency_ms'), 'ms', 1):<22}"
             f"{ok}/{len(size.runs)}"
         )
+    print()
+    print(f"the far end of the list: `G`, then {DEEP_KEYS} `k` in one burst (medians, min-max)")
+    print(f"{'articles':>9}  {'G to last row':<30}{'ms per key from the end':<26}")
+    for size in results:
+        print(
+            f"{size.cache.total:>9,}  {fmt(size.summary('jump_to_end_ms'), 'ms', 0):<30}"
+            f"{fmt(size.summary('ms_per_key_at_end'), 'ms', 1):<26}"
+        )
     largest = max(results, key=lambda s: s.cache.total)
     checks = [
         ("first screen", largest.summary("first_screen_s"), TARGET_FIRST_SCREEN_S, "s", 3),
         ("peak RSS", largest.summary("peak_rss_mb"), TARGET_RSS_MB, "MB", 0),
         ("ms per key", largest.summary("ms_per_key"), TARGET_MS_PER_KEY, "ms", 1),
+        ("  at the end", largest.summary("ms_per_key_at_end"), TARGET_MS_PER_KEY, "ms", 1),
     ]
     print()
     print(f"targets at {largest.cache.total:,} articles (median against target)")

@@ -14,7 +14,7 @@ import random
 import shutil
 import time
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -30,6 +30,8 @@ FEEDS = 200
 READ_SHARE_OLDEST = 0.8
 """Chance that an article from a year ago is read; it falls linearly to 0 for today's."""
 BOOKMARK_SHARE = 0.002
+TITLE_POSITIONS = (0, 100, 300)
+"""Rows (from the top, and the same from the bottom) whose headlines CacheInfo carries for the benches."""
 
 LEADS = [
     "Markets", "Climate", "Space", "Health", "Science", "Energy", "Transport", "Housing", "Security",
@@ -66,8 +68,12 @@ class CacheInfo:
     bookmarked: int
     seconds: float
     db_bytes: int
-    first_title: str
-    title_at_100: str
+    titles: dict[int, str]
+    """Headlines at the list positions a bench looks for (first rows, last rows)."""
+
+    def title(self, index: int) -> str:
+        """The headline at a list position (negative counts from the end)."""
+        return self.titles[index % self.total]
 
 
 def _paragraphs(rng: random.Random, count: int) -> list[str]:
@@ -141,12 +147,13 @@ def build_cache(data_dir: Path, articles: int, *, seed: int = 1, feeds: int = FE
             bookmarked=count_articles(conn, ArticleFilter(bookmarked_only=True)),
             seconds=time.perf_counter() - started,
             db_bytes=0,
-            first_title=list_article_rows(conn, offset=0, limit=1)[0].title,
-            title_at_100=(list_article_rows(conn, offset=100, limit=1) or [None])[0].title
-            if articles > 100 else "",
-        )  # fmt: skip
-    size_on_disk = sum(p.stat().st_size for p in data_dir.iterdir() if p.is_file())
-    return CacheInfo(**{**info.__dict__, "db_bytes": size_on_disk})
+            titles={},
+        )
+        total = info.total
+        wanted_rows = {i % total for i in (*TITLE_POSITIONS, *(-1 - n for n in TITLE_POSITIONS))}
+        titles = {i: list_article_rows(conn, offset=i, limit=1)[0].title for i in sorted(wanted_rows)}
+    info = replace(info, titles=titles)
+    return replace(info, db_bytes=sum(p.stat().st_size for p in data_dir.iterdir() if p.is_file()))
 
 
 def _mark_some(conn, feed_id: int, rng: random.Random, end: datetime, year: float) -> None:
