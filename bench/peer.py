@@ -46,8 +46,10 @@ class NewsboatPlan:
             "--budget-s", str(BUDGET_S), "--out", str(results),
         ]  # fmt: skip
         print(f"newsboat: {feeds} feeds x {ITEMS_PER_FEED} items, reload then {runs} timed launches ...", flush=True)
-        done = subprocess.run(command, capture_output=True, text=True, timeout=BUDGET_S + 60)
-        rows = [json.loads(line) for line in results.read_text().splitlines() if line.strip()] if results.exists() else []
+        # The kit reports failures in its results and stderr; a non-zero exit is described, not raised.
+        done = subprocess.run(command, capture_output=True, text=True, timeout=BUDGET_S + 60, check=False)
+        lines = results.read_text().splitlines() if results.exists() else []
+        rows = [json.loads(line) for line in lines if line.strip()]
         firsts = [r["value"] for r in rows if r.get("metric") == "tui_first_screen" and r.get("value") is not None]
         version = next((r["value"] for r in rows if r.get("metric") == "version"), "newsboat")
         hwm = [r["vmhwm_kb"] for r in rows if r.get("metric") == "tui_first_screen" and r.get("vmhwm_kb")]

@@ -15,7 +15,7 @@ import shutil
 import time
 from contextlib import closing
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from spacereader.ingest.seeds import import_seeds
@@ -50,7 +50,7 @@ OBJECTS = [
     "vaccine trial results", "deal with rail operators", "report on housing costs after a record winter",
     "partnership", "inquiry into supply chains and what they mean for food prices next year",
 ]  # fmt: skip
-WORDS = (
+WORDS = (  # noqa: SIM905 - a paragraph of words reads better than a list of 80 strings
     "the of and to in a is that for on with as was by at from it an be this are which has have had not"
     " minister agency report council research launch orbit vaccine energy climate network market court"
     " policy budget satellite city river harbour museum school election union farmers engineers data"
@@ -114,7 +114,7 @@ def build_cache(data_dir: Path, articles: int, *, seed: int = 1, feeds: int = FE
     rng = random.Random(f"spacereader-bench-{seed}")
     pool = _paragraphs(rng, 400)
     store = Store.open(data_dir)
-    end = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    end = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     year = 365 * 24 * 3600
     with closing(store.connect()) as conn:
         import_seeds(conn, seeds_dir())
@@ -129,15 +129,15 @@ def build_cache(data_dir: Path, articles: int, *, seed: int = 1, feeds: int = FE
                 age = rng.random() * year
                 published = (end - timedelta(seconds=age)).strftime("%Y-%m-%dT%H:%M:%SZ")
                 guid = f"bench-{number}-{index}"
-                items.append(
-                    NewArticle(
-                        guid=guid, title=_title(rng), published=published, body=_body(rng, pool),
-                        url=f"https://news{number}.example.org/{index}", author=rng.choice(NAMES),
-                        content_hash=hashlib.sha1(guid.encode()).hexdigest(),
-                    )  # fmt: skip
-                )
+                article = NewArticle(
+                    guid=guid, title=_title(rng), published=published, body=_body(rng, pool),
+                    url=f"https://news{number}.example.org/{index}", author=rng.choice(NAMES),
+                    content_hash=hashlib.sha1(guid.encode()).hexdigest(),
+                )  # fmt: skip
+                items.append(article)
             with conn:
-                feed_id = ensure_feed(conn, f"https://news{number}.example.org/feed.xml", title=f"Example News {number:03d}")
+                url = f"https://news{number}.example.org/feed.xml"
+                feed_id = ensure_feed(conn, url, title=f"Example News {number:03d}")
                 upsert_articles(conn, feed_id, items)
             _mark_some(conn, feed_id, rng, end, year)
         info = CacheInfo(
@@ -159,7 +159,8 @@ def build_cache(data_dir: Path, articles: int, *, seed: int = 1, feeds: int = FE
 def _mark_some(conn, feed_id: int, rng: random.Random, end: datetime, year: float) -> None:
     """Read and bookmark states the way a user leaves them: set_read/set_bookmark, one commit each."""
     for row in list_article_rows(conn, ArticleFilter(feed_id=feed_id), limit=-1):
-        age = (end - datetime.strptime(row.published, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)).total_seconds()
+        published = datetime.strptime(row.published, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        age = (end - published).total_seconds()
         if rng.random() < READ_SHARE_OLDEST * age / year:
             set_read(conn, row.id, True)
         if rng.random() < BOOKMARK_SHARE:

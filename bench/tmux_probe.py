@@ -17,6 +17,7 @@ import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Self
 
 POLL_SECONDS = 0.005
 """Screen polling interval; a `capture-pane` round trip costs about 2 ms here, so 5 ms keeps resolution."""
@@ -110,13 +111,13 @@ class TmuxPane:
         """Run one tmux command against this server and return its output."""
         done = subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True, text=True, env=self.env,
+            capture_output=True, text=True, env=self.env, check=False,
         )  # fmt: skip
         if check and done.returncode != 0:
             raise RuntimeError(f"tmux {args[0]} failed: {done.stderr.strip()}")
         return done.stdout
 
-    def __enter__(self) -> TmuxPane:
+    def __enter__(self) -> Self:
         # A placeholder keeps the session alive until the measured program replaces it.
         self.tmux("new-session", "-d", "-s", "bench", "-x", str(self.width), "-y", str(self.height), "sleep 3600")
         self.tmux("set-option", "-t", "bench", "remain-on-exit", "on")
