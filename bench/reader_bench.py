@@ -56,6 +56,7 @@ class RunResult:
     """One launch of the reader."""
 
     first_screen_s: float | None = None
+    first_screen_cpu_s: float | None = None
     rss_first_mb: float | None = None
     peak_rss_mb: float | None = None
     ms_per_key: float | None = None
@@ -104,6 +105,7 @@ def one_run(cache: CacheInfo, timeout: float, measure_keys: bool = True) -> RunR
             started = pane.launch(command)
             seen = pane.wait_for(first, timeout, "first screen")
             result.first_screen_s = seen - started
+            result.first_screen_cpu_s = pane.cpu_seconds()
             result.rss_first_mb = pane.memory_kb().get("VmHWM", 0) / 1024
             if pane.pid and "PYTHONDONTWRITEBYTECODE" in read_environ(pane.pid):
                 raise RuntimeError("the measured process still has PYTHONDONTWRITEBYTECODE set")
@@ -179,7 +181,10 @@ def bench_size(articles: int, root: Path, runs: int, timeout: float) -> SizeResu
 def describe_run(run: RunResult) -> str:
     if run.error:
         return f"FAILED: {run.error}"
-    parts = [f"first screen {run.first_screen_s:.3f} s", f"RSS at first screen {run.rss_first_mb:.0f} MB"]
+    parts = [
+        f"first screen {run.first_screen_s:.3f} s ({run.first_screen_cpu_s or 0:.3f} s CPU)",
+        f"RSS at first screen {run.rss_first_mb:.0f} MB",
+    ]
     if run.ms_per_key is not None:
         parts.append(f"{run.ms_per_key:.1f} ms/key")
     if run.key_latency_ms is not None:
@@ -206,11 +211,15 @@ def report(results: list[SizeResult]) -> bool:
     """Print the tables; True when every target is met at the largest size."""
     print()
     print(f"spacereader first screen by cache size (medians, min-max; {WIDTH}x{HEIGHT} tmux, 5 ms polling)")
-    print(f"{'articles':>9}  {'first screen':<26}{'peak RSS':<22}{'ms per key':<20}{'one key':<22}runs ok")
+    print(
+        f"{'articles':>9}  {'first screen':<26}{'its CPU time':<26}{'peak RSS':<22}{'ms per key':<20}"
+        f"{'one key':<22}runs ok"
+    )
     for size in results:
         ok = sum(1 for r in size.runs if not r.error)
         print(
             f"{size.cache.total:>9,}  {fmt(size.summary('first_screen_s'), 's', 3):<26}"
+            f"{fmt(size.summary('first_screen_cpu_s'), 's', 3):<26}"
             f"{fmt(size.summary('peak_rss_mb'), 'MB', 0):<22}{fmt(size.summary('ms_per_key'), 'ms', 1):<20}"
             f"{fmt(size.summary('key_latency_ms'), 'ms', 1):<22}"
             f"{ok}/{len(size.runs)}"
