@@ -248,12 +248,14 @@ def report(results: list[SizeResult]) -> bool:
         value = f"{summary.median:.{digits}f}" if summary else "-"
         print(f"  {name:<13} {value:>8} {unit:<3} target <= {target:g} {unit:<3} {mark}")
     if len(results) > 1:
-        firsts = [(s.cache.total, s.summary("first_screen_s")) for s in results]
-        firsts = [(n, s.median) for n, s in firsts if s]
-        if len(firsts) > 1:
-            (small_n, small), (big_n, big) = firsts[0], firsts[-1]
-            print(f"  growth        first screen at {big_n:,} / at {small_n:,} = {big / small:.2f}x"
-                  f" for {big_n / small_n:.0f}x the articles")  # fmt: skip
+        small, big = results[0], results[-1]
+        for label, name in (("wall", "first_screen_s"), ("CPU", "first_screen_cpu_s")):
+            low, high = small.summary(name), big.summary(name)
+            if low and high:
+                print(
+                    f"  growth        first screen ({label}) at {big.cache.total:,} / at {small.cache.total:,}"
+                    f" = {high.median / low.median:.2f}x for {big.cache.total / small.cache.total:.0f}x the articles"
+                )
     return passed
 
 
