@@ -11,6 +11,10 @@ whose own start-up would be counted) in a private tmux server at 120x40 and meas
   peak RSS       VmHWM of the spacereader process, read from /proc just before it quits
   ms per key     100 `j` sent in one `tmux send-keys` -> "101/N" and row 101's headline on screen,
                  divided by 100
+  one key        10 single `j` presses from an idle app, each until its row number is on screen
+  far end        `G` -> the last row on screen, then 300 `k` in one burst, as ms per key
+
+and, beside the first screen, the CPU time the reader had used by then (stable under other load).
 
 The measured process runs without PYTHONDONTWRITEBYTECODE (users' installs have bytecode) and an
 untimed warm-up launch per size writes the bytecode cache and warms the page cache first.
