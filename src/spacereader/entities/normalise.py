@@ -43,6 +43,17 @@ _TITLES = frozenset(
     ambassador actress actor filmmaker director singer rapper writer author coach striker player officer
     spokesman spokeswoman spokesperson professor dr. sheikh emir ayatollah cardinal bishop""".split()
 )
+# Words just before a name that say it is a person without being part of it ("his wife, Norma Talmadge").
+_PERSON_BEFORE = _TITLES | frozenset(
+    """wife husband son daughter brother sister nephew niece aunt uncle cousin father mother grandson
+    granddaughter widow friend rival partner manufacturer starring co-starring""".split()
+)
+# What follows a person's name and rarely an organisation's: a relative "who", or a family noun after
+# a possessive. Speech verbs are not used: "Microsoft said" is as common as "Saqib said".
+_PERSON_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:who|whose)\b)|(?:['’]s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
+    r"family|parents|career|life|death|birth|childhood)\b)"
+)
 _ORG_HEADS = frozenset(
     """inc corp corporation company co ltd llc plc group bank agency ministry department university college
     school party council committee association institute foundation union commission network news times
@@ -73,8 +84,11 @@ class Candidate:
 
 
 def repair_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Clean, filter and type one article's spans; labels in the result are ENTITY_KINDS."""
-    return [Mention(c.start, c.end, c.text, c.kind) for c in _candidates(text, mentions)]
+    """Clean, filter and type one article's spans; each takes its entity's one type (ENTITY_KINDS)."""
+    repaired = [
+        Mention(c.start, c.end, c.text, group.kind) for group in _groups(text, mentions).values() for c in group.members
+    ]
+    return sorted(repaired, key=lambda m: m.start)
 
 
 def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
@@ -145,7 +159,7 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
     words = [w.casefold().strip(".") for w in name.split()]
     previous = re.findall(r"[\w.]+", text[max(0, start - 30) : start])
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
-    if titled or previous_word in _TITLES:
+    if titled or previous_word in _PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
     if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
         # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
@@ -162,16 +176,21 @@ class _Group:
     key: str
     votes: Counter = field(default_factory=Counter)
     forms: Counter = field(default_factory=Counter)
-    starts: list[int] = field(default_factory=list)
+    members: list[Candidate] = field(default_factory=list)
 
     def add(self, candidate: Candidate) -> None:
         self.votes[candidate.kind] += candidate.strength
         self.forms[candidate.text] += 1
-        self.starts.append(candidate.start)
+        self.members.append(candidate)
 
     def absorb(self, other: _Group) -> None:
         self.votes.update(other.votes)
-        self.starts.extend(other.starts)
+        self.members.extend(other.members)
+        self.forms.update({form: 0 for form in other.forms})
+
+    @property
+    def starts(self) -> list[int]:
+        return [c.start for c in self.members]
 
     @property
     def kind(self) -> str:
@@ -188,11 +207,7 @@ class _Group:
 
 def group_entities(text: str, mentions: list[Mention]) -> list[ExtractedEntity]:
     """One article's entities: repaired, grouped by canonical key, short forms merged, most central first."""
-    groups: dict[str, _Group] = {}
-    for candidate in _candidates(text, mentions):
-        key = canonical_key(candidate.text)
-        groups.setdefault(key, _Group(key)).add(candidate)
-    _merge_short_forms(groups)
+    groups = _groups(text, mentions)
     length = max(len(text), 1)
     entities = [
         ExtractedEntity(group.name, group.kind, len(group.starts), _salience(group.starts, length), group.key)
@@ -200,6 +215,16 @@ def group_entities(text: str, mentions: list[Mention]) -> list[ExtractedEntity]:
     ]
     entities.sort(key=lambda e: (-e.salience, -e.count, e.name))
     return entities
+
+
+def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
+    """Repaired spans grouped by canonical key, with short forms folded into their full names."""
+    groups: dict[str, _Group] = {}
+    for candidate in _candidates(text, mentions):
+        key = canonical_key(candidate.text)
+        groups.setdefault(key, _Group(key)).add(candidate)
+    _merge_short_forms(groups)
+    return groups
 
 
 def _merge_short_forms(groups: dict[str, _Group]) -> None:
@@ -214,7 +239,6 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
         ]
         if len(targets) == 1:
             targets[0].absorb(short)
-            targets[0].forms.update({form: 0 for form in short.forms})
             del groups[short.key]
 
 
