@@ -139,3 +139,5 @@ class ExtractedEntity:
     count: int
     salience: float
     key: str = ""
+    ambiguous: bool = False
+    """True when the article's own evidence tied between types; the cache-wide majority decides then."""

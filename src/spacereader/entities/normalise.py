@@ -200,6 +200,11 @@ class _Group:
         return min(self.votes, key=lambda k: (-self.votes[k], order[k]))
 
     @property
+    def ambiguous(self) -> bool:
+        top = sorted(self.votes.values(), reverse=True)
+        return len(top) > 1 and top[0] == top[1]
+
+    @property
     def name(self) -> str:
         # The longest spelling, then the commonest: "United States" over "U.S.".
         return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], len(f)))
@@ -210,7 +215,9 @@ def group_entities(text: str, mentions: list[Mention]) -> list[ExtractedEntity]:
     groups = _groups(text, mentions)
     length = max(len(text), 1)
     entities = [
-        ExtractedEntity(group.name, group.kind, len(group.starts), _salience(group.starts, length), group.key)
+        ExtractedEntity(
+            group.name, group.kind, len(group.members), _salience(group.starts, length), group.key, group.ambiguous
+        )
         for group in groups.values()
     ]
     entities.sort(key=lambda e: (-e.salience, -e.count, e.name))
