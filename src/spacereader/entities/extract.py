@@ -107,8 +107,8 @@ def _chunks(text: str, size: int = _CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
-# A run of capitalised words, allowing short lowercase joiners inside ("Bank of England").
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|al|bin|the|and|&)\s+)?[A-Z][\w'’.-]*)*")
+# A capitalised word or a dotted abbreviation ("U.S.").
+_CAPITALISED = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’-]*")
 _ORG_WORDS = frozenset(
     "Inc Corp Corporation Company Co Ltd LLC Group Bank Agency Ministry Department University College Party"
     " Council Committee Association Institute Foundation Union Commission Network News Times Post Court"
@@ -138,25 +138,47 @@ class PlainExtractor:
 
     def extract(self, text: str) -> list[Mention]:
         """Capitalised runs with a guessed label."""
+        from spacereader.entities.normalise import COMMON_WORDS
+
         mentions = []
-        for match in _CAPITALISED.finditer(text):
-            words = match.group().split()
-            before = text[max(0, match.start() - 12) : match.start()].split()
-            previous = before[-1].rstrip(".") if before else ""
-            if words[0].rstrip(".") in _PERSON_TITLES and len(words) > 1:
-                start = match.start() + len(words[0]) + 1
-                mentions.append(Mention(start, match.end(), text[start : match.end()], "PERSON"))
+        for run in _runs(text):
+            words = [text[start:end] for start, end in run]
+            titled = False
+            while run and (words[0].casefold() in COMMON_WORDS or words[0].rstrip(".") in _PERSON_TITLES):
+                titled = titled or words[0].rstrip(".") in _PERSON_TITLES
+                run, words = run[1:], words[1:]
+            if not run:
                 continue
+            start, end = run[0][0], run[-1][1]
+            before = text[max(0, start - 12) : start].split()
+            previous = before[-1] if before else ""
             if any(w in _ORG_WORDS for w in words) or (len(words) == 1 and words[0].isupper()):
                 label = "ORG"
             elif any(w in _PLACE_WORDS for w in words) or previous in ("in", "at", "from", "to"):
                 label = "GPE"
-            elif previous in _PERSON_TITLES or 2 <= len(words) <= 3:
+            elif titled or 2 <= len(words) <= 3:
                 label = "PERSON"
             else:
                 label = "ORG"
-            mentions.append(Mention(match.start(), match.end(), match.group(), label))
+            mentions.append(Mention(start, end, text[start:end], label))
         return mentions
+
+
+def _runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words separated by single spaces, or by "of" after an organisation or place word."""
+    runs: list[list[tuple[int, int]]] = []
+    for match in _CAPITALISED.finditer(text):
+        if runs:
+            last_start, last_end = runs[-1][-1]
+            gap = text[last_end : match.start()]
+            joined = gap == " " and not text[last_start:last_end].endswith(".") or (
+                gap == " of " and text[last_start:last_end] in _ORG_WORDS | _PLACE_WORDS
+            )
+            if joined:
+                runs[-1].append(match.span())
+                continue
+        runs.append([match.span()])
+    return runs
 
 
 def make_extractor(settings: Settings) -> EntityExtractor:

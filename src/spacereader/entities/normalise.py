@@ -93,14 +93,16 @@ def repair_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
     found = []
+    seen: set[tuple[int, int]] = set()
     for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         if kind is None:
             continue
         trimmed = _trim(text, mention.start, mention.end)
-        if trimmed is None:
+        if trimmed is None or trimmed[:2] in seen:  # chunks or callers may report a span twice
             continue
         start, end, titled = trimmed
+        seen.add((start, end))
         name = text[start:end]
         if _is_junk(text, start, end, name):
             continue
@@ -144,7 +146,8 @@ def _is_junk(text: str, start: int, end: int, name: str) -> bool:
     folded = [w.casefold().strip(".") for w in words]
     if any(w[0].isdigit() for w in words) and len(words) <= 2:
         return True
-    if all(w in _MONTHS_AND_DAYS or w in _TIME_ZONES or w in COMMON_WORDS for w in folded):
+    # Acronyms are exempt: "US" and "IT" are names when written in capitals.
+    if all(w in _MONTHS_AND_DAYS or w in _TIME_ZONES or (w in COMMON_WORDS and not o.isupper()) for w, o in zip(folded, words)):
         return True
     if folded[-1] in _TIME_ZONES or folded[0] in _MONTHS_AND_DAYS and len(words) <= 2:
         return True
