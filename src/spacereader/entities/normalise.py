@@ -234,7 +234,29 @@ def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
         key = canonical_key(candidate.text)
         groups.setdefault(key, _Group(key)).add(candidate)
     _merge_short_forms(groups)
+    _find_missed_mentions(text, groups)
     return groups
+
+
+def _find_missed_mentions(text: str, groups: dict[str, _Group]) -> None:
+    """Count later plain occurrences of a name the model found once but missed elsewhere.
+
+    The model often skips a repeated name at the start of a sentence ("Merkel smiled."); a whole-word,
+    same-case occurrence of a spelling already found, or of a person's surname when only one person in
+    the article has it, is the same entity.
+    """
+    taken = [(c.start, c.end) for group in groups.values() for c in group.members]
+    surnames = Counter(g.name.split()[-1] for g in groups.values() if g.kind == "person" and len(g.name.split()) > 1)
+    for group in list(groups.values()):
+        forms = {form for form in group.forms if len(form) >= 3}
+        if group.kind == "person" and len(group.name.split()) > 1 and surnames[group.name.split()[-1]] == 1:
+            forms.add(group.name.split()[-1])
+        for form in sorted(forms, key=len, reverse=True):
+            for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                taken.append(match.span())
+                group.members.append(Candidate(match.start(), match.end(), form, group.kind, 0.0))
 
 
 def _merge_short_forms(groups: dict[str, _Group]) -> None:
