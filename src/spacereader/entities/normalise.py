@@ -34,7 +34,14 @@ _MONTHS_AND_DAYS = frozenset(
     """january february march april may june july august september october november december jan feb mar apr
     jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
 )
-_TIME_ZONES = frozenset("gmt utc bst cet cest est edt pst pdt cst cdt mst mdt ist jst aest am pm".split())
+_TIME_ZONES = frozenset("gmt utc bst cet cest est edt pst pdt cst cdt mst mdt ist jst aest am pm bc bce ad ce".split())
+# Capitalised generic nouns that name no one in particular ("the Government said").
+_GENERIC = frozenset(
+    """government army navy police council ministry interior justice defence defense state court parliament
+    cabinet opposition administration treasury embassy church crown empire kingdom republic""".split()
+)
+# A person after these is unusual; a place is the rule ("born in Castelfranco Veneto").
+_PLACE_BEFORE = frozenset("in at near into across outside inside towards toward via throughout".split())
 # Titles and roles are not part of a name (the common annotation guideline) and say the span is a person.
 _TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady rev president vice senator sen rep representative governor gov
@@ -94,7 +101,7 @@ def repair_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
     found = []
     seen: set[tuple[int, int]] = set()
-    for mention in mentions:
+    for mention in _split_lists(text, mentions):
         kind = KIND_OF_LABEL.get(mention.label)
         if kind is None:
             continue
@@ -108,6 +115,27 @@ def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
             continue
         found.append(Candidate(start, end, name, *_type_evidence(text, start, name, kind, mention.label, titled)))
     return found
+
+
+def _split_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Split a span that is a comma list of names ("Tesla, Uber and Snapchat") into one span per name."""
+    result = []
+    for mention in mentions:
+        piece = text[mention.start : mention.end]
+        if ", " not in piece:
+            result.append(mention)
+            continue
+        for part in re.finditer(r"[^,]+", piece):
+            inner = re.sub(r"^\s*(?:and|or)\s+", "", part.group())
+            offset = mention.start + part.start() + (len(part.group()) - len(inner))
+            inner = inner.strip()
+            offset += 0 if not inner else (text.find(inner, offset) - offset)
+            for sub in re.split(r"\s+(?:and|or)\s+", inner):
+                at = text.find(sub, offset)
+                if sub and sub[0].isupper():
+                    result.append(Mention(at, at + len(sub), sub, mention.label))
+                offset = at + len(sub)
+    return result
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
@@ -125,6 +153,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and end - start > 3:
             end = possessive.start()
+        last = re.search(r"\s+([a-z]+)$", text[start:end])
+        if last and last.group(1) in COMMON_WORDS:  # "Seychelles and", "Louis the"
+            end = start + last.start()
         first = re.match(r"(\S+)\s+", text[start:end])
         if first:
             word = first.group(1).casefold().rstrip(".")
@@ -147,6 +178,8 @@ def _is_junk(text: str, start: int, end: int, name: str) -> bool:
     if any(w[0].isdigit() for w in words) and len(words) <= 2:
         return True
     # Acronyms are exempt: "US" and "IT" are names when written in capitals.
+    if len(folded) == 1 and (folded[0] in _GENERIC or re.search(r"(?:ians|eans|ites|ese)$", folded[0])):
+        return True  # a generic noun, or a people's name ("Slavs", "Canaanites"), which is no entity
     if all(w in _MONTHS_AND_DAYS or w in _TIME_ZONES or (w in COMMON_WORDS and not o.isupper()) for w, o in zip(folded, words)):
         return True
     if folded[-1] in _TIME_ZONES or folded[0] in _MONTHS_AND_DAYS and len(words) <= 2:
@@ -164,6 +197,8 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
     if titled or previous_word in _PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
+    if label == "PERSON" and previous_word in _PLACE_BEFORE:
+        return "place", 1.0
     if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
         # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
         return "organisation", 2.0
