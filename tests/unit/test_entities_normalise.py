@@ -110,3 +110,20 @@ def test_most_central_first() -> None:
     got = group_entities(text, spans(text, ("Ira Moss", "PERSON"), ("Bo Pell", "PERSON"), ("Leeds", "GPE")))
     assert got[0].name == "Leeds" and got[-1].name == "Ira Moss" or got[0].salience >= got[1].salience
     assert [e.salience for e in got] == sorted((e.salience for e in got), reverse=True)
+
+
+def test_context_phrases_and_suffixes() -> None:
+    text = "According to Parkson, it rained. Ramesses II ruled. Vexa said no. Born in Castel Ro, she left."
+    got = names(text, spans(text, ("Parkson", "ORG"), ("Ramesses", "PERSON"), ("Vexa", "ORG"), ("Castel Ro", "PERSON")))
+    assert got == {"Parkson": "person", "Ramesses II": "person", "Vexa": "person", "Castel Ro": "place"}
+
+
+def test_comma_lists_are_split_and_trailing_function_words_dropped() -> None:
+    text = "Backed by Tesla, Uber and Snapchat. Islands such as Seychelles and more."
+    got = names(text, spans(text, ("Tesla, Uber and Snapchat", "ORG"), ("Seychelles and", "GPE")))
+    assert got == {"Tesla": "organisation", "Uber": "organisation", "Snapchat": "organisation", "Seychelles": "place"}
+
+
+def test_generic_nouns_peoples_and_eras_are_not_entities() -> None:
+    text = "The Government met. Slavs settled. In 500 BC it fell."
+    assert repair_mentions(text, spans(text, ("Government", "ORG"), ("Slavs", "NORP"), ("Slavs", "PERSON"), ("BC", "ORG"))) == []

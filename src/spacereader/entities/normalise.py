@@ -61,6 +61,15 @@ _PERSON_AFTER = re.compile(
     r"(?:\s*,?\s*(?:who|whose)\b)|(?:['’]s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
     r"family|parents|career|life|death|birth|childhood)\b)"
 )
+_NAME_SUFFIX = re.compile(r"(?:\s+[IVX]{1,4}|,?\s+Jr\.?|,?\s+Sr\.?)(?![\w'’])")
+_PERSON_PHRASES = frozenset(
+    "according to|directed by|written by|played by|produced by|starring as|married to|interview with".split("|")
+)
+# A one-word organisation label followed by a verb of saying or thinking is most often a surname.
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:said|says|told|wrote|believed|believes|thought|thinks|decided|recalled|admitted|insisted|added|"
+    r"explained|argued|replied|married|met|reportedly|also|later|went|became|died)\b"
+)
 _ORG_HEADS = frozenset(
     """inc corp corporation company co ltd llc plc group bank agency ministry department university college
     school party council committee association institute foundation union commission network news times
@@ -109,6 +118,10 @@ def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
         if trimmed is None or trimmed[:2] in seen:  # chunks or callers may report a span twice
             continue
         start, end, titled = trimmed
+        if kind == "person":
+            # Regnal numbers and suffixes belong to the name ("Ramesses II", "Martin Luther King, Jr.").
+            suffix = _NAME_SUFFIX.match(text, end)
+            end = suffix.end() if suffix else end
         seen.add((start, end))
         name = text[start:end]
         if _is_junk(text, start, end, name):
@@ -197,8 +210,12 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
     if titled or previous_word in _PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
-    if label == "PERSON" and previous_word in _PLACE_BEFORE:
+    if label in ("PERSON", "ORG") and previous_word in _PLACE_BEFORE:
         return "place", 1.0
+    if " ".join(w.casefold() for w in previous[-2:]) in _PERSON_PHRASES:
+        return "person", 1.5
+    if label == "ORG" and len(words) == 1 and not name.isupper() and _SPEECH_AFTER.match(text, start + len(name)):
+        return "person", 1.0
     if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
         # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
         return "organisation", 2.0
