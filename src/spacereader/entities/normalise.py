@@ -62,6 +62,10 @@ _PERSON_AFTER = re.compile(
     r"family|parents|career|life|death|birth|childhood)\b)"
 )
 _NAME_SUFFIX = re.compile(r"(?:\s+[IVX]{1,4}|,?\s+Jr\.?|,?\s+Sr\.?)(?![\w'’])")
+_PLACE_OF = re.compile(
+    r"\b(?:mayor|duke|duchess|earl|king|kings|queen|governor|city|town|history|part|parts|region|province|"
+    r"port|coast|capital|outskirts|centre|center|north|south|east|west|people|streets|university|bay|gulf) of$"
+)
 _PERSON_PHRASES = frozenset(
     "according to|directed by|written by|played by|produced by|starring as|married to|interview with".split("|")
 )
@@ -211,6 +215,9 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
     if titled or previous_word in _PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
     if label in ("PERSON", "ORG") and previous_word in _PLACE_BEFORE:
+        return "place", 1.0
+    if label == "PERSON" and (previous_word == "the" or _PLACE_OF.search(" ".join(previous[-2:]).casefold())):
+        # People's names do not take "the" ("the Danube", "the Essen police"), and "mayor of X" is a place.
         return "place", 1.0
     if " ".join(w.casefold() for w in previous[-2:]) in _PERSON_PHRASES:
         return "person", 1.5
