@@ -40,6 +40,14 @@ _GENERIC = frozenset(
     """government army navy police council ministry interior justice defence defense state court parliament
     cabinet opposition administration treasury embassy church crown empire kingdom republic""".split()
 )
+_JOINERS = frozenset(
+    "of the and for on upon de la le les du des von van der den ter al el bin ibn da di do dos das del y e et & on-".split()
+)
+_EVENT_HEADS = frozenset(
+    """war wars revolt rebellion uprising crisis treaty battle age ages period era renaissance reformation award
+    awards prize championship championships festival olympics games cup islam judaism christianity hinduism
+    sunday""".split()
+)
 # A person after these is unusual; a place is the rule ("born in Castelfranco Veneto").
 _PLACE_BEFORE = frozenset("in at near into across outside inside towards toward via throughout".split())
 # Titles and roles are not part of a name (the common annotation guideline) and say the span is a person.
@@ -170,6 +178,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and end - start > 3:
             end = possessive.start()
+        bracket = text.find(" (", start, end)
+        end = bracket if bracket != -1 else end
+        stray = next((w for w in re.finditer(r"\S+", text[start:end]) if _is_stray_lower(w.group())), None)
+        if stray is not None:  # "Von Bellingshausen sighted Antarctica", "another Academy Award"
+            if stray.start() == 0:
+                start += stray.end()
+            else:
+                end = start + stray.start()
         last = re.search(r"\s+([a-z]+)$", text[start:end])
         if last and last.group(1) in COMMON_WORDS:  # "Seychelles and", "Louis the"
             end = start + last.start()
@@ -186,6 +202,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
     return start, end, titled
 
 
+def _is_stray_lower(word: str) -> bool:
+    """A lower-case word that cannot sit inside a name (joiners such as "of" and "van" can)."""
+    return word[:1].islower() and word.strip(".,") not in _JOINERS and not word.startswith(("d'", "l'", "al-", "el-"))
+
+
 def _is_junk(text: str, start: int, end: int, name: str) -> bool:
     """Dates, times, numbers, lower-case phrases, common words, and quoted titles of works."""
     words = _WORD.findall(name)
@@ -197,6 +218,8 @@ def _is_junk(text: str, start: int, end: int, name: str) -> bool:
     # Acronyms are exempt: "US" and "IT" are names when written in capitals.
     if len(folded) == 1 and (folded[0] in _GENERIC or re.search(r"(?:ians|eans|ites|ese)$", folded[0])):
         return True  # a generic noun, or a people's name ("Slavs", "Canaanites"), which is no entity
+    if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or re.search(r"ism$", folded[-1]):
+        return True  # events, eras, awards and beliefs are not people, organisations or places
     if all(w in _MONTHS_AND_DAYS or w in _TIME_ZONES or (w in COMMON_WORDS and not o.isupper()) for w, o in zip(folded, words)):
         return True
     if folded[-1] in _TIME_ZONES or folded[0] in _MONTHS_AND_DAYS and len(words) <= 2:
