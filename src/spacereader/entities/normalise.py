@@ -49,7 +49,16 @@ _EVENT_HEADS = frozenset(
     sunday""".split()
 )
 # A person after these is unusual; a place is the rule ("born in Castelfranco Veneto").
-_PLACE_BEFORE = frozenset("in at near into across outside inside towards toward via throughout".split())
+_PLACE_BEFORE = frozenset(
+    """in near into across outside inside towards toward via throughout past within beyond around conquered
+    invaded captured annexed visited""".split()
+)
+# Last words that make a name a place whatever the model said ("Gezira Island", "Royal National Park").
+_PLACE_HEADS = frozenset(
+    """island islands isles indies hill hills park tower center centre fault river lake mountain mountains
+    valley bay coast peninsula desert forest sea ocean strait straits canal region district county province
+    villa gardens garden airport station stadium square street avenue""".split()
+)
 # Titles and roles are not part of a name (the common annotation guideline) and say the span is a person.
 _TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady rev president vice senator sen rep representative governor gov
@@ -72,7 +81,8 @@ _PERSON_AFTER = re.compile(
 _NAME_SUFFIX = re.compile(r"(?:\s+[IVX]{1,4}|,?\s+Jr\.?|,?\s+Sr\.?)(?![\w'’])")
 _PLACE_OF = re.compile(
     r"\b(?:mayor|duke|duchess|earl|king|kings|queen|governor|city|town|history|part|parts|region|province|"
-    r"port|coast|capital|outskirts|centre|center|north|south|east|west|people|streets|university|bay|gulf) of$"
+    r"port|coast|capital|outskirts|centre|center|north|south|east|west|people|streets|bay|gulf|pass|"
+    r"principality|kingdom|countess|count|prince|princess|state|invasion|conquest|mayor) of$"
 )
 _PERSON_PHRASES = frozenset(
     "according to|directed by|written by|played by|produced by|starring as|married to|interview with".split("|")
@@ -237,9 +247,11 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
     if titled or previous_word in _PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
-    if label in ("PERSON", "ORG") and previous_word in _PLACE_BEFORE:
+    if label in ("PERSON", "ORG") and (previous_word in _PLACE_BEFORE or words[-1] in _PLACE_HEADS):
         return "place", 1.0
-    if label == "PERSON" and (previous_word == "the" or _PLACE_OF.search(" ".join(previous[-2:]).casefold())):
+    if label in ("PERSON", "ORG") and _PLACE_OF.search(" ".join(previous[-2:]).casefold()):
+        return "place", 1.0
+    if label == "PERSON" and previous_word == "the":
         # People's names do not take "the" ("the Danube", "the Essen police"), and "mayor of X" is a place.
         return "place", 1.0
     if " ".join(w.casefold() for w in previous[-2:]) in _PERSON_PHRASES:
