@@ -258,6 +258,8 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
         return "person", 1.5
     if label == "ORG" and len(words) == 1 and not name.isupper() and _SPEECH_AFTER.match(text, start + len(name)):
         return "person", 1.0
+    if label == "ORG" and len(words) == 1 and not name.isupper() and _gendered_nearby(text, start + len(name)):
+        return "person", 1.0
     if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
         # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
         return "organisation", 2.0
@@ -266,6 +268,16 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
         # agencies and brands FAC, and those are organisations.
         return ("place", 1.5) if words[-1] in _FACILITY_HEADS else ("organisation", 0.5)
     return kind, 1.0
+
+
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_NEUTER = re.compile(r"\b(?:its|itself)\b", re.IGNORECASE)
+
+
+def _gendered_nearby(text: str, end: int, width: int = 120) -> bool:
+    """Whether the words after a name say "he" or "she" and never "its": organisations are "it"."""
+    window = text[end : end + width].split("\n\n")[0]
+    return bool(_GENDERED.search(window)) and not _NEUTER.search(window)
 
 
 @dataclass
