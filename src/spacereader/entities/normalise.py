@@ -65,7 +65,8 @@ _TITLES = frozenset(
     mayor minister chancellor premier king queen prince princess pope judge justice general gen colonel col
     captain capt lieutenant sergeant commander admiral chairman chairwoman ceo chief director secretary
     ambassador actress actor filmmaker director singer rapper writer author coach striker player officer
-    spokesman spokeswoman spokesperson professor dr. sheikh emir ayatollah cardinal bishop""".split()
+    spokesman spokeswoman spokesperson professor dr. sheikh emir ayatollah cardinal bishop tsar czar emperor
+    empress kaiser sultan shah pharaoh""".split()
 )
 # Words just before a name that say it is a person without being part of it ("his wife, Norma Talmadge").
 _PERSON_BEFORE = _TITLES | frozenset(
@@ -197,7 +198,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
             else:
                 end = start + stray.start()
         last = re.search(r"\s+([a-z]+)$", text[start:end])
-        if last and last.group(1) in COMMON_WORDS:  # "Seychelles and", "Louis the"
+        if last and (last.group(1) in COMMON_WORDS or last.group(1) in _JOINERS):  # "Seychelles and", "Plaza de"
             end = start + last.start()
         first = re.match(r"(\S+)\s+", text[start:end])
         if first:
