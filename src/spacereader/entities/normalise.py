@@ -150,7 +150,30 @@ def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
         if _is_junk(text, start, end, name):
             continue
         found.append(Candidate(start, end, name, *_type_evidence(text, start, name, kind, mention.label, titled)))
-    return found
+    return _join_town_and_region(text, found)
+
+
+def _join_town_and_region(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"Denver, Colorado" is one place, unless it is part of a longer list ("France, Spain and Italy")."""
+    result: list[Candidate] = []
+    index = 0
+    while index < len(found):
+        here = found[index]
+        after = found[index + 1] if index + 1 < len(found) else None
+        joinable = (
+            after is not None
+            and here.kind == after.kind == "place"
+            and text[here.end : after.start] == ", "
+            and not _LIST_GAP.match(text, after.end)
+            and not (result and result[-1].kind == "place" and _BETWEEN_LISTED.fullmatch(text[result[-1].end : here.start]))
+        )
+        if joinable:
+            result.append(Candidate(here.start, after.end, text[here.start : after.end], "place", max(here.strength, after.strength)))
+            index += 2
+        else:
+            result.append(here)
+            index += 1
+    return result
 
 
 def _split_lists(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -271,6 +294,9 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
     return kind, 1.0
 
 
+# What separates names in a list: a comma, "and" or "or".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?=[A-Z])")
+_BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:and|or)?|\s+and|\s+or)\s*")
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _NEUTER = re.compile(r"\b(?:its|itself)\b", re.IGNORECASE)
 
