@@ -271,6 +271,9 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
     if titled or previous_word in _PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
+    if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
+        # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
+        return "organisation", 2.0
     if label in ("PERSON", "ORG") and (previous_word in _PLACE_BEFORE or words[-1] in _PLACE_HEADS):
         return "place", 1.0
     if label in ("PERSON", "ORG") and _PLACE_OF.search(" ".join(previous[-2:]).casefold()):
@@ -284,9 +287,6 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
         return "person", 1.0
     if label == "ORG" and len(words) == 1 and not name.isupper() and _gendered_nearby(text, start + len(name)):
         return "person", 1.0
-    if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
-        # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
-        return "organisation", 2.0
     if label == "FAC":
         # Facilities are places when named for one ("Kennedy Space Center"); the model also tags
         # agencies and brands FAC, and those are organisations.
