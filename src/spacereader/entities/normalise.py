@@ -135,6 +135,8 @@ def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
     seen: set[tuple[int, int]] = set()
     for mention in _split_lists(text, mentions):
         kind = KIND_OF_LABEL.get(mention.label)
+        if mention.label == "NORP" and (mention.text.casefold() in _PARTY_MEMBERS or mention.text.isupper()):
+            kind = "organisation"  # "the Democrats", "the Tories"; an acronym is no nationality
         if kind is None:
             continue
         trimmed = _trim(text, mention.start, mention.end)
@@ -294,6 +296,18 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
     return kind, 1.0
 
 
+# Members of a party stand for the party; the model calls them a group of people (NORP).
+_PARTY_MEMBERS = frozenset(
+    """democrats republicans tories conservatives liberals socialists communists greens nationalists unionists
+    labour whigs""".split()
+)
+# Capitalised abbreviations that name no organisation; any other unlabelled one (GCHQ, RSPB) usually does.
+_PLAIN_ACRONYMS = frozenset(
+    """ceo cfo coo cto gdp tv dna rna hiv aids ufo lgbt lgbtq id ok am pm fm vat iq pc usb gps sms pdf faq
+    diy vip mp mps mep ad bc bce ce gmt utc est pst cet bst km kg mph rpm ai it vr ar cv phd mba ba ma bsc
+    msc mvp nfl nba mlb nhl covid sars mers ebola rip pr hr rd ps aka asap fyi tba tbc""".split()
+)
+
 # What separates names in a list: a comma, "and" or "or".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?=[A-Z])")
 _BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:and|or)?|\s+and|\s+or)\s*")
@@ -368,7 +382,23 @@ def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
         groups.setdefault(key, _Group(key)).add(candidate)
     _merge_short_forms(groups)
     _find_missed_mentions(text, groups)
+    _add_acronyms(text, groups)
     return groups
+
+
+def _add_acronyms(text: str, groups: dict[str, _Group]) -> None:
+    """Capitalised abbreviations the model left unlabelled are organisations (or, for "UK", places)."""
+    taken = [(c.start, c.end) for group in groups.values() for c in group.members]
+    if sum(1 for ch in text if ch.isupper()) > 0.3 * sum(1 for ch in text if ch.isalpha()):
+        return  # a text in capitals has no telling abbreviations
+    for match in re.finditer(r"(?<![\w.'’-])[A-Z]{2,6}(?![\w'’-])", text):
+        word = match.group()
+        if word.casefold() in _PLAIN_ACRONYMS or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        key = canonical_key(word)
+        kind = "place" if key != word.casefold() and key in ("united states", "united kingdom") else "organisation"
+        groups.setdefault(key, _Group(key)).add(Candidate(match.start(), match.end(), word, kind, 0.5))
+        taken.append(match.span())
 
 
 def _find_missed_mentions(text: str, groups: dict[str, _Group]) -> None:
