@@ -143,16 +143,27 @@ def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
         if trimmed is None or trimmed[:2] in seen:  # chunks or callers may report a span twice
             continue
         start, end, titled = trimmed
-        if kind == "person":
-            # Regnal numbers and suffixes belong to the name ("Ramesses II", "Martin Luther King, Jr.").
-            suffix = _NAME_SUFFIX.match(text, end)
-            end = suffix.end() if suffix else end
         seen.add((start, end))
-        name = text[start:end]
-        if _is_junk(text, start, end, name):
+        if _is_junk(text, start, end, text[start:end]):
             continue
-        found.append(Candidate(start, end, name, *_type_evidence(text, start, name, kind, mention.label, titled)))
+        kind, strength = _type_evidence(text, start, text[start:end], kind, mention.label, titled)
+        if kind == "person":
+            start, end = _widen_person(text, start, end, titled)
+        found.append(Candidate(start, end, text[start:end], kind, strength))
     return _join_town_and_region(text, found)
+
+
+def _widen_person(text: str, start: int, end: int, titled: bool) -> tuple[int, int]:
+    """Take in a regnal number or suffix ("Ramesses II", "King, Jr.") and a first name the model left out
+    ("co-starring Ewan McGregor"): a capitalised word just before, inside a sentence, that is no title."""
+    suffix = _NAME_SUFFIX.match(text, end)
+    end = suffix.end() if suffix else end
+    before = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+) $", text[max(0, start - 40) : start])
+    if before and not titled:
+        word = before.group(1).casefold()
+        if word not in COMMON_WORDS and word not in _PERSON_BEFORE and word not in _MONTHS_AND_DAYS:
+            start -= len(before.group(1)) + 1
+    return start, end
 
 
 def _join_town_and_region(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -280,8 +291,9 @@ def _type_evidence(text: str, start: int, name: str, kind: str, label: str, titl
         return "place", 1.0
     if label in ("PERSON", "ORG") and _PLACE_OF.search(" ".join(previous[-2:]).casefold()):
         return "place", 1.0
-    if label == "PERSON" and previous_word == "the":
-        # People's names do not take "the" ("the Danube", "the Essen police"), and "mayor of X" is a place.
+    if label == "PERSON" and previous_word == "the" and len(words) == 1:
+        # People's names do not take "the" ("the Danube", "the Sahel"); a full name after "the" is a
+        # modifier instead ("the Donald Trump impersonator").
         return "place", 1.0
     if " ".join(w.casefold() for w in previous[-2:]) in _PERSON_PHRASES:
         return "person", 1.5
@@ -307,6 +319,8 @@ _PLAIN_ACRONYMS = frozenset(
     diy vip mp mps mep ad bc bce ce gmt utc est pst cet bst km kg mph rpm ai it vr ar cv phd mba ba ma bsc
     msc mvp nfl nba mlb nhl covid sars mers ebola rip pr hr rd ps aka asap fyi tba tbc""".split()
 )
+
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # regnal numbers up to XXXIX, not "CDC"
 
 # What separates names in a list: a comma, "and" or "or".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?=[A-Z])")
@@ -393,7 +407,7 @@ def _add_acronyms(text: str, groups: dict[str, _Group]) -> None:
         return  # a text in capitals has no telling abbreviations
     for match in re.finditer(r"(?<![\w.'’-])[A-Z]{2,6}(?![\w'’-])", text):
         word = match.group()
-        if word.casefold() in _PLAIN_ACRONYMS or any(s < match.end() and match.start() < e for s, e in taken):
+        if word.casefold() in _PLAIN_ACRONYMS or _ROMAN.fullmatch(word) or any(s < match.end() and match.start() < e for s, e in taken):
             continue
         key = canonical_key(word)
         kind = "place" if key != word.casefold() and key in ("united states", "united kingdom") else "organisation"
