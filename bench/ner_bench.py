@@ -22,12 +22,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from spacereader.entities.canonical import canonical_key, fold
+from spacereader.entities.extract import PlainExtractor, SpacyExtractor
+from spacereader.entities.normalise import (
+    KIND_OF_LABEL,
+    group_entities,
+    repair_mentions,
+)
 
-from spacereader.entities.canonical import canonical_key, fold  # noqa: E402
-from spacereader.entities.extract import PlainExtractor, SpacyExtractor  # noqa: E402
-from spacereader.entities.normalise import KIND_OF_LABEL, group_entities, repair_mentions  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 GOLD = ROOT.parent / "shared" / "corpus" / "ner" / "uner_en_pud.jsonl"
 TYPE_OF_KIND = {"person": "PER", "organisation": "ORG", "place": "LOC"}

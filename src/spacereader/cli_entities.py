@@ -60,7 +60,11 @@ def _extractor(args: argparse.Namespace):
     """The configured extractor; a note goes to stderr when the rough fallback runs."""
     from spacereader import paths
     from spacereader.config import load_settings
-    from spacereader.entities.extract import PlainExtractor, describe_extractor, make_extractor
+    from spacereader.entities.extract import (
+        PlainExtractor,
+        describe_extractor,
+        make_extractor,
+    )
 
     settings, warnings = load_settings(paths.config_file(args.config))
     for warning in warnings:
