@@ -99,3 +99,20 @@ def test_without_spacy_the_plain_extractor_takes_over(monkeypatch) -> None:
 
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy" else object())
     assert isinstance(make_extractor(Settings()), PlainExtractor)
+
+
+def test_importing_the_entity_core_loads_neither_spacy_nor_textual() -> None:
+    import subprocess
+
+    code = (
+        "import sys, spacereader.entities.extract, spacereader.entities.backlog, spacereader.cli_entities;"
+        "print('spacy' in sys.modules, 'textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_a_pipeline_folder_reports_its_version_before_loading(tmp_path) -> None:
+    (tmp_path / "meta.json").write_text('{"version": "9.9.9"}', encoding="utf-8")
+    extractor = make_extractor(Settings(extractor=str(tmp_path)))
+    assert isinstance(extractor, SpacyExtractor) and extractor.version == "9.9.9"

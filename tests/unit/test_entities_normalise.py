@@ -127,3 +127,36 @@ def test_comma_lists_are_split_and_trailing_function_words_dropped() -> None:
 def test_generic_nouns_peoples_and_eras_are_not_entities() -> None:
     text = "The Government met. Slavs settled. In 500 BC it fell."
     assert repair_mentions(text, spans(text, ("Government", "ORG"), ("Slavs", "NORP"), ("Slavs", "PERSON"), ("BC", "ORG"))) == []
+
+
+def test_town_and_region_is_one_place_but_lists_stay_apart() -> None:
+    text = "She moved to Denver, Colorado last year. France, Spain and Italy agreed."
+    got = names(text, spans(text, ("Denver", "GPE"), ("Colorado", "GPE"), ("France", "GPE"), ("Spain", "GPE"), ("Italy", "GPE")))
+    assert set(got) == {"Denver, Colorado", "France", "Spain", "Italy"}
+
+
+def test_unlabelled_abbreviations_are_organisations_but_not_plain_ones() -> None:
+    text = "The bird charity RSPB and the listening agency GCHQ both hired a new CEO in the UK this spring. Henry VIII watched TV."
+    got = names(text, [])
+    assert got == {"RSPB": "organisation", "GCHQ": "organisation", "UK": "place"}
+
+
+def test_party_members_stand_for_the_party() -> None:
+    text = "The Democrats met French voters."
+    assert names(text, spans(text, ("Democrats", "NORP"), ("French", "NORP"))) == {"Democrats": "organisation"}
+
+
+def test_a_one_word_organisation_referred_to_as_he_is_a_person() -> None:
+    text = "Winstone met his wife in 1979. Acme raised its prices."
+    assert names(text, spans(text, ("Winstone", "ORG"), ("Acme", "ORG"))) == {"Winstone": "person", "Acme": "organisation"}
+
+
+def test_a_one_word_person_after_the_is_a_place() -> None:
+    text = "Goods moved on the Danube. The Tom Kell impersonator bowed."
+    got = names(text, spans(text, ("Danube", "PERSON"), ("Tom Kell", "PERSON")))
+    assert got == {"Danube": "place", "Tom Kell": "person"}
+
+
+def test_person_takes_in_a_first_name_the_model_left_out() -> None:
+    text = "The film, co-starring Ewan McGrail, opened."
+    assert names(text, spans(text, ("McGrail", "PERSON"))) == {"Ewan McGrail": "person"}

@@ -75,7 +75,7 @@ def extract_backlog(
     """
     label = extractor_label(extractor)
     done = failed = 0
-    skipped: set[int] = set()
+    skipped: set[int] = set()  # failed, or already done in this run (never loop on one article)
     with closing(store.connect()) as conn:
         while True:
             ids = [
@@ -89,13 +89,13 @@ def extract_backlog(
                 if should_stop():
                     remaining = store_entities.count_needing_extraction(conn, label)
                     return BacklogCounts(done, failed, remaining, stopped=True)
+                skipped.add(article_id)
                 try:
                     extract_article(conn, extractor, article_id)
                     done += 1
                 except (ValueError, RuntimeError):  # spaCy raises these for text it cannot process
                     failed += 1
-                    skipped.add(article_id)
             if on_progress is not None:
-                on_progress(BacklogCounts(done, failed, store_entities.count_needing_extraction(conn, label) - len(skipped)))
+                on_progress(BacklogCounts(done, failed, store_entities.count_needing_extraction(conn, label) - failed))
         remaining = store_entities.count_needing_extraction(conn, label)
     return BacklogCounts(done, failed, remaining)

@@ -66,7 +66,6 @@ class SpacyExtractor:
                 self._nlp = spacy.load(self.name, exclude=_EXCLUDE)
             except OSError as error:
                 raise ExtractorError(f"cannot load spaCy pipeline {self.name!r}: {error}") from error
-            self.version = self._nlp.meta.get("version", self.version)
         return self._nlp
 
     def extract(self, text: str) -> list[Mention]:
@@ -84,7 +83,20 @@ class SpacyExtractor:
 
 
 def _installed_version(pipeline: str) -> str:
-    """The pipeline package's version without importing spaCy ("?" for a path or an unknown name)."""
+    """The pipeline's version without importing spaCy: package metadata, or a folder's meta.json ("?" if neither).
+
+    It is fixed before loading because the cache compares it per article: a label that changed on load
+    would make every article look due again.
+    """
+    import json
+    from pathlib import Path
+
+    meta = Path(pipeline).expanduser() / "meta.json"
+    if meta.is_file():
+        try:
+            return str(json.loads(meta.read_text(encoding="utf-8")).get("version", "?"))
+        except (OSError, ValueError):
+            return "?"
     for name in (pipeline, pipeline.replace("_", "-")):
         try:
             return importlib.metadata.version(name)
