@@ -9,7 +9,7 @@ knows nothing about particular names.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacereader.entities.canonical import canonical_key
@@ -241,19 +241,29 @@ def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
     return groups
 
 
+def _covered(text: str, groups: dict[str, _Group]) -> bytearray:
+    """One flag per character: set where a mention already lies."""
+    covered = bytearray(len(text))
+    for group in groups.values():
+        for c in group.members:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return covered
+
+
 def _add_acronyms(text: str, groups: dict[str, _Group]) -> None:
     """Capitalised abbreviations the model left unlabelled are organisations (or, for "UK", places)."""
-    taken = [(c.start, c.end) for group in groups.values() for c in group.members]
-    if sum(1 for ch in text if ch.isupper()) > 0.3 * sum(1 for ch in text if ch.isalpha()):
+    letters = [ch for ch in text if ch.isalpha()]
+    if sum(ch.isupper() for ch in letters) > 0.3 * len(letters):
         return  # a text in capitals has no telling abbreviations
+    covered = _covered(text, groups)
     for match in re.finditer(r"(?<![\w.'’-])[A-Z]{2,6}(?![\w'’-])", text):
         word = match.group()
-        if word.casefold() in PLAIN_ACRONYMS or ROMAN.fullmatch(word) or any(s < match.end() and match.start() < e for s, e in taken):
+        if word.casefold() in PLAIN_ACRONYMS or ROMAN.fullmatch(word) or any(covered[match.start() : match.end()]):
             continue
         key = canonical_key(word)
         kind = "place" if key != word.casefold() and key in ("united states", "united kingdom") else "organisation"
         groups.setdefault(key, _Group(key)).add(Candidate(match.start(), match.end(), word, kind, 0.5))
-        taken.append(match.span())
+        covered[match.start() : match.end()] = b"\x01" * len(word)
 
 
 def _find_missed_mentions(text: str, groups: dict[str, _Group]) -> None:
@@ -263,47 +273,53 @@ def _find_missed_mentions(text: str, groups: dict[str, _Group]) -> None:
     same-case occurrence of a spelling already found, or of a person's surname when only one person in
     the article has it, is the same entity.
     """
-    taken = [(c.start, c.end) for group in groups.values() for c in group.members]
     surnames = Counter(g.name.split()[-1] for g in groups.values() if g.kind == "person" and len(g.name.split()) > 1)
-    for group in list(groups.values()):
-        forms = {form for form in group.forms if len(form) >= 3}
-        if group.kind == "person" and len(group.name.split()) > 1 and surnames[group.name.split()[-1]] == 1:
-            forms.add(group.name.split()[-1])
-        for form in sorted(forms, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
-                if any(start < match.end() and match.start() < end for start, end in taken):
-                    continue
-                taken.append(match.span())
-                group.members.append(Candidate(match.start(), match.end(), form, group.kind, 0.0))
+    owner: dict[str, _Group] = {}
+    for group in groups.values():
+        for form in group.forms:
+            if len(form) >= 3:
+                owner.setdefault(form, group)
+        words = group.name.split()
+        if group.kind == "person" and len(words) > 1 and surnames[words[-1]] == 1 and len(words[-1]) >= 3:
+            owner.setdefault(words[-1], group)
+    if not owner:
+        return
+    covered = _covered(text, groups)
+    # One pattern for all spellings, longest first, so each place in the text is read once.
+    alternatives = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", text):
+        if any(covered[match.start() : match.end()]):
+            continue
+        covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        owner[match.group()].members.append(Candidate(match.start(), match.end(), match.group(), "", 0.0))
 
 
 def _merge_short_forms(groups: dict[str, _Group]) -> None:
     """Fold "Putin" into "Vladimir Putin" and "NASA" into its spelled-out name, when exactly one fits."""
-    by_length = sorted(groups.values(), key=lambda g: len(g.key.split()))
-    for short in by_length:
-        short_words = short.key.split()
-        targets = [
-            long
-            for long in groups.values()
-            if long is not short and len(long.key.split()) > len(short_words) and _is_short_form(short, long)
-        ]
+    index: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups.values():
+        words = group.key.split()
+        if len(words) < 2:
+            continue
+        index["\0" + _initials(words)].append(group)
+        if group.kind == "person":
+            for short_key in {words[0], words[-1], f"{words[0]} {words[-1]}" if len(words) > 2 else ""} - {""}:
+                index[short_key].append(group)
+    for short in sorted(groups.values(), key=lambda g: len(g.key.split())):
+        words = short.key.split()
+        if len(words) > 2:
+            break
+        targets = [long for long in index.get(short.key, []) if long is not short and short.kind != "place"]
+        if len(words) == 1 and short.name.isupper() and len(short.name) >= 2:
+            targets += [long for long in index.get("\0" + short.key, []) if long is not short]
+        targets = [t for t in {id(t): t for t in targets}.values() if t.key in groups]
         if len(targets) == 1:
             targets[0].absorb(short)
             del groups[short.key]
 
 
-def _is_short_form(short: _Group, long: _Group) -> bool:
-    short_words = short.key.split()
-    long_words = long.key.split()
-    if long.kind == "person" and short.kind != "place":
-        # A surname (or first name) alone, or first plus last without the middle name.
-        if len(short_words) == 1:
-            return short_words[0] in (long_words[-1], long_words[0])
-        return short_words == [long_words[0], long_words[-1]]
-    if len(short_words) == 1 and short.name.isupper() and len(short.name) >= 2:
-        initials = "".join(w[0] for w in long_words if w not in ("of", "and", "the", "for", "de"))
-        return short_words[0] == initials
-    return False
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in ("of", "and", "the", "for", "de"))
 
 
 def _salience(starts: list[int], length: int) -> float:
