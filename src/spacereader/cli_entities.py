@@ -33,10 +33,20 @@ def run(args: argparse.Namespace, store) -> int | None:
     if args.command not in COMMANDS:
         return None
     from spacereader.cli import CommandError
+    from spacereader.entities.extract import ExtractorError
 
     if args.command == "mentions":
         return _mentions(args, store)
-    extractor = _extractor(args)
+    try:
+        return _entities(args, store, _extractor(args))
+    except ExtractorError as error:
+        raise CommandError(str(error)) from error
+
+
+def _entities(args: argparse.Namespace, store, extractor) -> int:
+    """`entities ID` or `entities --text FILE`."""
+    from spacereader.cli import CommandError
+
     if args.text is not None:
         from spacereader.entities.backlog import extract_text
 

