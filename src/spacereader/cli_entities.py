@@ -56,10 +56,10 @@ def _entities(args: argparse.Namespace, store, extractor) -> int:
             raise CommandError(f"cannot read {args.text}: {error}") from error
         _print_entities(extract_text(extractor, text), args.json)
         return 0
-    from spacereader.entities.backlog import entities_for_article
+    from spacereader.entities.backlog import load_or_extract_entities
 
     with closing(store.connect()) as conn:
-        found = entities_for_article(conn, extractor, args.id)
+        found = load_or_extract_entities(conn, extractor, args.id)
     if found is None:
         raise CommandError(f"no article with ID {args.id}")
     _print_entities(found, args.json)

@@ -112,3 +112,37 @@ def test_backlog_extracts_everything_and_stops_when_asked(seeded_store: Store, s
         merkel = store_entities.find_entities(conn, "Angela Merkel")[0]
         assert (merkel.kind, merkel.count) == ("person", 3)
         assert extract_backlog(seeded_store, spacy_extractor).done == 0
+
+
+class CountingExtractor:
+    """A stand-in extractor that labels every "Oslo" a place and counts its calls."""
+
+    name = "counting"
+
+    def __init__(self, version: str) -> None:
+        self.version = version
+        self.calls = 0
+
+    def extract(self, text: str):
+        from spacereader.models import Mention
+
+        self.calls += 1
+        start = text.find("Oslo")
+        return [Mention(start, start + 4, "Oslo", "GPE")] if start >= 0 else []
+
+
+def test_cached_entities_are_reused_until_the_extractor_version_changes(conn) -> None:
+    from spacereader.entities.backlog import load_or_extract_entities
+
+    with conn:
+        feed_id = ensure_feed(conn, "http://127.0.0.1/feed.xml")
+        upsert_articles(conn, feed_id, [NewArticle(guid="o", title="", published="2024-05-01T00:00:00Z", body="Oslo won.")])
+    article_id = conn.execute("SELECT id FROM articles").fetchone()[0]
+    first = CountingExtractor("1")
+    assert [(e.name, e.kind) for e in load_or_extract_entities(conn, first, article_id)] == [("Oslo", "place")]
+    load_or_extract_entities(conn, first, article_id)
+    assert first.calls == 1
+    second = CountingExtractor("2")
+    load_or_extract_entities(conn, second, article_id)
+    assert second.calls == 1 and store_entities.extraction_state(conn, article_id) == "counting==2"
+    assert load_or_extract_entities(conn, second, 12345) is None

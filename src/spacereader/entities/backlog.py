@@ -51,8 +51,13 @@ def extract_article(conn: sqlite3.Connection, extractor: EntityExtractor, articl
     return store_entities.entities_for_article(conn, article_id)
 
 
-def entities_for_article(conn: sqlite3.Connection, extractor: EntityExtractor, article_id: int) -> list[Entity] | None:
-    """The article's saved entities, extracting first when this extractor (or version) has not done it."""
+def load_or_extract_entities(
+    conn: sqlite3.Connection, extractor: EntityExtractor, article_id: int
+) -> list[Entity] | None:
+    """The article's saved entities, extracting first when this extractor (or version) has not done it.
+
+    Returns None when there is no such article. Call it off the UI thread with that thread's connection.
+    """
     if store_entities.extraction_state(conn, article_id) != extractor_label(extractor):
         return extract_article(conn, extractor, article_id)
     return store_entities.entities_for_article(conn, article_id)

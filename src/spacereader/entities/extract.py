@@ -39,6 +39,13 @@ class EntityExtractor(Protocol):
         ...
 
 
+def warm_up(extractor: EntityExtractor) -> None:
+    """Load the extractor's model now if it has one (for a worker at start-up); extractors without one are ready."""
+    load = getattr(extractor, "warm_up", None)
+    if load is not None:
+        load()
+
+
 def extractor_label(extractor: EntityExtractor) -> str:
     """What the cache records per article; a different label means the article is extracted again."""
     return f"{extractor.name}=={extractor.version}"
