@@ -56,7 +56,9 @@ def gold_sidebar(doc: dict) -> set[tuple[str, str]]:
     full_names = [k for k, t in pairs if t == "PER" and len(k.split()) > 1]
     merged = set()
     for key, kind in pairs:
-        owners = [f for f in full_names if kind == "PER" and len(key.split()) == 1 and key in (f.split()[0], f.split()[-1])]
+        owners = [
+            f for f in full_names if kind == "PER" and len(key.split()) == 1 and key in (f.split()[0], f.split()[-1])
+        ]
         merged.add((owners[0], kind) if len(owners) == 1 else (key, kind))
     return merged
 

@@ -7,7 +7,9 @@ import pytest
 from spacereader.entities.canonical import canonical_key
 
 
-@pytest.mark.parametrize("spelling", ["U.S.", "US", "United States", "the United States", "U.S.A.", "The United States"])
+@pytest.mark.parametrize(
+    "spelling", ["U.S.", "US", "United States", "the United States", "U.S.A.", "The United States"]
+)
 def test_united_states_spellings_share_a_key(spelling: str) -> None:
     assert canonical_key(spelling) == "united states"
 

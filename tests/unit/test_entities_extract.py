@@ -60,7 +60,10 @@ def test_spacy_extractor_loads_lazily_and_names_its_version() -> None:
 def test_extract_is_safe_across_threads(spacy_extractor: SpacyExtractor) -> None:
     text = "Angela Merkel met Emmanuel Macron in Berlin."
     results: list[list[str]] = []
-    threads = [threading.Thread(target=lambda: results.append([m.text for m in spacy_extractor.extract(text)])) for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda: results.append([m.text for m in spacy_extractor.extract(text)]))
+        for _ in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -25,7 +25,9 @@ def names(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 def test_leading_article_and_possessive_are_stripped() -> None:
     text = "Officials in the United States disagreed. The Kremlin’s view and Chavez' plan differ."
-    repaired = repair_mentions(text, spans(text, ("the United States", "GPE"), ("The Kremlin’s", "ORG"), ("Chavez'", "PERSON")))
+    repaired = repair_mentions(
+        text, spans(text, ("the United States", "GPE"), ("The Kremlin’s", "ORG"), ("Chavez'", "PERSON"))
+    )
     assert [m.text for m in repaired] == ["United States", "Kremlin", "Chavez"]
 
 
@@ -87,11 +89,20 @@ def test_labels_map_to_three_kinds_and_others_are_dropped() -> None:
         spans(text, ("Lena Ray", "PERSON"), ("Acme Corp", "ORG"), ("Oslo", "GPE"), ("the Alps", "LOC"),
               ("the Louvre Museum", "FAC"), ("French", "NORP"), ("May", "DATE")),
     )  # fmt: skip
-    assert got == {"Lena Ray": "person", "Acme Corp": "organisation", "Oslo": "place", "Alps": "place", "Louvre Museum": "place"}
+    assert got == {
+        "Lena Ray": "person",
+        "Acme Corp": "organisation",
+        "Oslo": "place",
+        "Alps": "place",
+        "Louvre Museum": "place",
+    }
 
 
 def test_junk_is_rejected() -> None:
-    text = "After the talks at 9:22 GMT on Tuesday, 2014 Games fans cheered. However, nothing. But in “Blue Moon” she sang."
+    text = (
+        "After the talks at 9:22 GMT on Tuesday, 2014 Games fans cheered."
+        " However, nothing. But in “Blue Moon” she sang."
+    )
     junk = spans(text, ("After", "ORG"), ("GMT", "ORG"), ("Tuesday", "GPE"), ("2014 Games", "ORG"),
                  ("However", "PERSON"), ("Blue Moon", "ORG"), ("fans", "ORG"))  # fmt: skip
     assert repair_mentions(text, junk) == []
@@ -126,17 +137,25 @@ def test_comma_lists_are_split_and_trailing_function_words_dropped() -> None:
 
 def test_generic_nouns_peoples_and_eras_are_not_entities() -> None:
     text = "The Government met. Slavs settled. In 500 BC it fell."
-    assert repair_mentions(text, spans(text, ("Government", "ORG"), ("Slavs", "NORP"), ("Slavs", "PERSON"), ("BC", "ORG"))) == []
+    assert (
+        repair_mentions(text, spans(text, ("Government", "ORG"), ("Slavs", "NORP"), ("Slavs", "PERSON"), ("BC", "ORG")))
+        == []
+    )
 
 
 def test_town_and_region_is_one_place_but_lists_stay_apart() -> None:
     text = "She moved to Denver, Colorado last year. France, Spain and Italy agreed."
-    got = names(text, spans(text, ("Denver", "GPE"), ("Colorado", "GPE"), ("France", "GPE"), ("Spain", "GPE"), ("Italy", "GPE")))
+    got = names(
+        text, spans(text, ("Denver", "GPE"), ("Colorado", "GPE"), ("France", "GPE"), ("Spain", "GPE"), ("Italy", "GPE"))
+    )
     assert set(got) == {"Denver, Colorado", "France", "Spain", "Italy"}
 
 
 def test_unlabelled_abbreviations_are_organisations_but_not_plain_ones() -> None:
-    text = "The bird charity RSPB and the listening agency GCHQ both hired a new CEO in the UK this spring. Henry VIII watched TV."
+    text = (
+        "The bird charity RSPB and the listening agency GCHQ both hired a new CEO in the UK this spring."
+        " Henry VIII watched TV."
+    )
     got = names(text, [])
     assert got == {"RSPB": "organisation", "GCHQ": "organisation", "UK": "place"}
 
@@ -148,7 +167,10 @@ def test_party_members_stand_for_the_party() -> None:
 
 def test_a_one_word_organisation_referred_to_as_he_is_a_person() -> None:
     text = "Winstone met his wife in 1979. Acme raised its prices."
-    assert names(text, spans(text, ("Winstone", "ORG"), ("Acme", "ORG"))) == {"Winstone": "person", "Acme": "organisation"}
+    assert names(text, spans(text, ("Winstone", "ORG"), ("Acme", "ORG"))) == {
+        "Winstone": "person",
+        "Acme": "organisation",
+    }
 
 
 def test_a_one_word_person_after_the_is_a_place() -> None:

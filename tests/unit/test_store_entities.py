@@ -33,7 +33,9 @@ def articles(conn: sqlite3.Connection) -> list[int]:
 
 def test_save_replaces_rows_and_records_the_extractor(conn, articles) -> None:
     first = articles[0]
-    store_entities.save_article_entities(conn, first, [found("Ada Obi", "person", 3, 5.0), found("Oslo", "place")], "x==1")
+    store_entities.save_article_entities(
+        conn, first, [found("Ada Obi", "person", 3, 5.0), found("Oslo", "place")], "x==1"
+    )
     assert [(e.name, e.kind, e.count) for e in store_entities.entities_for_article(conn, first)] == [
         ("Ada Obi", "person", 3), ("Oslo", "place", 1)
     ]  # fmt: skip
@@ -47,7 +49,9 @@ def test_save_replaces_rows_and_records_the_extractor(conn, articles) -> None:
 
 def test_one_row_per_key_across_articles_with_the_fullest_name(conn, articles) -> None:
     store_entities.save_article_entities(conn, articles[0], [found("US", "place", key="united states")], "x==1")
-    store_entities.save_article_entities(conn, articles[1], [found("United States", "place", key="united states")], "x==1")
+    store_entities.save_article_entities(
+        conn, articles[1], [found("United States", "place", key="united states")], "x==1"
+    )
     (entity,) = store_entities.find_entities(conn, "U.S.", key="united states")
     assert (entity.name, entity.count) == ("United States", 2)
 
@@ -69,7 +73,10 @@ def test_lone_surname_links_to_the_one_person_with_that_surname(conn, articles) 
 
 def test_backlog_order_open_article_first_then_newest(conn, articles) -> None:
     assert store_entities.articles_needing_extraction(conn, "x==1", 10) == articles[::-1]
-    assert store_entities.articles_needing_extraction(conn, "x==1", 2, first_id=articles[0]) == [articles[0], articles[2]]
+    assert store_entities.articles_needing_extraction(conn, "x==1", 2, first_id=articles[0]) == [
+        articles[0],
+        articles[2],
+    ]
     store_entities.save_article_entities(conn, articles[2], [], "x==1")
     assert store_entities.articles_needing_extraction(conn, "x==1", 10) == articles[1::-1]
     # A new extractor version makes every article due again.
@@ -89,8 +96,12 @@ def test_counts_by_day_are_dense_and_end_at_the_latest_mention(conn, articles) -
 
 
 def test_co_mentioned_ranks_by_shared_articles(conn, articles) -> None:
-    store_entities.save_article_entities(conn, articles[0], [found("Oslo", "place"), found("Ada Obi", "person"), found("Acme", "organisation")], "x==1")
-    store_entities.save_article_entities(conn, articles[1], [found("Oslo", "place"), found("Ada Obi", "person")], "x==1")
+    store_entities.save_article_entities(
+        conn, articles[0], [found("Oslo", "place"), found("Ada Obi", "person"), found("Acme", "organisation")], "x==1"
+    )
+    store_entities.save_article_entities(
+        conn, articles[1], [found("Oslo", "place"), found("Ada Obi", "person")], "x==1"
+    )
     (oslo,) = store_entities.find_entities(conn, "Oslo", key="oslo")
     assert [(e.name, e.count) for e in store_entities.co_mentioned(conn, oslo.id)] == [("Ada Obi", 2), ("Acme", 1)]
 
@@ -99,7 +110,8 @@ def test_backlog_extracts_everything_and_stops_when_asked(seeded_store: Store, s
     with closing(seeded_store.connect()) as conn, conn:
         feed_id = ensure_feed(conn, "http://127.0.0.1/feed.xml")
         upsert_articles(conn, feed_id, [
-            NewArticle(guid=f"b{n}", title="", published=f"2024-05-0{n}T00:00:00Z", body=f"Angela Merkel visited Paris {n} times.")
+            NewArticle(guid=f"b{n}", title="", published=f"2024-05-0{n}T00:00:00Z",
+                       body=f"Angela Merkel visited Paris {n} times.")
             for n in (1, 2, 3)
         ])  # fmt: skip
     stopped = extract_backlog(seeded_store, spacy_extractor, batch=2, should_stop=lambda: True)
@@ -136,7 +148,9 @@ def test_cached_entities_are_reused_until_the_extractor_version_changes(conn) ->
 
     with conn:
         feed_id = ensure_feed(conn, "http://127.0.0.1/feed.xml")
-        upsert_articles(conn, feed_id, [NewArticle(guid="o", title="", published="2024-05-01T00:00:00Z", body="Oslo won.")])
+        upsert_articles(
+            conn, feed_id, [NewArticle(guid="o", title="", published="2024-05-01T00:00:00Z", body="Oslo won.")]
+        )
     article_id = conn.execute("SELECT id FROM articles").fetchone()[0]
     first = CountingExtractor("1")
     assert [(e.name, e.kind) for e in load_or_extract_entities(conn, first, article_id)] == [("Oslo", "place")]

@@ -30,7 +30,8 @@ _GENERIC = frozenset(
     cabinet opposition administration treasury embassy church crown empire kingdom republic""".split()
 )
 JOINERS = frozenset(
-    "of the and for on upon de la le les du des von van der den ter al el bin ibn da di do dos das del y e et & on-".split()
+    """of the and for on upon de la le les du des von van der den ter al el bin ibn da di do dos das del y e et
+    &""".split()
 )
 _EVENT_HEADS = frozenset(
     """war wars revolt rebellion uprising crisis treaty battle age ages period era renaissance reformation award
@@ -143,7 +144,10 @@ def is_junk(text: str, start: int, end: int, name: str) -> bool:
     if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or re.search(r"ism$", folded[-1]):
         return True  # events, eras, awards and beliefs are not people, organisations or places
     # Abbreviations are exempt: "US" and "IT" are names when written in capitals.
-    if all(w in MONTHS_AND_DAYS or w in _TIME_ZONES or (w in COMMON_WORDS and not o.isupper()) for w, o in zip(folded, words)):
+    if all(
+        w in MONTHS_AND_DAYS or w in _TIME_ZONES or (w in COMMON_WORDS and not o.isupper())
+        for w, o in zip(folded, words)
+    ):
         return True
     if folded[-1] in _TIME_ZONES or folded[0] in MONTHS_AND_DAYS and len(words) <= 2:
         return True
@@ -182,5 +186,3 @@ def type_evidence(text: str, start: int, name: str, kind: str, label: str, title
         # agencies and brands FAC, and those are organisations.
         return ("place", 1.5) if words[-1] in _FACILITY_HEADS else ("organisation", 0.5)
     return kind, 1.0
-
-

@@ -40,7 +40,7 @@ class EntityExtractor(Protocol):
 
 
 def warm_up(extractor: EntityExtractor) -> None:
-    """Load the extractor's model now if it has one (for a worker at start-up); extractors without one are ready."""
+    """Load the extractor's model now if it has one (for a worker at start-up); others are ready as they are."""
     load = getattr(extractor, "warm_up", None)
     if load is not None:
         load()
@@ -71,7 +71,7 @@ class SpacyExtractor:
 
             try:
                 self._nlp = spacy.load(self.name, exclude=_EXCLUDE)
-            except OSError as error:
+            except (OSError, ImportError, ValueError) as error:  # missing, broken or incompatible pipeline
                 raise ExtractorError(f"cannot load spaCy pipeline {self.name!r}: {error}") from error
         return self._nlp
 
@@ -133,7 +133,9 @@ _ORG_WORDS = frozenset(
     " Council Committee Association Institute Foundation Union Commission Network News Times Post Court"
     " Army Navy Police Service Board Federation League Club Airlines Press".split()
 )
-_PLACE_WORDS = frozenset("Street Road River Mountain Mount Lake Island Islands City County Province Station Airport".split())
+_PLACE_WORDS = frozenset(
+    "Street Road River Mountain Mount Lake Island Islands City County Province Station Airport".split()
+)
 _PERSON_TITLES = frozenset("Mr Mrs Ms Dr Sir Lady Lord President Senator Minister Judge Pope King Queen Prince".split())
 
 
@@ -190,8 +192,10 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
         if runs:
             last_start, last_end = runs[-1][-1]
             gap = text[last_end : match.start()]
-            joined = gap == " " and not text[last_start:last_end].endswith(".") or (
-                gap == " of " and text[last_start:last_end] in _ORG_WORDS | _PLACE_WORDS
+            joined = (
+                gap == " "
+                and not text[last_start:last_end].endswith(".")
+                or (gap == " of " and text[last_start:last_end] in _ORG_WORDS | _PLACE_WORDS)
             )
             if joined:
                 runs[-1].append(match.span())

@@ -31,7 +31,14 @@ from spacereader.entities.cues import (
 )
 from spacereader.models import ExtractedEntity, Mention
 
-KIND_OF_LABEL = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+KIND_OF_LABEL = {
+    "PERSON": "person",
+    "PER": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
 """Model labels that the sidebar shows; NORP, DATE, WORK_OF_ART and the rest are dropped."""
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
@@ -94,7 +101,7 @@ def _widen_person(text: str, start: int, end: int, titled: bool) -> tuple[int, i
 
 
 def _join_town_and_region(text: str, found: list[Candidate]) -> list[Candidate]:
-    """"Denver, Colorado" is one place, unless it is part of a longer list ("France, Spain and Italy")."""
+    """ "Denver, Colorado" is one place, unless it is part of a longer list ("France, Spain and Italy")."""
     result: list[Candidate] = []
     index = 0
     while index < len(found):
@@ -105,10 +112,16 @@ def _join_town_and_region(text: str, found: list[Candidate]) -> list[Candidate]:
             and here.kind == after.kind == "place"
             and text[here.end : after.start] == ", "
             and not LIST_GAP.match(text, after.end)
-            and not (result and result[-1].kind == "place" and BETWEEN_LISTED.fullmatch(text[result[-1].end : here.start]))
+            and not (
+                result and result[-1].kind == "place" and BETWEEN_LISTED.fullmatch(text[result[-1].end : here.start])
+            )
         )
         if joinable:
-            result.append(Candidate(here.start, after.end, text[here.start : after.end], "place", max(here.strength, after.strength)))
+            result.append(
+                Candidate(
+                    here.start, after.end, text[here.start : after.end], "place", max(here.strength, after.strength)
+                )
+            )
             index += 2
         else:
             result.append(here)
@@ -325,4 +338,3 @@ def _initials(words: list[str]) -> str:
 def _salience(starts: list[int], length: int) -> float:
     """Mentions weighted towards the start: the headline and lead say what a news story is about."""
     return round(sum(1.0 + 2.0 * (1.0 - start / length) ** 2 for start in starts), 4)
-

@@ -39,7 +39,9 @@ def save_article_entities(
     touched entity's type becomes the majority over the articles that name it.
     """
     with conn:
-        previous = [r[0] for r in conn.execute("SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,))]
+        previous = [
+            r[0] for r in conn.execute("SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,))
+        ]
         conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
         touched: dict[int, ExtractedEntity] = {}
         for entity in entities:
