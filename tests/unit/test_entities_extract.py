@@ -16,6 +16,7 @@ from spacereader.entities.extract import (
     make_extractor,
 )
 from spacereader.paths import seeds_dir
+from tests.unit.spacy_model import spacy_extractor  # noqa: F401  (a fixture)
 
 SEED = seeds_dir() / "000_61f4a650ca5522b8.txt"
 

@@ -13,6 +13,7 @@ from spacereader.store import Store
 from spacereader.store import entities as store_entities
 from spacereader.store.articles import upsert_articles
 from spacereader.store.feeds import ensure_feed
+from tests.unit.spacy_model import spacy_extractor  # noqa: F401  (a fixture)
 
 
 def found(name: str, kind: str, count: int = 1, salience: float = 1.0, key: str = "", ambiguous: bool = False):
