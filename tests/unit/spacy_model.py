@@ -1,14 +1,8 @@
-"""The real small spaCy pipeline for entity tests, loaded once per test run.
-
-Test modules import the fixture (`from tests.unit.spacy_model import spacy_extractor`); the loaded
-extractor is cached here, so every module shares one copy however pytest scopes the fixture.
-"""
+"""The real small spaCy pipeline for entity tests, loaded once per test run and shared by every module."""
 
 from __future__ import annotations
 
 from functools import cache
-
-import pytest
 
 from spacereader.entities.extract import SpacyExtractor
 
@@ -20,8 +14,3 @@ def loaded_extractor() -> SpacyExtractor:
     extractor.warm_up()
     return extractor
 
-
-@pytest.fixture(scope="session")
-def spacy_extractor() -> SpacyExtractor:
-    """The shared, already loaded extractor."""
-    return loaded_extractor()

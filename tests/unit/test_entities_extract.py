@@ -6,6 +6,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from spacereader.config import Settings
 from spacereader.entities.backlog import extract_text
 from spacereader.entities.extract import (
@@ -16,9 +18,15 @@ from spacereader.entities.extract import (
     make_extractor,
 )
 from spacereader.paths import seeds_dir
-from tests.unit.spacy_model import spacy_extractor  # noqa: F401  (a fixture)
+from tests.unit.spacy_model import loaded_extractor
 
 SEED = seeds_dir() / "000_61f4a650ca5522b8.txt"
+
+
+@pytest.fixture
+def spacy_extractor() -> SpacyExtractor:
+    """The real pipeline, loaded once per run and shared."""
+    return loaded_extractor()
 
 
 def seed_entities(extractor: SpacyExtractor) -> dict[str, list[tuple[str, int]]]:

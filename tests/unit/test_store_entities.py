@@ -8,12 +8,19 @@ from contextlib import closing
 import pytest
 
 from spacereader.entities.backlog import extract_backlog
+from spacereader.entities.extract import SpacyExtractor
 from spacereader.models import ExtractedEntity, NewArticle
 from spacereader.store import Store
 from spacereader.store import entities as store_entities
 from spacereader.store.articles import upsert_articles
 from spacereader.store.feeds import ensure_feed
-from tests.unit.spacy_model import spacy_extractor  # noqa: F401  (a fixture)
+from tests.unit.spacy_model import loaded_extractor
+
+
+@pytest.fixture
+def spacy_extractor() -> SpacyExtractor:
+    """The real pipeline, loaded once per run and shared."""
+    return loaded_extractor()
 
 
 def found(name: str, kind: str, count: int = 1, salience: float = 1.0, key: str = "", ambiguous: bool = False):
