@@ -67,6 +67,11 @@ STEPS: list[str] = [
         done TEXT NOT NULL
     );
     """,
+    # 2: the type each article gave an entity; entities.kind becomes the cache-wide majority of these.
+    """
+    ALTER TABLE article_entities ADD COLUMN kind TEXT CHECK (kind IN ('person', 'organisation', 'place'));
+    CREATE INDEX extractions_by_extractor ON extractions (extractor);
+    """,
 ]
 
 
