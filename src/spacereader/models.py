@@ -114,3 +114,25 @@ class ArticleFilter:
         if self.unread_only:
             parts.append("unread")
         return ", ".join(parts) or "all articles"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a refresh needs to know about a feed before fetching it."""
+
+    id: int
+    url: str
+    title: str
+    etag: str | None = None
+    last_modified: str | None = None
+    retry_after: str | None = None
+    disabled_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A feed to subscribe to, as an OPML file or the command line names it."""
+
+    url: str
+    title: str = ""
+    folder: str = ""
