@@ -43,3 +43,9 @@ def conn(store: Store):
     """A connection to the empty cache, closed after the test."""
     with closing(store.connect()) as connection:
         yield connection
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver on the IPv4 loopback, never a name that might resolve elsewhere."""
+    return ("127.0.0.1", 0)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 
-from spacereader import __version__, paths
+from spacereader import __version__, cli_feeds, paths
 from spacereader.models import Article, ArticleFilter, ArticleRow
 from spacereader.safe_text import clean_line, clean_text
 
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bookmarks = commands.add_parser("bookmarks", help="list bookmarked articles")
     bookmarks.add_argument("--json", action="store_true", help="one JSON array of rows")
+    cli_feeds.add_parsers(commands)
     return parser
 
 
@@ -96,6 +97,9 @@ def run_command(args: argparse.Namespace) -> int:
     from spacereader.store import bookmarks as store_bookmarks
 
     store = open_store(args)
+    handled = cli_feeds.run(args, store)
+    if handled is not None:
+        return handled
     with closing(store.connect()) as conn:
         if args.command in ("articles", "bookmarks"):
             view = ArticleFilter(

@@ -2,7 +2,7 @@
 
 lxml's HTML parser does the parsing (it never loads anything: no network, no entities); this module only
 walks the tree. Headings, paragraphs, lists, quotes and preformatted text keep their shape; each link's
-text is followed by `[n]` and the URLs are listed under the article; images become `[image: alt]`.
+text is followed by `[n]` and the URLs are listed under the article; images with alt text become `[image: alt]`.
 """
 
 from __future__ import annotations
@@ -91,7 +91,8 @@ def _walk(node: etree._Element, out: _Writer) -> None:
         out.end_block()
     elif tag == "img":
         alt = clean_line(node.get("alt") or node.get("title") or "")
-        out.text(f" [image: {alt}] " if alt else " [image] ")
+        if alt:  # images without alt text are mostly spacers and tracking pixels
+            out.text(f" [image: {alt}] ")
     elif tag == "pre":
         out.end_block()
         text = clean_text(node.text_content()).strip("\n")
