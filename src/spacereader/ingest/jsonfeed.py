@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -63,7 +64,8 @@ def read_json_feed(body: bytes) -> RawFeed:
             RawEntry(
                 guid=str(guid) if isinstance(guid, (str, int)) and not isinstance(guid, bool) else "",
                 link=_text(item.get("url")) or _text(item.get("external_url")),
-                title=_text(item.get("title")),
+                # Titles are plain text by the spec, but publishers often leave entities such as &#8217; in them.
+                title=html.unescape(_text(item.get("title"))),
                 title_is_html=False,
                 author=_author(item) or feed_author,
                 date_text=_text(item.get("date_published")) or _text(item.get("date_modified")),

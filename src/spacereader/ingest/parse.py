@@ -92,8 +92,9 @@ def read_fast(body: bytes) -> RawFeed:
 
 
 def _struct_date(entry: Any) -> datetime | None:
+    # dict.get skips FeedParserDict's deprecated published -> updated aliasing (and its warning).
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)
         if value:
             try:
                 return datetime.fromtimestamp(calendar.timegm(value), timezone.utc)
@@ -126,7 +127,7 @@ def read_reference(body: bytes, url: str = "", content_type: str = "") -> RawFee
                 title_is_html="html" in title_type,
                 author=str(e.get("author") or ""),
                 date=_struct_date(e),
-                date_text=str(e.get("published") or e.get("updated") or ""),
+                date_text=str(dict.get(e, "published") or dict.get(e, "updated") or ""),
                 content_html=_first_content(e),
                 summary_html=str(e.get("summary") or ""),
                 enclosures=_enclosures(e, "href"),
@@ -168,7 +169,9 @@ def read_raw(body: bytes, url: str = "", content_type: str = "") -> RawFeed:
             raise ParseError(f"not a feed ({error})") from error
     try:
         fast = read_fast(body)
-    except ValueError:
+    # fastfeedparser signals bad input with ValueError but also leaks KeyError, TypeError and the like on
+    # odd documents; any of them only means "ask feedparser".
+    except Exception:  # noqa: BLE001
         fast = None
     if fast is not None and fast_result_is_sure(fast):
         return fast
