@@ -52,6 +52,8 @@ def _subscription(attrs: dict[str, str], folders: list[str], warnings: list[str]
         return None
     seen.add(url)
     title = clean_line(attrs.get("title") or attrs.get("text") or "")
+    if title == url:  # an untitled feed exported as its URL: leave the title for the feed itself to fill
+        title = ""
     return Subscription(url=url, title=title, folder=FOLDER_SEPARATOR.join(folders))
 
 
