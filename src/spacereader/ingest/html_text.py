@@ -8,9 +8,9 @@ text is followed by `[n]` and the URLs are listed under the article; images with
 from __future__ import annotations
 
 import re
+from html import unescape
 from urllib.parse import urljoin
 
-import lxml.html
 from lxml import etree
 
 from spacereader.safe_text import clean_line, clean_text
@@ -26,7 +26,8 @@ _BLOCK = frozenset(
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
-_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, default_doctype=False)
+# A plain etree parser: lxml.html's element classes cost a Python lookup on every node visited.
+_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, default_doctype=False)
 
 
 class _Writer:
@@ -49,7 +50,9 @@ class _Writer:
 
     def end_line(self) -> None:
         """Close the current line (inline text) without ending the block."""
-        line = _SPACE.sub(" ", "".join(self.inline)).strip()
+        if not self.inline:
+            return
+        line = " ".join("".join(self.inline).split())
         self.inline.clear()
         if not line:
             return
@@ -72,43 +75,66 @@ class _Writer:
 
     def add_link(self, href: str) -> int:
         """The reference number of a link, numbering new ones in order of appearance."""
-        url = urljoin(self.base_url, href.strip()) if self.base_url else href.strip()
+        href = href.strip()
+        # urljoin is slow and most feed links are already absolute.
+        url = href if not self.base_url or href.startswith(("https://", "http://")) else urljoin(self.base_url, href)
         if url not in self.link_numbers:
             self.links.append(url)
             self.link_numbers[url] = len(self.links)
         return self.link_numbers[url]
 
 
+# What each tag does to the layout; tags not listed are inline and only pass their text through.
+_SKIP_KIND, _BREAK, _RULE, _IMAGE, _PRE, _BLOCK_KIND, _LIST, _ITEM, _CELL, _QUOTE, _LINK = range(1, 12)
+_KINDS = {
+    **{tag: _SKIP_KIND for tag in _SKIP}, **{tag: _BLOCK_KIND for tag in _BLOCK | _HEADINGS},
+    "br": _BREAK, "hr": _RULE, "img": _IMAGE, "pre": _PRE, "ul": _LIST, "ol": _LIST, "li": _ITEM,
+    "td": _CELL, "th": _CELL, "blockquote": _QUOTE, "a": _LINK,
+}  # fmt: skip
+
+
 def _walk(node: etree._Element, out: _Writer) -> None:
-    tag = node.tag if isinstance(node.tag, str) else ""
-    tag = tag.lower()
-    if tag in _SKIP:
-        out.text(node.tail)
+    kind = _KINDS.get(node.tag, 0)
+    inline = out.inline
+    if not kind:  # the common case (span, b, em, ...), kept short because it runs for most nodes
+        if node.text:
+            inline.append(node.text)
+        for child in node:
+            _walk(child, out)
+        if node.tail:
+            inline.append(node.tail)
         return
-    if tag == "br":
+    if kind == _SKIP_KIND:
+        pass
+    elif kind == _LINK:
+        if node.text:
+            inline.append(node.text)
+        for child in node:
+            _walk(child, out)
+        href = (node.get("href") or "").strip()
+        if href and not href.lower().startswith(("javascript:", "data:", "#")):
+            inline.append(f" [{out.add_link(href)}]")
+    elif kind == _BREAK:
         out.end_line()
-    elif tag == "hr":
+    elif kind == _RULE:
         out.end_block()
-    elif tag == "img":
+    elif kind == _IMAGE:
         alt = clean_line(node.get("alt") or node.get("title") or "")
         if alt:  # images without alt text are mostly spacers and tracking pixels
-            out.text(f" [image: {alt}] ")
-    elif tag == "pre":
+            inline.append(f" [image: {alt}] ")
+    elif kind == _PRE:
         out.end_block()
-        text = clean_text(node.text_content()).strip("\n")
+        text = clean_text(_text_of(node)).strip("\n")
         if text:
             prefix = "> " * out.quote_depth + "    "
             out.blocks.append("\n".join(prefix + line.rstrip() for line in text.splitlines()))
-        out.text(node.tail)
-        return
-    elif tag in _HEADINGS or tag in _BLOCK or tag == "blockquote":
-        out.end_block()
-    elif tag in ("ul", "ol"):
-        out.end_line()
-        if not out.list_depth:
-            out.end_block()
-        out.list_depth += 1
-    elif tag == "li":
+    elif kind == _CELL:
+        inline.append(" ")
+        if node.text:
+            inline.append(node.text)
+        for child in node:
+            _walk(child, out)
+    elif kind == _ITEM:
         out.end_line()
         parent = node.getparent()
         if parent is not None and parent.tag == "ol":
@@ -116,33 +142,37 @@ def _walk(node: etree._Element, out: _Writer) -> None:
             out.list_markers.append(f"{number}. ")
         else:
             out.list_markers.append("• ")
-    elif tag in ("td", "th"):
-        out.text(" ")
-
-    if tag == "blockquote":
-        out.quote_depth += 1
-    out.text(node.text)
-    for child in node:
-        _walk(child, out)
-
-    if tag == "a":
-        href = node.get("href") or ""
-        if href.strip() and not href.strip().lower().startswith(("javascript:", "data:", "#")):
-            out.text(f" [{out.add_link(href)}]")
-    elif tag == "li":
+        if node.text:
+            inline.append(node.text)
+        for child in node:
+            _walk(child, out)
         out.end_line()
         out.list_markers.pop()
-    elif tag in ("ul", "ol"):
+    elif kind == _LIST:
+        out.end_line()
+        if not out.list_depth:
+            out.end_block()
+        out.list_depth += 1
+        if node.text:
+            inline.append(node.text)
+        for child in node:
+            _walk(child, out)
         out.end_line()
         out.list_depth -= 1
         if not out.list_depth:
             out.end_block()
-    elif tag == "blockquote":
+    else:  # _BLOCK_KIND and _QUOTE
         out.end_block()
-        out.quote_depth -= 1
-    elif tag in _HEADINGS or tag in _BLOCK:
+        quote = kind == _QUOTE
+        out.quote_depth += quote
+        if node.text:
+            inline.append(node.text)
+        for child in node:
+            _walk(child, out)
         out.end_block()
-    out.text(node.tail)
+        out.quote_depth -= quote
+    if node.tail:
+        inline.append(node.tail)
 
 
 def looks_like_html(text: str) -> bool:
@@ -156,19 +186,20 @@ def html_to_text(html: str, base_url: str = "") -> str:
         return ""
     if not looks_like_html(html):
         return plain_to_text(html)
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
-    except (etree.ParserError, ValueError):
+    root = _parse_fragment(html)
+    if root is None:
         return plain_to_text(html)
     out = _Writer(base_url)
     _walk(root, out)
     out.list_depth = 0
     out.end_block()
-    blocks = [b for b in (clean_text(b) for b in out.blocks) if b.strip()]
+    blocks = out.blocks
     if out.links:
         width = len(str(len(out.links)))
-        blocks.append("\n".join(f"[{n:>{width}}] {clean_line(url)}" for n, url in enumerate(out.links, 1)))
-    return "\n\n".join(blocks)
+        blocks.append("\n".join(f"[{n:>{width}}] {_tidy_url(url)}" for n, url in enumerate(out.links, 1)))
+    # Cleaning once over the whole text is cheaper than per block; a block of nothing but control
+    # characters would leave an extra blank line, which the reader's paragraph split ignores.
+    return clean_text("\n\n".join(blocks))
 
 
 def plain_to_text(text: str) -> str:
@@ -177,12 +208,35 @@ def plain_to_text(text: str) -> str:
     return "\n\n".join(p for p in (_SPACE.sub(" ", p).strip() for p in paragraphs) if p)
 
 
+def _tidy_url(url: str) -> str:
+    """The URL on one clean line; the check first because nearly every URL is already clean."""
+    return url if url.isprintable() and " " not in url else clean_line(url)
+
+
+def _text_of(node: etree._Element) -> str:
+    """All the text inside an element, tags dropped."""
+    return etree.tostring(node, method="text", encoding="unicode", with_tail=False)
+
+
+def _parse_fragment(html: str) -> etree._Element | None:
+    """The <body> of an HTML fragment parsed on its own, or None when nothing parses."""
+    try:
+        document = etree.fromstring(html, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    if document is None:
+        return None
+    body = document.find("body")
+    return body if body is not None else document
+
+
 def html_to_line(html: str) -> str:
     """One line of text from a title or name that may hold markup or entities."""
     if not html or not looks_like_html(html):
         return clean_line(html)
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
-    except (etree.ParserError, ValueError):
+    if "<" not in html:
+        return clean_line(unescape(html))
+    root = _parse_fragment(html)
+    if root is None:
         return clean_line(html)
-    return clean_line(root.text_content())
+    return clean_line(_text_of(root))

@@ -9,9 +9,12 @@ the loop keeps fetching while documents are parsed and only one connection ever 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
 import queue
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,13 +23,25 @@ from urllib.parse import unquote, urlsplit
 
 from spacereader.ingest.entries import format_date
 from spacereader.ingest.fetch import Fetcher, FetchError, FetchResult
-from spacereader.ingest.parse import ParseError, parse_feed
+from spacereader.ingest.parse import ParsedFeed, ParseError, parse_feed
 from spacereader.models import FeedState
 from spacereader.store import Store
 from spacereader.store.articles import upsert_articles
 from spacereader.store.feeds import list_feed_states, prune_feed, record_attempt, record_failure, record_success
 
 DEFAULT_KEEP = 1000
+# Below this many feeds to fetch, parsing inline beats starting worker processes.
+POOL_MIN_FEEDS = 8
+
+Parsed = ParsedFeed | ParseError
+
+
+def parse_document(body: bytes, url: str, content_type: str, fetched: datetime) -> Parsed:
+    """parse_feed with its ParseError returned rather than raised, so it can cross a process boundary."""
+    try:
+        return parse_feed(body, url, content_type, fetched=fetched)
+    except ParseError as error:
+        return error
 # Fetched documents waiting for the writer; bounds memory when parsing is slower than the network.
 MAX_PENDING = 32
 
@@ -134,7 +149,7 @@ class _Writer:
         self.total = total
         self.keep = keep
         self.on_progress = on_progress
-        self.jobs: queue.Queue[tuple[FeedState, FetchResult | FetchError] | None] = queue.Queue()
+        self.jobs: queue.Queue[tuple[FeedState, FetchResult | FetchError, Parsed | None] | None] = queue.Queue()
         self.outcomes: list[FeedOutcome] = []
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="spacereader-refresh-writer", daemon=True)
@@ -144,9 +159,9 @@ class _Writer:
         try:
             with closing(self.store.connect()) as conn:
                 while (job := self.jobs.get()) is not None:
-                    state, result = job
+                    state, result, parsed = job
                     try:
-                        outcome = self._store_one(conn, state, result)
+                        outcome = self._store_one(conn, state, result, parsed)
                     finally:
                         self.on_done()
                     self.report(outcome)
@@ -160,7 +175,9 @@ class _Writer:
         if self.on_progress is not None:
             self.on_progress(RefreshProgress(len(self.outcomes), self.total, outcome))
 
-    def _store_one(self, conn, state: FeedState, result: FetchResult | FetchError) -> FeedOutcome:
+    def _store_one(
+        self, conn, state: FeedState, result: FetchResult | FetchError, parsed: Parsed | None
+    ) -> FeedOutcome:
         now = _now()
         when = format_date(now)
         if isinstance(result, FetchError):
@@ -174,11 +191,11 @@ class _Writer:
                     last_modified=result.last_modified or state.last_modified, new_url=result.permanent_redirect,
                 )  # fmt: skip
             return FeedOutcome(state.id, state.url, state.title, "unchanged", moved_to=result.permanent_redirect)
-        try:
-            parsed = parse_feed(result.body, result.final_url, result.content_type, fetched=now)
-        except ParseError as error:
-            record_failure(conn, state.id, str(error))
-            return FeedOutcome(state.id, state.url, state.title, "failed", error=str(error))
+        if parsed is None:
+            parsed = parse_document(result.body, result.final_url, result.content_type, now)
+        if isinstance(parsed, ParseError):
+            record_failure(conn, state.id, str(parsed))
+            return FeedOutcome(state.id, state.url, state.title, "failed", error=str(parsed))
         with conn:
             new, updated = upsert_articles(conn, state.id, parsed.items)
             record_success(
@@ -194,7 +211,11 @@ class _Writer:
 
 
 async def _fetch_all(
-    fetcher: Fetcher, states: list[FeedState], writer: _Writer, should_stop: Callable[[], bool]
+    fetcher: Fetcher,
+    states: list[FeedState],
+    writer: _Writer,
+    should_stop: Callable[[], bool],
+    pool: ProcessPoolExecutor | None,
 ) -> bool:
     """Fetch every feed concurrently, handing each result to the writer; returns whether it was cancelled."""
     loop = asyncio.get_running_loop()
@@ -224,7 +245,12 @@ async def _fetch_all(
                 result = await fetcher.fetch(state.url, state.etag, state.last_modified)
         except FetchError as error:
             result = error
-        writer.jobs.put((state, result))
+        parsed: Parsed | None = None
+        if pool is not None and isinstance(result, FetchResult) and not result.unchanged:
+            parsed = await loop.run_in_executor(
+                pool, parse_document, result.body, result.final_url, result.content_type, _now()
+            )
+        writer.jobs.put((state, result, parsed))
 
     async with fetcher:
         await asyncio.gather(*(one(state) for state in states))
@@ -239,11 +265,13 @@ def refresh_all(
     on_progress: Callable[[RefreshProgress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     keep_per_feed: int = DEFAULT_KEEP,
+    parse_processes: int | None = None,
 ) -> RefreshReport:
     """Refresh every subscription (or the given ids); blocks until done and never raises for one bad feed.
 
     `on_progress` is called from the writer thread after each feed; `should_stop` is checked before each
-    fetch starts, and a stopped refresh still stores what it already fetched.
+    fetch starts, and a stopped refresh still stores what it already fetched. `parse_processes` sets the
+    worker processes that parse documents (0 parses on the writer thread; None picks by the feed count).
     """
     should_stop = should_stop or (lambda: False)
     now = _now()
@@ -256,12 +284,23 @@ def refresh_all(
         reason = _waiting(state, now)
         if reason:
             writer.report(FeedOutcome(state.id, state.url, state.title, "skipped", error=reason))
+    if parse_processes is None:
+        parse_processes = (os.cpu_count() or 1) if len(due) >= POOL_MIN_FEEDS else 0
+    # Parsing is pure-Python work that holds the GIL; worker processes let it use every core while this
+    # process fetches and writes. "spawn" because forking a process that runs threads is unsafe.
+    pool = (
+        ProcessPoolExecutor(parse_processes, mp_context=multiprocessing.get_context("spawn"))
+        if parse_processes > 0
+        else None
+    )
     writer.thread.start()
     try:
-        cancelled = asyncio.run(_fetch_all(fetcher, due, writer, should_stop))
+        cancelled = asyncio.run(_fetch_all(fetcher, due, writer, should_stop, pool))
     finally:
         writer.jobs.put(None)
         writer.thread.join()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     if writer.error is not None:
         raise writer.error
     return RefreshReport(outcomes=writer.outcomes, cancelled=cancelled)
