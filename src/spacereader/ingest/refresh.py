@@ -15,6 +15,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -247,9 +248,12 @@ async def _fetch_all(
             result = error
         parsed: Parsed | None = None
         if pool is not None and isinstance(result, FetchResult) and not result.unchanged:
-            parsed = await loop.run_in_executor(
-                pool, parse_document, result.body, result.final_url, result.content_type, _now()
-            )
+            try:
+                parsed = await loop.run_in_executor(
+                    pool, parse_document, result.body, result.final_url, result.content_type, _now()
+                )
+            except BrokenProcessPool:
+                parsed = None  # workers could not start (e.g. an unguarded __main__): the writer parses it
         writer.jobs.put((state, result, parsed))
 
     async with fetcher:
