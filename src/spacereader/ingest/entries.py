@@ -120,7 +120,8 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
         body = html_to_text(entry.summary_html, link)
     summary = ""
     if entry.summary_html.strip() and entry.summary_html != entry.content_html:
-        summary = html_to_line(entry.summary_html)[:SUMMARY_MAX]
+        # Only the start is kept, so only the start is parsed (lxml closes whatever the cut leaves open).
+        summary = html_to_line(entry.summary_html[: SUMMARY_MAX * 6])[:SUMMARY_MAX]
     guid = clean_line(entry.guid) or link or "hash:" + _hash(title, date.isoformat() if date else entry.date_text)
     enclosures = tuple(format_enclosure(*e) for e in entry.enclosures if clean_line(e[0]))
     author = html_to_line(entry.author)

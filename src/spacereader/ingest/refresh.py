@@ -31,8 +31,8 @@ from spacereader.store.articles import upsert_articles
 from spacereader.store.feeds import list_feed_states, prune_feed, record_attempt, record_failure, record_success
 
 DEFAULT_KEEP = 1000
-# Below this many feeds to fetch, parsing inline beats starting worker processes.
-POOL_MIN_FEEDS = 8
+# Below this many feeds to fetch, parsing inline beats starting worker processes (about a second of imports).
+POOL_MIN_FEEDS = 64
 
 Parsed = ParsedFeed | ParseError
 
