@@ -188,6 +188,7 @@ class Fetcher:
                         raise FetchError(f"HTTP {status} without a Location")
                     return status, location
                 if status == 304:
+                    await response.aread()  # an unread response closes its connection; a read one is reused
                     return FetchResult(304, b"", url, response.headers.get("etag"), response.headers.get("last-modified"))
                 if status == 410:
                     raise FetchError("HTTP 410 (gone): feed removed by its server", disable=True)
