@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacereader.ingest.refresh import RefreshProgress, RefreshReport
     from spacereader.store import Store
 
-COMMANDS = frozenset({"add", "import", "export", "remove", "feeds", "refresh"})
+OPML_MAX_BYTES = 20_000_000
 
 
 class FeedCommandError(Exception):
@@ -120,9 +120,12 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
     from spacereader.store.feeds import add_feeds
 
     try:
-        data = Path(args.file).read_bytes()
+        with open(args.file, "rb") as handle:
+            data = handle.read(OPML_MAX_BYTES + 1)
     except OSError as error:
         raise FeedCommandError(f"{args.file}: cannot read ({error.strerror or error})") from error
+    if len(data) > OPML_MAX_BYTES:
+        raise FeedCommandError(f"{args.file}: larger than {OPML_MAX_BYTES // 1_000_000} MB, not a subscription list")
     try:
         subscriptions, warnings = read_opml(data)
     except OpmlError as error:

@@ -24,7 +24,9 @@ from spacereader.safe_text import clean_line
 FOLDER_SEPARATOR = "/"
 _URL_KEYS = ("xmlurl",)
 # An outline tag (opening or self-closing) or a closing one.
-_TAG = re.compile(r'<\s*(/?)\s*outline\b((?:"[^"]*"|[^<>"])*?)(/?)\s*>', re.IGNORECASE | re.DOTALL)
+# A quoted value may hold < and >; its length is bounded so a stray quote cannot make every attempt
+# scan the rest of the file.
+_TAG = re.compile(r'<\s*(/?)\s*outline\b((?:"[^"]{0,2000}"|[^<>"])*?)(/?)\s*>', re.IGNORECASE | re.DOTALL)
 # name="value" where value may hold a stray quote: it ends at a quote followed by another attribute or the tag end.
 _ATTR = re.compile(
     r"""([\w:.-]+)\s*=\s*(?:"(.*?)"(?=\s+[\w:.-]+\s*=|\s*/?\s*$)|'(.*?)'(?=\s+[\w:.-]+\s*=|\s*/?\s*$)|([^\s"'>]+))""",
