@@ -56,22 +56,25 @@ class _Writer:
         self.inline.clear()
         if not line:
             return
-        marker = ""
         if self.list_markers:
             marker = self.list_markers[-1]
             self.list_markers[-1] = " " * len(marker)
-        indent = "  " * max(0, self.list_depth - 1)
-        self.lines.append(indent + marker + line)
+            line = "  " * max(0, self.list_depth - 1) + marker + line
+        self.lines.append(line)
 
     def end_block(self) -> None:
         """Close the current block: its lines become one paragraph."""
-        self.end_line()
-        if self.list_depth:
+        if self.inline:
+            self.end_line()
+        if self.list_depth or not self.lines:
             return  # a list stays one paragraph, item per line
-        if self.lines:
+        lines = self.lines
+        if self.quote_depth:
             prefix = "> " * self.quote_depth
-            self.blocks.append("\n".join(prefix + line for line in self.lines))
-            self.lines.clear()
+            self.blocks.append("\n".join(prefix + line for line in lines))
+        else:
+            self.blocks.append(lines[0] if len(lines) == 1 else "\n".join(lines))
+        lines.clear()
 
     def add_link(self, href: str) -> int:
         """The reference number of a link, numbering new ones in order of appearance."""
