@@ -28,6 +28,7 @@ from spacereader.ingest.parse import ParsedFeed, ParseError, parse_feed
 from spacereader.models import FeedState
 from spacereader.store import Store
 from spacereader.store.articles import upsert_articles
+from spacereader.store.bulk import begin_bulk_writes, end_bulk_writes
 from spacereader.store.feeds import list_feed_states, prune_feed, record_attempt, record_failure, record_success
 
 DEFAULT_KEEP = 1000
@@ -159,6 +160,7 @@ class _Writer:
     def _run(self) -> None:
         try:
             with closing(self.store.connect()) as conn:
+                begin_bulk_writes(conn)
                 while (job := self.jobs.get()) is not None:
                     state, result, parsed = job
                     try:
@@ -166,6 +168,7 @@ class _Writer:
                     finally:
                         self.on_done()
                     self.report(outcome)
+                end_bulk_writes(conn)
         except BaseException as error:  # handed back to the caller's thread, which re-raises it
             self.error = error
             while self.jobs.get() is not None:
