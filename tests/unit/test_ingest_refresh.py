@@ -134,3 +134,18 @@ def test_refresh_runs_from_a_plain_thread(store: Store, httpserver: HTTPServer):
     worker.start()
     worker.join(30)
     assert reports and reports[0].new_items == 1
+
+
+def test_worker_processes_store_the_same_articles_as_inline_parsing(tmp_path, httpserver: HTTPServer):
+    docs = {f"/w{n}": rss(*[(f"{n}-{i}", f"Item {i} of {n}") for i in range(5)], title=f"F{n}") for n in range(3)}
+    for path, doc in docs.items():
+        httpserver.expect_request(path).respond_with_data(doc)
+    stored = []
+    for processes in (0, 2):
+        store = Store.open(tmp_path / f"data{processes}")
+        subscribe(store, *[httpserver.url_for(p) for p in docs])
+        report = refresh_all(store, fetcher(), parse_processes=processes)
+        assert report.new_items == 15
+        with closing(store.connect()) as conn:
+            stored.append(sorted((r.title, r.url, r.published) for r in list_article_rows(conn, limit=-1)))
+    assert stored[0] == stored[1]
