@@ -90,27 +90,14 @@ def feed_url_from_argument(value: str) -> str:
 def cmd_add(args: argparse.Namespace, store: Store) -> int:
     """Subscribe, fetch once, and keep the feed only if it worked."""
     from spacereader.ingest.fetch import Fetcher
-    from spacereader.ingest.refresh import refresh_all
-    from spacereader.store.feeds import FeedExistsError, add_feed, remove_feed
+    from spacereader.ingest.subscribe import SubscribeError, subscribe
 
     url = feed_url_from_argument(args.url)
-    with closing(store.connect()) as conn:
-        try:
-            feed_id = add_feed(conn, url, folder=args.folder)
-        except FeedExistsError as error:
-            raise FeedCommandError(f"{url}: already subscribed (feed {error.feed_id})") from error
-    report = refresh_all(store, Fetcher(), feed_ids=[feed_id], keep_per_feed=_settings(args).keep_per_feed)
-    outcome = report.outcomes[0]
-    if outcome.failed:
-        with closing(store.connect()) as conn:
-            remove_feed(conn, feed_id)
-        raise FeedCommandError(f"{url}: {outcome.error}; not subscribed")
-    with closing(store.connect()) as conn:
-        from spacereader.store.feeds import get_feed
-
-        feed = get_feed(conn, feed_id)
-    name = clean_line(feed.name if feed else url)
-    print(f"added feed {feed_id}: {name} ({outcome.new} articles)")
+    try:
+        outcome = subscribe(store, Fetcher(), url, folder=args.folder, keep_per_feed=_settings(args).keep_per_feed)
+    except SubscribeError as error:
+        raise FeedCommandError(str(error)) from error
+    print(f"added feed {outcome.feed_id}: {clean_line(outcome.title or url)} ({outcome.new} articles)")
     return 0
 
 
