@@ -141,3 +141,25 @@ class ExtractedEntity:
     key: str = ""
     ambiguous: bool = False
     """True when the article's own evidence tied between types; the cache-wide majority decides then."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a refresh needs to know about a feed before fetching it."""
+
+    id: int
+    url: str
+    title: str
+    etag: str | None = None
+    last_modified: str | None = None
+    retry_after: str | None = None
+    disabled_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A feed to subscribe to, as an OPML file or the command line names it."""
+
+    url: str
+    title: str = ""
+    folder: str = ""
