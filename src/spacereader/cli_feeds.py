@@ -37,7 +37,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     opml_out = subparsers.add_parser("export", help="write subscriptions as OPML 2.0 (stdout by default)")
     opml_out.add_argument("file", metavar="FILE", nargs="?")
 
-    remove = subparsers.add_parser("remove", help="unsubscribe from a feed and delete its articles")
+    remove = subparsers.add_parser("remove", help="unsubscribe from a feed and delete its articles (bookmarked ones are kept)")
     remove.add_argument("feed", metavar="URL|ID")
 
     feeds = subparsers.add_parser("feeds", help="list subscriptions with unread counts and fetch state")
@@ -156,8 +156,8 @@ def cmd_remove(args: argparse.Namespace, store: Store) -> int:
         if feed is None:
             raise FeedCommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
         articles, bookmarks = remove_feed(conn, feed.id)
-    kept = f", {bookmarks} bookmarked" if bookmarks else ""
-    print(f"removed feed {feed.id}: {clean_line(feed.name)} ({articles} articles{kept})")
+    kept = f"; kept {bookmarks} bookmarked" if bookmarks else ""
+    print(f"removed feed {feed.id}: {clean_line(feed.name)} ({articles} articles deleted{kept})")
     return 0
 
 

@@ -14,6 +14,7 @@ from spacereader.store.feeds import (
     find_feed,
     get_feed,
     list_feed_states,
+    list_feeds,
     prune_feed,
     record_failure,
     record_success,
@@ -51,12 +52,26 @@ def test_find_feed_by_id_or_url_never_returns_the_seed_source(seeded_store):
         assert find_feed(conn, "http://nothing.example/") is None
 
 
-def test_remove_feed_deletes_its_articles_and_counts_bookmarks(conn):
+def test_remove_feed_deletes_its_articles_but_keeps_bookmarked_ones(conn):
     feed_id = add_feed(conn, "http://a.example/feed")
     with conn:
         upsert_articles(conn, feed_id, [article(1), article(2)])
-    set_bookmark(conn, conn.execute("SELECT min(id) FROM articles").fetchone()[0], True)
-    assert remove_feed(conn, feed_id) == (2, 1)
+    kept = conn.execute("SELECT min(id) FROM articles").fetchone()[0]
+    set_bookmark(conn, kept, True)
+    assert remove_feed(conn, feed_id) == (1, 1)
+    assert [r[0] for r in conn.execute("SELECT id FROM articles")] == [kept]
+    assert find_feed(conn, "http://a.example/feed") is None
+    assert feed_id not in [f.id for f in list_feeds(conn)]
+    assert list_feed_states(conn) == []  # never refreshed again
+    assert add_feed(conn, "http://a.example/feed") == feed_id  # subscribing again revives it
+    assert find_feed(conn, str(feed_id)).id == feed_id
+
+
+def test_remove_feed_without_bookmarks_deletes_it(conn):
+    feed_id = add_feed(conn, "http://a.example/feed")
+    with conn:
+        upsert_articles(conn, feed_id, [article(1), article(2)])
+    assert remove_feed(conn, feed_id) == (2, 0)
     assert get_feed(conn, feed_id) is None
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 

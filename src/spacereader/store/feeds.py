@@ -42,7 +42,7 @@ def list_feeds(conn: sqlite3.Connection) -> list[Feed]:
         f"SELECT {_COLUMNS},"
         " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0),"
         " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)"
-        " FROM feeds f ORDER BY f.kind = 'seed', f.folder, lower(COALESCE(NULLIF(f.title, ''), f.url))"
+        " FROM feeds f WHERE f.kind != 'removed' ORDER BY f.kind = 'seed', f.folder, lower(COALESCE(NULLIF(f.title, ''), f.url))"
     ).fetchall()
     return [_feed(r[:-2], unread=r[-2], total=r[-1]) for r in rows]
 
@@ -58,7 +58,10 @@ class FeedExistsError(ValueError):
 def add_feed(conn: sqlite3.Connection, url: str, *, title: str = "", folder: str = "") -> int:
     """Subscribe to a URL in its own transaction; raises FeedExistsError when it is already there."""
     with conn:
-        row = conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+        row = conn.execute("SELECT id, kind FROM feeds WHERE url = ?", (url,)).fetchone()
+        if row and row[1] == "removed":
+            conn.execute("UPDATE feeds SET kind = 'feed', folder = ? WHERE id = ?", (folder, row[0]))
+            return row[0]
         if row:
             raise FeedExistsError(url, row[0])
         return ensure_feed(conn, url, title=title, folder=folder)
@@ -71,7 +74,7 @@ def add_feeds(conn: sqlite3.Connection, subscriptions: Iterable[Subscription]) -
         for sub in subscriptions:
             cursor = conn.execute(
                 "INSERT INTO feeds (url, title, folder, kind, added) VALUES (?, ?, ?, 'feed', ?)"
-                " ON CONFLICT (url) DO NOTHING",
+                " ON CONFLICT (url) DO UPDATE SET kind = 'feed', folder = excluded.folder WHERE kind = 'removed'",
                 (sub.url, sub.title, sub.folder, now_iso()),
             )
             if cursor.rowcount:
@@ -84,21 +87,32 @@ def add_feeds(conn: sqlite3.Connection, subscriptions: Iterable[Subscription]) -
 def find_feed(conn: sqlite3.Connection, url_or_id: str) -> Feed | None:
     """A subscription by its id (digits) or its exact URL; the seed source is never returned."""
     if url_or_id.isdigit():
-        row = conn.execute(f"SELECT {_COLUMNS} FROM feeds f WHERE f.id = ? AND f.kind != 'seed'", (int(url_or_id),))
+        row = conn.execute(f"SELECT {_COLUMNS} FROM feeds f WHERE f.id = ? AND f.kind = 'feed'", (int(url_or_id),))
     else:
-        row = conn.execute(f"SELECT {_COLUMNS} FROM feeds f WHERE f.url = ? AND f.kind != 'seed'", (url_or_id,))
+        row = conn.execute(f"SELECT {_COLUMNS} FROM feeds f WHERE f.url = ? AND f.kind = 'feed'", (url_or_id,))
     found = row.fetchone()
     return _feed(found) if found else None
 
 
 def remove_feed(conn: sqlite3.Connection, feed_id: int) -> tuple[int, int]:
-    """Delete a feed with its articles (and their bookmarks); returns (articles, bookmarks) removed."""
+    """Unsubscribe: delete the feed's articles except bookmarked ones; returns (articles removed, bookmarks kept).
+
+    Bookmarks are never lost, so a feed with bookmarked articles stays as a 'removed' row that holds just
+    those (never refreshed, not listed); subscribing to its URL again revives it.
+    """
     with conn:
-        articles = conn.execute("SELECT count(*) FROM articles WHERE feed_id = ?", (feed_id,)).fetchone()[0]
         bookmarks = conn.execute(
             "SELECT count(*) FROM bookmarks b JOIN articles a ON a.id = b.article_id WHERE a.feed_id = ?", (feed_id,)
         ).fetchone()[0]
-        conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        articles = conn.execute(
+            "DELETE FROM articles WHERE feed_id = ? AND id NOT IN (SELECT article_id FROM bookmarks)", (feed_id,)
+        ).rowcount
+        if bookmarks:
+            conn.execute(
+                "UPDATE feeds SET kind = 'removed', etag = NULL, last_modified = NULL WHERE id = ?", (feed_id,)
+            )
+        else:
+            conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
     return articles, bookmarks
 
 
@@ -116,7 +130,7 @@ def list_feed_states(conn: sqlite3.Connection, feed_ids: Iterable[int] | None = 
     """Fetch state of every subscription (or of the given ids), seed source excluded."""
     sql = (
         "SELECT id, url, title, etag, last_modified, retry_after, disabled_reason FROM feeds"
-        " WHERE kind != 'seed'"
+        " WHERE kind = 'feed'"
     )
     params: list[object] = []
     if feed_ids is not None:
