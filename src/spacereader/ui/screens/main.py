@@ -258,11 +258,11 @@ class MainScreen(FeedControl, EntityControl, Screen[None]):
         if row is None:
             return
         try:
-            open_link(row.url, self.app.settings.browser)
+            url = check_link(row.url)
+            self.notify(f"Opening {url}", timeout=3, markup=False)  # the user sees where it goes first
+            open_link(url, self.app.settings.browser)
         except (LinkError, OSError) as error:
             self.notify(f"Not opened: {error}", severity="warning", markup=False)
-        else:
-            self.notify(f"Opening {check_link(row.url)}", timeout=3, markup=False)
 
     def action_copy_link(self) -> None:
         """Copy the article's link to the clipboard."""
