@@ -9,8 +9,9 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from spacereader.models import Article, ArticleFilter, ArticleRow, NewArticle
+from spacereader.store import search as store_search
 
-# The list's order; every paging query and index agrees on it.
+# The list's default (date) order; every paging query and index agrees on it. Other orders: store/search.py.
 ORDER = "a.published DESC, a.id DESC"
 
 _ROW_COLUMNS = (
@@ -24,7 +25,7 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _where(view: ArticleFilter) -> tuple[str, list[object]]:
+def _where(view: ArticleFilter, *, ranked: bool = False) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if view.unread_only:
@@ -40,6 +41,10 @@ def _where(view: ArticleFilter) -> tuple[str, list[object]]:
     if view.article_ids is not None:
         clauses.append(f"a.id IN ({','.join('?' * len(view.article_ids)) or 'NULL'})")
         params.extend(view.article_ids)
+    if view.search is not None:
+        extra, extra_params = store_search.search_clauses(view.search, ranked=ranked)
+        clauses.extend(extra)
+        params.extend(extra_params)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -64,13 +69,15 @@ def count_unread(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter()
 def list_article_rows(
     conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter(), *, offset: int = 0, limit: int = 100
 ) -> list[ArticleRow]:
-    """One page of list rows in list order."""
-    where, params = _where(view)
+    """One page of list rows in the view's order (view.sort; best match first for a relevance search)."""
+    ranked = store_search.is_ranked(view)
+    where, params = _where(view, ranked=ranked)
+    source, source_params = store_search.ranked_source(view)
     sql = (
-        f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
-        f" ORDER BY {ORDER} LIMIT ? OFFSET ?"
+        f"SELECT {_ROW_COLUMNS} FROM {source or 'articles a'} JOIN feeds f ON f.id = a.feed_id{where}"
+        f" ORDER BY {store_search.order_by(view)} LIMIT ? OFFSET ?"
     )
-    return [_row(r) for r in conn.execute(sql, [*params, limit, offset])]
+    return [_row(r) for r in conn.execute(sql, [*source_params, *params, limit, offset])]
 
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
@@ -102,6 +109,8 @@ def get_article_row(conn: sqlite3.Connection, article_id: int) -> ArticleRow | N
 
 def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) -> int | None:
     """The article's index in the view's order, or None when the view does not hold it."""
+    if store_search.effective_sort(view) != "date":
+        return store_search.position_in_order(conn, view, article_id)
     where, params = _where(view)
     joiner = " AND " if where else " WHERE "
     found = conn.execute(
@@ -115,6 +124,8 @@ def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) 
 
 def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool = True) -> int | None:
     """The index of the nearest unread article after (or before) `index` in the view, or None."""
+    if store_search.effective_sort(view) != "date":
+        return store_search.next_unread_in_order(conn, view, index, forward=forward)
     rows = list_article_rows(conn, view, offset=index, limit=1)
     if not rows:
         return None
