@@ -17,6 +17,8 @@ class Settings:
     """Binding id -> comma-separated keys, applied with App.set_keymap."""
     browser: tuple[str, ...] = ()
     """Command (program and arguments) that opens a link; the URL is appended as one argument."""
+    views: dict[str, str] = field(default_factory=dict)
+    """View name -> search query, from the [views] table; listed beside the views saved in the cache."""
 
 
 def _line_of(text: str, section: str | None, key: str) -> int | None:
@@ -76,8 +78,29 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values["browser"] = tuple(value)
             else:
                 bad(None, key, 'a command such as "firefox" or ["firefox", "--new-tab"]')
+        elif key == "views":
+            if not isinstance(value, dict):
+                bad(None, key, 'a table of name = "query"')
+                continue
+            values["views"] = _views(value, bad)
         else:
             line = _line_of(text, None, key)
             where = f" line {line}" if line else ""
             warnings.append(f"config {path}{where}: unknown key {key!r}; ignored")
     return Settings(**values), warnings
+
+
+def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:
+    """The [views] table: each value must be a query that parses; others warn and are left out."""
+    from spacereader.search.query import QueryError, parse_query
+
+    views: dict[str, str] = {}
+    for name, query in table.items():
+        parsed = parse_query(query) if isinstance(query, str) and query.strip() and name.strip() else None
+        if parsed is None:
+            bad("views", name, 'a search query such as "entity:NASA is:unread"')
+        elif isinstance(parsed, QueryError):
+            bad("views", name, f"a valid search query ({parsed.message})")
+        else:
+            views[" ".join(name.split())] = query.strip()
+    return views
