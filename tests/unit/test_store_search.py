@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -19,6 +20,7 @@ from spacereader.store.articles import (
     set_read,
     upsert_articles,
 )
+from spacereader.store import search as store_search
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import ensure_feed
 from spacereader.store.migrations import STEPS
@@ -155,7 +157,11 @@ def test_filters_combine_with_words(conn, news):
     assert found(conn, "after:14d") == ["Zoë Gagarín flies again"]  # NOW - 14 days = 2026-01-18
 
 
-def test_best_match_first_and_every_sort_pages_consistently(store):
+@pytest.mark.parametrize("window", [2000, 5], ids=["all-ranked", "broad"])
+def test_best_match_first_and_every_sort_pages_consistently(store, monkeypatch, window):
+    # A window of 5 makes every query here broad: ranked window first, older matches by date after it,
+    # and index scans with membership tests instead of probes; the rows must be the same set either way.
+    monkeypatch.setattr(store_search, "RANK_WINDOW", window)
     titles = [f"Story {n} " + ("rocket rocket" if n % 7 == 0 else "plain") for n in range(60)]
     add_articles(store, 60, titles=titles)
     add_articles(store, 20, feed_url="http://127.0.0.1/a.xml", feed_title="Another feed")
@@ -164,20 +170,36 @@ def test_best_match_first_and_every_sort_pages_consistently(store):
         best = list_article_rows(conn, search_filter("article"), limit=-1)
         assert len(best) == 80
         for sort in ("relevance", "date", "feed", "title", "unread"):
-            for text in ("rocket", "article", "paragraph -rocket", "is:unread"):
+            for text in ("rocket", "article", "paragraph -rocket", "is:unread", "story is:unread", "-rocket"):
                 view = search_filter(text, sort=sort)
                 whole = list_article_rows(conn, view, limit=-1)
+                assert len(whole) == count_articles(conn, view) == len({r.id for r in whole}), (sort, text)
+                assert {r.id for r in whole} == {r.id for r in list_article_rows(conn, replace(view, sort="date"), limit=-1)}
                 pages = [row for offset in range(0, len(whole), 7) for row in list_article_rows(conn, view, offset=offset, limit=7)]
                 assert [r.id for r in pages] == [r.id for r in whole], (sort, text)
                 assert all(position_of(conn, view, r.id) == i for i, r in enumerate(whole)), (sort, text)
                 unread = [i for i, r in enumerate(whole) if not r.read and i > 0]
                 assert next_unread(conn, view, 0) == (unread[0] if unread else None), (sort, text)
+                before = [i for i, r in enumerate(whole) if not r.read and i < len(whole) - 1]
+                assert next_unread(conn, view, len(whole) - 1, forward=False) == (before[-1] if before else None)
         by_unread = list_article_rows(conn, search_filter("story", sort="unread"), limit=-1)
         assert by_unread[-1].read and not by_unread[0].read
         by_feed = list_article_rows(conn, search_filter("paragraph", sort="feed"), limit=-1)
         assert by_feed[0].source == "Another feed"
         by_title = [r.title for r in list_article_rows(conn, search_filter("story", sort="title"), limit=-1)]
         assert by_title == sorted(by_title, key=str.lower)
+
+
+def test_broad_matches_rank_the_newest_window_then_list_older_ones_by_date(store, monkeypatch):
+    monkeypatch.setattr(store_search, "RANK_WINDOW", 3)
+    titles = ["comet comet comet"] + [f"Night {n} with a comet" for n in range(1, 8)]
+    add_articles(store, 8, titles=titles)  # index 0 is the newest; the list inserts in that order
+    with closing(store.connect()) as conn:
+        rows = [r.title for r in list_article_rows(conn, search_filter("comet"), limit=-1)]
+        # rowids 6..8 (the last inserted: the oldest three) form the window; the rest follow by date.
+        assert rows[:3] == ["Night 5 with a comet", "Night 6 with a comet", "Night 7 with a comet"]
+        assert rows[3:] == titles[:5]
+        assert [r.title for r in list_article_rows(conn, search_filter("comet"), offset=2, limit=3)] == rows[2:5]
 
 
 def test_a_headline_match_ranks_above_a_newer_body_match(conn):

@@ -60,6 +60,14 @@ class ParsedQuery:
         """The FTS5 MATCH text for the positive terms (implicit AND), or None when there are none."""
         return " ".join(t.fts() for t in self.terms) or None
 
+    def fts_expression(self) -> str | None:
+        """The whole text condition for FTS5: the terms without any excluded one; only the excluded
+        terms when there is nothing positive (the store then keeps the rows that do not match)."""
+        match, excluded = self.match_expression(), self.excluded_expression()
+        if match is not None and excluded is not None:
+            return f"({match}) NOT ({excluded})"
+        return match or excluded
+
     def excluded_expression(self) -> str | None:
         """The FTS5 MATCH text matching any excluded term, or None."""
         return " OR ".join(t.fts() for t in self.excluded) or None

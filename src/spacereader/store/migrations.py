@@ -80,7 +80,7 @@ STEPS: list[str] = [
     # - marking read touches no indexed column, so it does not touch the index.
     # unicode61 with remove_diacritics 2 folds case and Latin accents; it leaves Cyrillic ё alone,
     # so ё is folded to е here and in the query parser (spacereader.search.query.fold).
-    # Columns: title, body, author, feed; the rank weights a headline hit ten times a body hit.
+    # Columns: title, body, author, feed (ranking weights: store/search.py BM25).
     """
     CREATE VIEW articles_search_source AS
         SELECT a.id AS id,
@@ -140,7 +140,6 @@ STEPS: list[str] = [
         SELECT id, title, body, author, feed FROM articles_search_source
         WHERE id IN (SELECT id FROM articles WHERE feed_id = new.id);
     END;
-    INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 3.0, 3.0)');
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     CREATE TABLE views (
         id INTEGER PRIMARY KEY,
