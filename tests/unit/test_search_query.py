@@ -148,8 +148,10 @@ def test_any_text_parses_or_errors_and_never_breaks_sql(small_store, text, live,
     if isinstance(result, QueryError):
         assert result.message and "\n" not in result.message
         return
-    for expression in (result.match_expression(), result.excluded_expression()):
+    match, excluded = result.match_expression(), result.excluded_expression()
+    for expression in (match, excluded):
         assert expression is None or SAFE_FTS.match(expression), expression
+    assert result.fts_expression() in {match or excluded, f"({match}) NOT ({excluded})"}
     view = ArticleFilter(search=result, sort=sort)
     with closing(small_store.connect()) as conn:
         try:
