@@ -99,6 +99,10 @@ def test_bad_filters_give_one_line_messages(text, fragment):
     assert fragment in error(text)
 
 
+def test_messages_quote_user_text_without_control_characters():
+    assert "\x1b" not in error("is:\x1b[31mred") and "\x1b" not in error("after:\x1b]0;x")
+
+
 def test_live_typing_makes_the_last_bare_word_a_prefix():
     assert parse("space rac", live=True).terms == (Term("space"), Term("rac", prefix=True))
     assert parse("space rac ", live=True).terms == (Term("space"), Term("rac"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 from spacereader.models import ArticleFilter
+from spacereader.safe_text import clean_line
 
 # What the FTS5 unicode61 tokenizer keeps as token characters: letters, numbers, private use.
 # A term with none of them would be an empty phrase, which matches nothing; such terms are dropped.
@@ -131,7 +132,7 @@ def _date_bound(key: str, value: str, now: datetime) -> str | QueryError:
     try:
         day = datetime.strptime(value, "%Y-%m-%d")
     except ValueError:
-        return QueryError(f"{key}: wants a date such as 2021-10-05 or 7d, not {value!r}")
+        return QueryError(f"{key}: wants a date such as 2021-10-05 or 7d, not {clean_line(value)[:40]!r}")
     return day.strftime("%Y-%m-%dT00:00:00Z")
 
 
@@ -167,7 +168,7 @@ def parse_query(text: str, *, now: datetime | None = None, live: bool = False) -
                 entities.append(value)
             elif key == "is":
                 if value.lower() not in IS_VALUES:
-                    return QueryError(f"is:{value} is unknown; use is:unread, is:read or is:bookmarked")
+                    return QueryError(f"is:{clean_line(value)[:40]} is unknown; use is:unread, is:read or is:bookmarked")
                 if value.lower() == "bookmarked":
                     fields["bookmarked"] = True
                 else:
