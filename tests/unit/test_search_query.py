@@ -6,6 +6,7 @@ import re
 import sqlite3
 from contextlib import closing
 from datetime import datetime, timezone
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,9 @@ from hypothesis import strategies as st
 from spacereader.models import SORTS, ArticleFilter
 from spacereader.search.query import ParsedQuery, QueryError, Term, parse_query, search_filter
 from spacereader.store import Store
-from spacereader.store.articles import count_articles, list_article_rows, next_unread, position_of
+from spacereader.store import search as store_search
+from spacereader.store.articles import count_articles, list_article_rows, next_unread, position_of, set_read
+from spacereader.store.bookmarks import set_bookmark
 from tests.conftest import add_articles
 
 NOW = datetime(2026, 1, 31, 12, 0, tzinfo=timezone.utc)
@@ -140,14 +143,18 @@ QUERY_TEXT = st.one_of(
 @pytest.fixture(scope="module")
 def small_store(tmp_path_factory) -> Store:
     store = Store.open(tmp_path_factory.mktemp("search-property"))
-    add_articles(store, 30)
+    ids = add_articles(store, 30)
     add_articles(store, 5, feed_url="http://127.0.0.1/other.xml", feed_title="Other 100% _feed_")
+    with closing(store.connect()) as conn:
+        for article_id in ids[::4]:
+            set_read(conn, article_id, True)
+        set_bookmark(conn, ids[1], True)
     return store
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=QUERY_TEXT, live=st.booleans(), sort=st.sampled_from(SORTS))
-def test_any_text_parses_or_errors_and_never_breaks_sql(small_store, text, live, sort):
+@given(text=QUERY_TEXT, live=st.booleans(), sort=st.sampled_from(SORTS), window=st.sampled_from([2000, 3]))
+def test_any_text_parses_or_errors_and_never_breaks_sql(small_store, text, live, sort, window):
     result = parse_query(text, now=NOW, live=live)
     if isinstance(result, QueryError):
         assert result.message and "\n" not in result.message
@@ -157,10 +164,13 @@ def test_any_text_parses_or_errors_and_never_breaks_sql(small_store, text, live,
         assert expression is None or SAFE_FTS.match(expression), expression
     assert result.fts_expression() in {match or excluded, f"({match}) NOT ({excluded})"}
     view = ArticleFilter(search=result, sort=sort)
-    with closing(small_store.connect()) as conn:
+    # A window of 3 sends most matches down the broad paths (index scans, ranked window plus older rows).
+    with closing(small_store.connect()) as conn, patch.object(store_search, "RANK_WINDOW", window):
         try:
             rows = list_article_rows(conn, view, limit=5)
             total = count_articles(conn, view)
+            every = [row.id for row in list_article_rows(conn, view, limit=-1)]
+            assert len(every) == len(set(every)) == total and every[: len(rows)] == [r.id for r in rows]
             if rows:
                 assert position_of(conn, view, rows[-1].id) == len(rows) - 1
                 next_unread(conn, view, 0)
