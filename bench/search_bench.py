@@ -103,7 +103,10 @@ def add_feeds(store: Store, rng: random.Random, words: list[str], first_feed: in
                 upsert_articles(conn, feed_id, items)
                 if feed % 3 == 0:
                     conn.execute("UPDATE articles SET is_read = 1 WHERE feed_id = ?", (feed_id,))
-                    conn.execute("INSERT OR IGNORE INTO bookmarks SELECT id, 'x' FROM articles WHERE feed_id = ? LIMIT 5", (feed_id,))
+                    conn.execute(
+                        "INSERT OR IGNORE INTO bookmarks SELECT id, 'x' FROM articles WHERE feed_id = ? LIMIT 5",
+                        (feed_id,),
+                    )
             spent += time.perf_counter() - began
             feed += 1
     return spent
@@ -133,7 +136,8 @@ def time_queries(conn, repeats: int, *, like: bool) -> dict[str, list[float]]:
                     assert not isinstance(parsed, QueryError)
                     where, params = like_view(parsed)
                     base = "FROM articles a JOIN feeds f ON f.id = a.feed_id" + where
-                    conn.execute(f"SELECT a.id {base} ORDER BY a.published DESC, a.id DESC LIMIT {PAGE}", params).fetchall()
+                    page = f"SELECT a.id {base} ORDER BY a.published DESC, a.id DESC LIMIT {PAGE}"
+                    conn.execute(page, params).fetchall()
                     conn.execute(f"SELECT count(*) {base}", params).fetchone()
                 else:
                     view = search_filter(text)
@@ -181,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     words = vocabulary(rng)
-    sizes = sorted({int(s) for s in args.checkpoints.split(",") if s.strip() and int(s) < args.articles} | {args.articles})
+    earlier = {int(s) for s in args.checkpoints.split(",") if s.strip() and int(s) < args.articles}
+    sizes = sorted(earlier | {args.articles})
     with tempfile.TemporaryDirectory() as temp:
         store = Store.open(args.data_dir or Path(temp))
         built, spent, feed = 0, 0.0, 0
@@ -191,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
             feed += (size - built + ARTICLES_PER_FEED - 1) // ARTICLES_PER_FEED
             built = size
             with closing(store.connect()) as conn:
-                report(conn, f"{size:,} articles (built in {spent:.0f} s of store time)", args.repeats, args.like_repeats)
+                label = f"{size:,} articles (built in {spent:.0f} s of store time)"
+                report(conn, label, args.repeats, args.like_repeats)
         with closing(store.connect()) as conn:
             megabytes, share = index_share(conn)
             print(f"\nindex size: {megabytes:.0f} MB, {share:.0%} of the cache")

@@ -95,10 +95,8 @@ def _config_views(args: argparse.Namespace) -> dict[str, str]:
 
 def _print_views(views: list[SavedView], as_json: bool) -> None:
     if as_json:
-        rows = [
-            {"name": v.name, "query": v.query, "unread": v.unread, "total": v.total, "source": v.source, "error": v.error}
-            for v in views
-        ]
+        keys = ("name", "query", "unread", "total", "source", "error")
+        rows = [{key: getattr(v, key) for key in keys} for v in views]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return

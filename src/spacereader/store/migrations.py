@@ -67,7 +67,12 @@ STEPS: list[str] = [
         done TEXT NOT NULL
     );
     """,
-    # Search: a full-text index over headline, body, author and feed name, and saved views.
+    # 2: the type each article gave an entity; entities.kind becomes the cache-wide majority of these.
+    """
+    ALTER TABLE article_entities ADD COLUMN kind TEXT CHECK (kind IN ('person', 'organisation', 'place'));
+    CREATE INDEX extractions_by_extractor ON extractions (extractor);
+    """,
+    # 3: search: a full-text index over headline, body, author and feed name, and saved views.
     #
     # External content over a view rather than a regular FTS5 table: a regular table would store a
     # second copy of every body (most of the cache). Contentless-delete tables need SQLite 3.43 and

@@ -136,9 +136,10 @@ def count_text_only(conn: sqlite3.Connection, view: ArticleFilter) -> int | None
     search = view.search
     if search is None or search.match_expression() is None or view != ArticleFilter(search=search, sort=view.sort):
         return None
-    if search.feeds or search.entities or search.unread is not None or search.bookmarked or search.after or search.before:
-        return None
-    return conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (search.fts_expression(),)).fetchone()[0]
+    if search != ParsedQuery(text=search.text, terms=search.terms, excluded=search.excluded):
+        return None  # feed:, entity:, is: or a date bound
+    sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+    return conn.execute(sql, (search.fts_expression(),)).fetchone()[0]
 
 
 # -- best match first: the ranking window, then older matches newest first --------------------------
@@ -180,7 +181,10 @@ def list_ranked_rows(conn: sqlite3.Connection, view: ArticleFilter, *, offset: i
     ]
     if found.floor is None or len(rows) == limit:
         return rows
-    in_window = offset + len(rows) if rows else conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
+    if rows:
+        in_window = offset + len(rows)
+    else:
+        in_window = conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
     where, params = _older(view, found.floor)
     more = conn.execute(
         f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"

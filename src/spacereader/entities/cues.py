@@ -1,0 +1,188 @@
+"""What the words around a span say: lexicons and context cues that fix the model's types and junk.
+
+Every list here is a general class of word (titles, facility nouns, months), never particular names.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that are capitalised only because they start a sentence or a heading, never names on their own.
+COMMON_WORDS = frozenset(
+    """a about above after again against all also although among an and another any are as at because
+    before being below between both but by can could despite did do does during each either even every
+    few for from had has have he her here hers him his how however i if in into is it its just last later
+    many may meanwhile might more most much my neither next no nor not now of off on once only or other
+    our out over own perhaps same she should since so some still such than that the their them then there
+    these they this those though through thus to today tomorrow too under unlike until up upon us very was
+    we were what when where whether which while who whom whose why will with within without would yes
+    yesterday yet you your according earlier first second third new old former despite instead overall
+    please thanks thank breaking update editor opinion analysis exclusive watch read photo video""".split()
+)
+MONTHS_AND_DAYS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_TIME_ZONES = frozenset("gmt utc bst cet cest est edt pst pdt cst cdt mst mdt ist jst aest am pm bc bce ad ce".split())
+# Capitalised generic nouns that name no one in particular ("the Government said").
+_GENERIC = frozenset(
+    """government army navy police council ministry interior justice defence defense state court parliament
+    cabinet opposition administration treasury embassy church crown empire kingdom republic""".split()
+)
+JOINERS = frozenset(
+    """of the and for on upon de la le les du des von van der den ter al el bin ibn da di do dos das del y e et
+    &""".split()
+)
+_EVENT_HEADS = frozenset(
+    """war wars revolt rebellion uprising crisis treaty battle age ages period era renaissance reformation award
+    awards prize championship championships festival olympics games cup islam judaism christianity hinduism
+    sunday""".split()
+)
+# A person after these is unusual; a place is the rule ("born in Castelfranco Veneto").
+_PLACE_BEFORE = frozenset(
+    """in near into across outside inside towards toward via throughout past within beyond around conquered
+    invaded captured annexed visited""".split()
+)
+# Last words that make a name a place whatever the model said ("Gezira Island", "Royal National Park").
+_PLACE_HEADS = frozenset(
+    """island islands isles indies hill hills park tower center centre fault river lake mountain mountains
+    valley bay coast peninsula desert forest sea ocean strait straits canal region district county province
+    villa gardens garden airport station stadium square street avenue""".split()
+)
+# Titles and roles are not part of a name (the common annotation guideline) and say the span is a person.
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady rev president vice senator sen rep representative governor gov
+    mayor minister chancellor premier king queen prince princess pope judge justice general gen colonel col
+    captain capt lieutenant sergeant commander admiral chairman chairwoman ceo chief director secretary
+    ambassador actress actor filmmaker director singer rapper writer author coach striker player officer
+    spokesman spokeswoman spokesperson professor dr. sheikh emir ayatollah cardinal bishop tsar czar emperor
+    empress kaiser sultan shah pharaoh""".split()
+)
+# Words just before a name that say it is a person without being part of it ("his wife, Norma Talmadge").
+PERSON_BEFORE = TITLES | frozenset(
+    """wife husband son daughter brother sister nephew niece aunt uncle cousin father mother grandson
+    granddaughter widow friend rival partner manufacturer starring co-starring""".split()
+)
+# What follows a person's name and rarely an organisation's: a relative "who", or a family noun after
+# a possessive. Speech verbs are not used: "Microsoft said" is as common as "Saqib said".
+_PERSON_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:who|whose)\b)|(?:['’]s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
+    r"family|parents|career|life|death|birth|childhood)\b)"
+)
+NAME_SUFFIX = re.compile(r"(?:\s+[IVX]{1,4}|,?\s+Jr\.?|,?\s+Sr\.?)(?![\w'’])")
+_PLACE_OF = re.compile(
+    r"\b(?:mayor|duke|duchess|earl|king|kings|queen|governor|city|town|history|part|parts|region|province|"
+    r"port|coast|capital|outskirts|centre|center|north|south|east|west|people|streets|bay|gulf|pass|"
+    r"principality|kingdom|countess|count|prince|princess|state|invasion|conquest|mayor) of$"
+)
+_PERSON_PHRASES = frozenset(
+    "according to|directed by|written by|played by|produced by|starring as|married to|interview with".split("|")
+)
+# A one-word organisation label followed by a verb of saying or thinking is most often a surname.
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:said|says|told|wrote|believed|believes|thought|thinks|decided|recalled|admitted|insisted|added|"
+    r"explained|argued|replied|married|met|reportedly|also|later|went|became|died)\b"
+)
+_ORG_HEADS = frozenset(
+    """inc corp corporation company co ltd llc plc group bank agency ministry department university college
+    school party council committee association institute foundation union commission network news times
+    post court army navy force forces police service board federation league club airlines airways press
+    organisation organization society fund authority administration bureau office parliament congress senate
+    assembly reserve exchange institution center centre labs technologies motors studios records""".split()
+)
+# Facility heads: a FAC span with one of these really is a place; without one it is usually an organisation.
+_FACILITY_HEADS = frozenset(
+    """station airport stadium arena bridge tower building hall square street road avenue palace castle
+    cathedral church mosque temple museum park hospital prison port harbour harbor dam canal highway tunnel
+    base house centre center gate wall mall hotel""".split()
+)
+# Members of a party stand for the party; the model calls them a group of people (NORP).
+PARTY_MEMBERS = frozenset(
+    """democrats republicans tories conservatives liberals socialists communists greens nationalists unionists
+    labour whigs""".split()
+)
+# Capitalised abbreviations that name no organisation; any other unlabelled one (GCHQ, RSPB) usually does.
+PLAIN_ACRONYMS = frozenset(
+    """ceo cfo coo cto gdp tv dna rna hiv aids ufo lgbt lgbtq id ok am pm fm vat iq pc usb gps sms pdf faq
+    diy vip mp mps mep ad bc bce ce gmt utc est pst cet bst km kg mph rpm ai it vr ar cv phd mba ba ma bsc
+    msc mvp nfl nba mlb nhl covid sars mers ebola rip pr hr rd ps aka asap fyi tba tbc""".split()
+)
+
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # regnal numbers up to XXXIX, not "CDC"
+
+# What separates names in a list: a comma, "and" or "or".
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?=[A-Z])")
+BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:and|or)?|\s+and|\s+or)\s*")
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_NEUTER = re.compile(r"\b(?:its|itself)\b", re.IGNORECASE)
+
+
+def _gendered_nearby(text: str, end: int, width: int = 120) -> bool:
+    """Whether the words after a name say "he" or "she" and never "its": organisations are "it"."""
+    window = text[end : end + width].split("\n\n")[0]
+    return bool(_GENDERED.search(window)) and not _NEUTER.search(window)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w.,]*")
+
+
+def is_stray_lower(word: str) -> bool:
+    """A lower-case word that cannot sit inside a name (joiners such as "of" and "van" can)."""
+    return word[:1].islower() and word.strip(".,") not in JOINERS and not word.startswith(("d'", "l'", "al-", "el-"))
+
+
+def is_junk(text: str, start: int, end: int, name: str) -> bool:
+    """Dates, times, numbers, lower-case phrases, common words, and quoted titles of works."""
+    words = _WORD.findall(name)
+    if not words or not any(ch.isupper() for ch in name):
+        return True
+    folded = [w.casefold().strip(".") for w in words]
+    if any(w[0].isdigit() for w in words) and len(words) <= 2:
+        return True
+    if len(folded) == 1 and (folded[0] in _GENERIC or re.search(r"(?:ians|eans|ites|ese)$", folded[0])):
+        return True  # a generic noun, or a people's name ("Slavs", "Canaanites"), which is no entity
+    if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or re.search(r"ism$", folded[-1]):
+        return True  # events, eras, awards and beliefs are not people, organisations or places
+    # Abbreviations are exempt: "US" and "IT" are names when written in capitals.
+    if all(
+        w in MONTHS_AND_DAYS or w in _TIME_ZONES or (w in COMMON_WORDS and not o.isupper())
+        for w, o in zip(folded, words)
+    ):
+        return True
+    if folded[-1] in _TIME_ZONES or folded[0] in MONTHS_AND_DAYS and len(words) <= 2:
+        return True
+    # A quoted span is the title of a film, book or song, not a name.
+    opens = text[max(0, start - 1) : start]
+    closes = text[end : end + 2]
+    return opens in ("“", '"', "‘") and any(q in closes for q in ("”", '"', "’"))
+
+
+def type_evidence(text: str, start: int, name: str, kind: str, label: str, titled: bool) -> tuple[str, float]:
+    """The span's kind after local evidence, and how much its vote should count."""
+    words = [w.casefold().strip(".") for w in name.split()]
+    previous = re.findall(r"[\w.]+", text[max(0, start - 30) : start])
+    previous_word = previous[-1].casefold().rstrip(".") if previous else ""
+    if titled or previous_word in PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
+        return "person", 2.0
+    if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
+        # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
+        return "organisation", 2.0
+    if label in ("PERSON", "ORG") and (previous_word in _PLACE_BEFORE or words[-1] in _PLACE_HEADS):
+        return "place", 1.0
+    if label in ("PERSON", "ORG") and _PLACE_OF.search(" ".join(previous[-2:]).casefold()):
+        return "place", 1.0
+    if label == "PERSON" and previous_word == "the" and len(words) == 1:
+        # People's names do not take "the" ("the Danube", "the Sahel"); a full name after "the" is a
+        # modifier instead ("the Donald Trump impersonator").
+        return "place", 1.0
+    if " ".join(w.casefold() for w in previous[-2:]) in _PERSON_PHRASES:
+        return "person", 1.5
+    if label == "ORG" and len(words) == 1 and not name.isupper() and _SPEECH_AFTER.match(text, start + len(name)):
+        return "person", 1.0
+    if label == "ORG" and len(words) == 1 and not name.isupper() and _gendered_nearby(text, start + len(name)):
+        return "person", 1.0
+    if label == "FAC":
+        # Facilities are places when named for one ("Kennedy Space Center"); the model also tags
+        # agencies and brands FAC, and those are organisations.
+        return ("place", 1.5) if words[-1] in _FACILITY_HEADS else ("organisation", 0.5)
+    return kind, 1.0

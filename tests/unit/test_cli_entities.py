@@ -1,0 +1,83 @@
+"""The entity commands, run through cli.main against a real cache in a temp folder."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from spacereader.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    """Call cli.main with a temp data dir and no config; return (status, stdout, stderr)."""
+    monkeypatch.setenv("SPACEREADER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SPACEREADER_CONFIG", str(tmp_path / "config.toml"))
+
+    def call(*argv: str) -> tuple[int, str, str]:
+        status = main(list(argv))
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return call
+
+
+def test_entities_of_the_seed_article_as_json(run) -> None:
+    status, out, _ = run("entities", "1", "--json")
+    rows = json.loads(out)
+    assert status == 0
+    assert set(rows[0]) == {"name", "type", "count"}
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["Vladimir Putin"] == {"name": "Vladimir Putin", "type": "person", "count": 2}
+    assert by_name["Roscosmos"]["type"] == "organisation"
+    assert {r["type"] for r in rows} <= {"person", "organisation", "place"}
+
+
+def test_entities_plain_text_is_grouped(run) -> None:
+    status, out, _ = run("entities", "1")
+    assert status == 0
+    assert out.index("People") < out.index("Organisations") < out.index("Places")
+    assert "Yuliya Peresild" in out
+
+
+def test_entities_of_a_text_file(run, tmp_path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Angela Merkel met Emmanuel Macron in Berlin. Merkel smiled.", encoding="utf-8")
+    status, out, _ = run("entities", "--text", str(note), "--json")
+    assert status == 0
+    assert {(r["name"], r["type"], r["count"]) for r in json.loads(out)} >= {
+        ("Angela Merkel", "person", 2), ("Berlin", "place", 1)
+    }  # fmt: skip
+
+
+def test_mentions_lists_article_rows_after_extraction(run) -> None:
+    run("entities", "1")
+    status, out, _ = run("mentions", "Putin", "--json")
+    assert status == 0
+    (row,) = json.loads(out)
+    assert row["id"] == 1 and set(row) == {"id", "title", "source", "url", "published", "read", "bookmarked", "feed_id"}
+    _, same, _ = run("mentions", "U.S.", "--json")
+    assert json.loads(same) == json.loads(out)
+
+
+def test_errors_are_one_line_and_status_one(run, tmp_path) -> None:
+    assert run("entities", "999")[0] == 1
+    status, _, err = run("mentions", "Nobody Atall")
+    assert status == 1 and err.count("\n") == 1
+    assert run("entities", "--text", str(tmp_path / "missing.txt"))[0] == 1
+
+
+def test_plain_extractor_from_config_says_so(run, tmp_path) -> None:
+    (tmp_path / "config.toml").write_text('extractor = "plain"\n', encoding="utf-8")
+    status, out, err = run("entities", "1", "--json")
+    assert status == 0 and "plain extractor" in err
+    assert json.loads(out)
+
+
+def test_a_pipeline_that_cannot_load_is_a_one_line_error(run, tmp_path) -> None:
+    broken = tmp_path / "broken-pipeline"
+    broken.mkdir()
+    (tmp_path / "config.toml").write_text(f'extractor = "{broken}"\n', encoding="utf-8")
+    status, _, err = run("entities", "1")
+    assert status == 1 and "cannot load spaCy pipeline" in err and err.count("\n") == 1

