@@ -106,6 +106,13 @@ def test_messages_quote_user_text_without_control_characters():
     assert "\x1b" not in error("is:\x1b[31mred") and "\x1b" not in error("after:\x1b]0;x")
 
 
+def test_one_letter_prefixes_are_refused_or_left_whole():
+    assert "too short for a prefix" in error("k*")
+    assert "too short for a prefix" in error('"space s"*')
+    assert parse("space s", live=True).terms == (Term("space"), Term("s"))
+    assert parse("sa*").terms == (Term("sa", prefix=True),)
+
+
 def test_live_typing_makes_the_last_bare_word_a_prefix():
     assert parse("space rac", live=True).terms == (Term("space"), Term("rac", prefix=True))
     assert parse("space rac ", live=True).terms == (Term("space"), Term("rac"))

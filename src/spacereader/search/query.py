@@ -20,6 +20,9 @@ from spacereader.safe_text import clean_line
 # What the FTS5 unicode61 tokenizer keeps as token characters: letters, numbers, private use.
 # A term with none of them would be an empty phrase, which matches nothing; such terms are dropped.
 _TOKEN_CHAR = re.compile(r"[^\W_]", re.UNICODE)
+_TOKEN_RUN = re.compile(r"[^\W_]+", re.UNICODE)
+MIN_PREFIX = 2
+"""Shortest prefix: one letter would merge the postings of every word with that initial (0.2 s at 100k)."""
 _RELATIVE = re.compile(r"^(\d{1,5})([hdw])$")
 _UNITS = {"h": "hours", "d": "days", "w": "weeks"}
 FILTER_KEYS = ("feed", "entity", "is", "before", "after")
@@ -183,7 +186,11 @@ def parse_query(text: str, *, now: datetime | None = None, live: bool = False) -
         term = _term(body)
         if term is None:
             continue
-        if live and not negate and not quoted and index == len(tokens) - 1 and not text[-1:].isspace():
+        short = len(_TOKEN_RUN.findall(term.text)[-1]) < MIN_PREFIX
+        if term.prefix and short:
+            return QueryError(f"{clean_line(body)[:40]} is too short for a prefix: type {MIN_PREFIX} letters before *")
+        typing = live and not negate and not quoted and index == len(tokens) - 1 and not text[-1:].isspace()
+        if typing and not short:
             term = Term(term.text, prefix=True)
         (excluded if negate else terms).append(term)
     after, before = fields["after"], fields["before"]

@@ -9,7 +9,8 @@ Staying flat as the cache grows (measured in bench/search_bench.py):
   broad matches: narrow ones are probed by id; broad ones are tested for membership while an index
   is scanned in list order, which stops after a page.
 - bm25 costs a lookup per ranked row and FTS5 has no top-k shortcut, so "best match first" ranks the
-  newest RANK_WINDOW matches (all of them for a narrow query); older matches follow, newest first.
+  RANK_WINDOW most recently fetched matches (highest rowids: FTS5 reads them first, without a sort),
+  which is all of them for a narrow query; the rest follow, newest first.
 - A count with no other filter is answered by FTS5 alone.
 """
 
