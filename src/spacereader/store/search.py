@@ -219,9 +219,24 @@ def position_ranked(conn: sqlite3.Connection, view: ArticleFilter, article_id: i
 
 
 def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) -> int | None:
-    """position_of for the feed, title and unread orders: number the view once and look the article up."""
+    """position_of for the feed, title and unread orders: number the view once and look the article up.
+
+    Unread first follows the articles_unread index, so it counts the rows ahead instead (like date).
+    """
     from spacereader.store.articles import _where
 
+    if effective_sort(view) == "unread":
+        where, params = _where(view, scan=plan(conn, view).broad)
+        joiner = " AND " if where else " WHERE "
+        row = conn.execute(f"SELECT a.is_read, a.published FROM articles a{where}{joiner}a.id = ?", [*params, article_id])
+        key = row.fetchone()
+        if key is None:
+            return None
+        ahead = (
+            "(a.is_read < ? OR (a.is_read = ? AND (a.published > ? OR (a.published = ? AND a.id > ?))))"
+        )
+        sql = f"SELECT count(*) FROM articles a{where}{joiner}{ahead}"
+        return conn.execute(sql, [*params, key[0], key[0], key[1], key[1], article_id]).fetchone()[0]
     where, params = _where(view)
     found = conn.execute(
         f"SELECT pos FROM (SELECT a.id AS id, ROW_NUMBER() OVER (ORDER BY {order_by(view)}) - 1 AS pos"
