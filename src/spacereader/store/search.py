@@ -228,13 +228,11 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
     if effective_sort(view) == "unread":
         where, params = _where(view, scan=plan(conn, view).broad)
         joiner = " AND " if where else " WHERE "
-        row = conn.execute(f"SELECT a.is_read, a.published FROM articles a{where}{joiner}a.id = ?", [*params, article_id])
-        key = row.fetchone()
+        sql = f"SELECT a.is_read, a.published FROM articles a{where}{joiner}a.id = ?"
+        key = conn.execute(sql, [*params, article_id]).fetchone()
         if key is None:
             return None
-        ahead = (
-            "(a.is_read < ? OR (a.is_read = ? AND (a.published > ? OR (a.published = ? AND a.id > ?))))"
-        )
+        ahead = "(a.is_read < ? OR (a.is_read = ? AND (a.published > ? OR (a.published = ? AND a.id > ?))))"
         sql = f"SELECT count(*) FROM articles a{where}{joiner}{ahead}"
         return conn.execute(sql, [*params, key[0], key[0], key[1], key[1], article_id]).fetchone()[0]
     where, params = _where(view)
