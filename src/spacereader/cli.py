@@ -166,7 +166,9 @@ def run_tui(args: argparse.Namespace) -> int:
     from spacereader.ui.app import SpaceReaderApp, binding_ids
 
     settings, warnings = load_settings(paths.config_file(args.config), known_binding_ids=binding_ids())
-    app = SpaceReaderApp(store, settings, startup_warnings=[*store.warnings, *warnings])
+    from spacereader.entities.extract import make_extractor
+
+    app = SpaceReaderApp(store, settings, extractor=make_extractor(settings), startup_warnings=[*store.warnings, *warnings])
     app.run()
     return app.return_code or 0
 

@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
+import pytest
+
 from spacereader.config import Settings
 from spacereader.ui.app import SpaceReaderApp
+from tests.spacy_model import loaded_extractor
 
 
-def test_main_screen_wide(seeded_store, snap_compare):
-    assert snap_compare(SpaceReaderApp(seeded_store, Settings()), terminal_size=(120, 40))
+async def settle(pilot) -> None:
+    """Wait for entity extraction so the sidebar is filled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
-def test_main_screen_narrow(seeded_store, snap_compare):
-    assert snap_compare(SpaceReaderApp(seeded_store, Settings()), terminal_size=(80, 24))
+@pytest.fixture
+def app(seeded_store):
+    return SpaceReaderApp(seeded_store, Settings(), extractor=loaded_extractor())
 
 
-def test_help_screen(seeded_store, snap_compare):
-    assert snap_compare(SpaceReaderApp(seeded_store, Settings()), terminal_size=(120, 40), press=["question_mark"])
+def test_main_screen_wide(app, snap_compare):
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
 
 
-def test_empty_bookmarks_view(seeded_store, snap_compare):
-    assert snap_compare(SpaceReaderApp(seeded_store, Settings()), terminal_size=(120, 40), press=["B"])
+def test_main_screen_narrow(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_help_screen(app, snap_compare):
+    assert snap_compare(app, terminal_size=(120, 40), press=["question_mark"], run_before=settle)
+
+
+def test_empty_bookmarks_view(app, snap_compare):
+    assert snap_compare(app, terminal_size=(120, 40), press=["B"], run_before=settle)
+
+
+def test_entity_chosen(app, snap_compare):
+    async def choose(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "down", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=choose)

@@ -42,7 +42,9 @@ async def test_opens_on_seed_article_in_three_panes(seeded_store, make_app):
         assert rendered(pane.query_one("#headline")).startswith("After losing the space race")
         assert "spacereader seeds · 2021-10-05 · 2 min read" in rendered(pane.query_one("#meta"))
         sidebar = app.screen.query_one(EntitySidebar)
-        assert "not been extracted" in rendered(sidebar.query_one("#entity-status"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "No people, organisations or places were extracted" in rendered(sidebar.query_one("#entity-status"))
 
 
 async def test_vim_keys_and_arrows_move_and_preview(store, make_app):

@@ -18,7 +18,7 @@ from spacereader.entities.extract import (
     make_extractor,
 )
 from spacereader.paths import seeds_dir
-from tests.unit.spacy_model import loaded_extractor
+from tests.spacy_model import loaded_extractor
 
 SEED = seeds_dir() / "000_61f4a650ca5522b8.txt"
 

@@ -14,7 +14,7 @@ from spacereader.store import Store
 from spacereader.store import entities as store_entities
 from spacereader.store.articles import upsert_articles
 from spacereader.store.feeds import ensure_feed
-from tests.unit.spacy_model import loaded_extractor
+from tests.spacy_model import loaded_extractor
 
 
 @pytest.fixture

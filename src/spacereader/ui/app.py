@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from spacereader.config import Settings
+from spacereader.entities.extract import EntityExtractor, PlainExtractor
 from spacereader.paths import styles_dir
 from spacereader.store import Store
 from spacereader.ui.dialogs.help import HelpScreen
@@ -31,10 +32,18 @@ class SpaceReaderApp(App[None]):
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
     ]
 
-    def __init__(self, store: Store, settings: Settings | None = None, *, startup_warnings: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        *,
+        extractor: EntityExtractor | None = None,
+        startup_warnings: Iterable[str] = (),
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
+        self.extractor: EntityExtractor = extractor or PlainExtractor()
         self.startup_warnings = list(startup_warnings)
         self.conn: sqlite3.Connection = store.connect()
         self.writer = StateWriter(store, self._state_saved, self._state_failed)

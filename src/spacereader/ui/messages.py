@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from spacereader.models import Entity
+
 
 @dataclass
 class ArticleStateSaved(Message):
@@ -21,4 +23,31 @@ class ArticleStateFailed(Message):
     """A read or bookmark change could not be saved; the UI shows the reason and reverts."""
 
     article_id: int
+    reason: str
+
+
+@dataclass
+class EntitiesFound(Message):
+    """Entities for one article are in the cache; dropped if that article is no longer shown."""
+
+    article_id: int
+    entities: tuple[Entity, ...]
+
+
+@dataclass
+class ExtractionProgress(Message):
+    """The backlog worker's progress; a burst collapses to the latest."""
+
+    done: int
+    remaining: int
+    finished: bool = False
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ExtractionProgress)
+
+
+@dataclass
+class ExtractionFailed(Message):
+    """The extractor could not run (for example, its pipeline failed to load)."""
+
     reason: str

@@ -1,23 +1,34 @@
-"""The main screen: composes the three panes and routes what they report."""
+"""The main screen: composes the three panes and routes what they and the workers report."""
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
+from spacereader.entities.backlog import extract_backlog, load_or_extract_entities
+from spacereader.entities.extract import ExtractorError, describe_extractor, extractor_label, warm_up
 from spacereader.links import LinkError, check_link, open_link
-from spacereader.models import ArticleFilter
+from spacereader.models import ArticleFilter, Entity
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 from spacereader.store.feeds import get_feed
-from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved
+from spacereader.ui.messages import (
+    ArticleStateFailed,
+    ArticleStateSaved,
+    EntitiesFound,
+    ExtractionFailed,
+    ExtractionProgress,
+)
 from spacereader.ui.pager import ArticlePager
 from spacereader.ui.screens.feeds import FeedsScreen
 from spacereader.ui.widgets.article_list import ArticleList
@@ -28,6 +39,24 @@ from spacereader.ui.writer import StateChange
 
 # Moving through the list quickly should not render every article it passes.
 PREVIEW_DELAY = 0.05
+
+
+@dataclass(frozen=True)
+class ListState:
+    """What the list shows and where its cursor was, so `escape` can return to it."""
+
+    view: ArticleFilter
+    title: str = ""
+    entity: Entity | None = None
+    highlight: tuple[str, ...] = ()
+    article_id: int | None = None
+    index: int = 0
+
+
+def entity_terms(entity: Entity) -> tuple[str, ...]:
+    """Words to highlight for an entity: its name, and a person's surname (short forms were merged into it)."""
+    words = entity.name.split()
+    return (entity.name, words[-1]) if entity.kind == "person" and len(words) > 1 else (entity.name,)
 
 
 class MainScreen(Screen[None]):
@@ -48,11 +77,16 @@ class MainScreen(Screen[None]):
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
         self.conn = conn
-        self.view = ArticleFilter()
-        self.view_title = ""
-        self._history: list[tuple[ArticleFilter, str, int | None, int]] = []
+        self.state = ListState(ArticleFilter())
+        self._history: list[ListState] = []
         self._preview_timer: Timer | None = None
         self._shown_id: int | None = None
+        self._extraction = "finding entities…"
+
+    @property
+    def view(self) -> ArticleFilter:
+        """The filter behind the list."""
+        return self.state.view
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -65,61 +99,62 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(EntitySidebar).border_title = "Entities"
         self.query_one(ReadingPane).border_title = "Article"
-        self.load_view(ArticleFilter())
+        self.load_state(self.state)
         self.query_one(ArticleList).focus()
+        # Extraction starts after the first frame so it never delays it.
+        self.call_after_refresh(self.extract_backlog)
 
     # -- views ------------------------------------------------------------------------------------------
 
-    def load_view(
-        self, view: ArticleFilter, *, title: str = "", select_id: int | None = None, index: int = 0, remember: bool = False
-    ) -> None:
-        """Point the list at a view of the cache, keeping the current article when the view has it.
-
-        With `remember`, the current view is pushed so `escape` can return to it with its selection.
-        """
+    def load_state(self, state: ListState, *, remember: bool = False) -> None:
+        """Show a list state; with `remember`, push the current one so `escape` returns to it."""
         article_list = self.query_one(ArticleList)
         if remember:
             current = article_list.current
-            self._history.append((self.view, self.view_title, current.id if current else None, article_list.cursor))
-        self.view = view
-        self.view_title = title
-        article_list.show(ArticlePager(self.conn, view, title), select_id=select_id, index=index)
+            self._history.append(
+                ListState(**{**self.state.__dict__, "article_id": current.id if current else None, "index": article_list.cursor})
+            )
+        self.state = state
+        article_list.show(ArticlePager(self.conn, state.view, state.title), select_id=state.article_id, index=state.index)
+        self._show_sidebar_mode()
         self.update_status()
 
+    def load_view(self, view: ArticleFilter, *, title: str = "", select_id: int | None = None, remember: bool = False) -> None:
+        """Point the list at a plain view of the cache."""
+        self.load_state(ListState(view, title, article_id=select_id), remember=remember)
+
     def reload_view(self) -> None:
-        """Re-read the current view (after a refresh or extraction), keeping the selection."""
+        """Re-read the current view (after a refresh), keeping the selection."""
         article_list = self.query_one(ArticleList)
         current = article_list.current
-        self.load_view(self.view, title=self.view_title, select_id=current.id if current else None, index=article_list.cursor)
-
-    def action_show_feeds(self) -> None:
-        """Open the feeds view; choosing a feed narrows the list to it."""
-
-        def narrow(feed_id: int | None) -> None:
-            if feed_id is None:
-                return
-            feed = get_feed(self.conn, feed_id)
-            if feed is not None:
-                self.load_view(ArticleFilter(feed_id=feed_id), title=feed.name, remember=True)
-
-        self.app.push_screen(FeedsScreen(self.conn), narrow)
+        self.state = ListState(**{**self.state.__dict__, "article_id": current.id if current else None, "index": article_list.cursor})
+        self.load_state(self.state)
 
     def action_go_back(self) -> None:
         """Return to the list shown before the last narrowing, with its selection."""
-        if not self._history:
-            return
-        view, title, article_id, index = self._history.pop()
-        self.load_view(view, title=title, select_id=article_id, index=index)
-        self.query_one(ArticleList).focus()
+        if self._history:
+            self.load_state(self._history.pop())
+            self.query_one(ArticleList).focus()
 
     def update_status(self) -> None:
-        """Counts for the current view."""
+        """Counts for the current view, and extraction progress."""
         pager = self.query_one(ArticleList).pager
         total = pager.count if pager else 0
         unread = store_articles.count_unread(self.conn, self.view)
         self.query_one(StatusLine).show(
-            f"{total} article{'s' if total != 1 else ''}", f"{unread} unread", self.view.describe()
-        )
+            f"{total} article{'s' if total != 1 else ''}", f"{unread} unread", self.state.title or self.view.describe(),
+            self._extraction,
+        )  # fmt: skip
+
+    def _show_sidebar_mode(self) -> None:
+        entity = self.state.entity
+        if entity is None:
+            if self._shown_id is not None:
+                self._show_entities_of(self._shown_id)
+            return
+        per_day = store_entities.mention_counts_by_day(self.conn, entity.id, days=30)
+        related = store_entities.co_mentioned(self.conn, entity.id, limit=10)
+        self.query_one(EntitySidebar).show_detail(entity, per_day, related)
 
     # -- routing ----------------------------------------------------------------------------------------
 
@@ -147,27 +182,86 @@ class MainScreen(Screen[None]):
     def show_empty(self) -> None:
         self._shown_id = None
         self.query_one(ReadingPane).show_article(None)
-        self.query_one(EntitySidebar).show_entities([], note="No article selected.")
+        if self.state.entity is None:
+            self.query_one(EntitySidebar).show_entities([], note="No article selected.")
 
     def show_article(self, article_id: int) -> None:
-        """Load one article's body and entities from the cache into the reading pane and sidebar."""
+        """Load one article's body from the cache into the reading pane, and its entities into the sidebar."""
         article = store_articles.get_article(self.conn, article_id)
         self._shown_id = article_id if article else None
-        self.query_one(ReadingPane).show_article(article)
-        if article is None:
-            return
-        if store_entities.extraction_state(self.conn, article_id) is None:
-            self.query_one(EntitySidebar).show_entities(None)
+        self.query_one(ReadingPane).show_article(article, self.state.highlight)
+        if article is not None and self.state.entity is None:
+            self._show_entities_of(article_id)
+
+    def _show_entities_of(self, article_id: int) -> None:
+        sidebar = self.query_one(EntitySidebar)
+        if store_entities.extraction_state(self.conn, article_id) == extractor_label(self.app.extractor):
+            sidebar.show_entities(store_entities.entities_for_article(self.conn, article_id))
         else:
-            self.query_one(EntitySidebar).show_entities(store_entities.entities_for_article(self.conn, article_id))
+            sidebar.show_entities(None, note="Finding people, organisations and places…")
+            self.extract_now(article_id)
+
+    @on(EntitiesFound)
+    def entities_found(self, event: EntitiesFound) -> None:
+        if event.article_id == self._shown_id and self.state.entity is None:
+            self.query_one(EntitySidebar).show_entities(list(event.entities))
 
     @on(EntitySidebar.EntityChosen)
     def list_mentions(self, event: EntitySidebar.EntityChosen) -> None:
-        """Every cached article that names the entity."""
-        name = event.entity.name
-        self.load_view(
-            ArticleFilter(entity_id=event.entity.id), title=f"Mentions of {name}", select_id=self._shown_id, remember=True
-        )
+        """Every cached article that names the entity, with its mentions highlighted."""
+        entity = event.entity
+        title = f"Articles naming {entity.name}"
+        state = ListState(ArticleFilter(entity_id=entity.id), title, entity, entity_terms(entity), self._shown_id)
+        self.load_state(state, remember=True)
+        self.query_one(ArticleList).focus()
+        if self._shown_id is not None:
+            self.show_article(self._shown_id)
+
+    # -- workers ----------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="entities-now", exit_on_error=False)
+    def extract_now(self, article_id: int) -> None:
+        """Entities of the open article, ahead of the backlog."""
+        try:
+            with closing(self.app.store.connect()) as conn:
+                entities = load_or_extract_entities(conn, self.app.extractor, article_id)
+        except ExtractorError as error:
+            self.post_message(ExtractionFailed(str(error)))
+            return
+        if entities is not None and not get_current_worker().is_cancelled:
+            self.post_message(EntitiesFound(article_id, tuple(entities)))
+
+    @work(thread=True, exclusive=True, group="entities-backlog", exit_on_error=False)
+    def extract_backlog(self) -> None:
+        """Every article not yet processed by this extractor, the open one first, in small batches."""
+        worker = get_current_worker()
+        try:
+            warm_up(self.app.extractor)
+            counts = extract_backlog(
+                self.app.store,
+                self.app.extractor,
+                first_id=self._shown_id,
+                should_stop=lambda: worker.is_cancelled,
+                on_progress=lambda c: self.post_message(ExtractionProgress(c.done, c.remaining)),
+            )
+        except ExtractorError as error:
+            self.post_message(ExtractionFailed(str(error)))
+            return
+        self.post_message(ExtractionProgress(counts.done, counts.remaining, finished=True))
+
+    @on(ExtractionProgress)
+    def extraction_progress(self, event: ExtractionProgress) -> None:
+        if event.finished:
+            self._extraction = describe_extractor(self.app.extractor)
+        else:
+            self._extraction = f"finding entities: {event.done} done, {event.remaining} to go"
+        self.update_status()
+
+    @on(ExtractionFailed)
+    def extraction_failed(self, event: ExtractionFailed) -> None:
+        self._extraction = "entities unavailable"
+        self.notify(f"Entity extraction stopped: {event.reason}", severity="error", markup=False)
+        self.update_status()
 
     # -- state changes ----------------------------------------------------------------------------------
 
@@ -211,11 +305,18 @@ class MainScreen(Screen[None]):
         """Switch between all articles and bookmarks only."""
         row = self.query_one(ArticleList).current
         keep = row.id if row else None
-        if self.view.bookmarked_only:
-            self.load_view(ArticleFilter(), select_id=keep)
-        else:
-            self.load_view(ArticleFilter(bookmarked_only=True), select_id=keep)
         self._history.clear()
+        self.load_view(ArticleFilter(bookmarked_only=not self.view.bookmarked_only), select_id=keep)
+
+    def action_show_feeds(self) -> None:
+        """Open the feeds view; choosing a feed narrows the list to it."""
+
+        def narrow(feed_id: int | None) -> None:
+            feed = get_feed(self.conn, feed_id) if feed_id is not None else None
+            if feed is not None:
+                self.load_view(ArticleFilter(feed_id=feed.id), title=feed.name, remember=True)
+
+        self.app.push_screen(FeedsScreen(self.conn), narrow)
 
     def action_open_link(self) -> None:
         """Open the article's link in the browser (http and https only, no shell)."""

@@ -1,4 +1,8 @@
-"""The entity sidebar: the people, organisations and places the open article names."""
+"""The entity sidebar: the people, organisations and places the open article names.
+
+Two modes: the open article's entities, grouped; or, once one is chosen, that entity's mentions per day
+(a sparkline) and the entities most often named alongside it, each choosable in turn.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from spacereader.models import Entity
 from spacereader.safe_text import clean_line
 
 GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
+SHORT_KINDS = {"person": "person", "organisation": "org", "place": "place"}
+
+
+def plural(count: int, word: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class EntitySidebar(Vertical):
@@ -33,17 +43,28 @@ class EntitySidebar(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="entity-status")
         yield OptionList(id="entity-options")
+        with Vertical(id="entity-detail"):
+            yield Static(id="entity-detail-title")
+            yield Sparkline([], id="entity-sparkline")
+            yield Static(id="entity-sparkline-caption")
+            yield Static(Text("Named alongside"), id="entity-related-title")
+            yield OptionList(id="entity-related")
+
+    def on_mount(self) -> None:
+        self.query_one("#entity-detail").display = False
+
+    # -- article mode -----------------------------------------------------------------------------------
 
     def show_entities(self, entities: list[Entity] | None, *, note: str = "") -> None:
         """Fill the groups; `None` means the article has not been processed yet."""
+        self.query_one("#entity-detail").display = False
         status = self.query_one("#entity-status", Static)
         options = self.query_one("#entity-options", OptionList)
         options.clear_options()
-        self._entities = {}
         if not entities:
             message = "No people, organisations or places were extracted from this article."
             if entities is None:
-                message = "Entities have not been extracted for this article."
+                message = "Entities have not been extracted for this article yet."
             status.update(Text(note or message))
             status.display = True
             options.display = False
@@ -51,15 +72,44 @@ class EntitySidebar(Vertical):
         status.update(Text(note))
         status.display = bool(note)
         options.display = True
-        for kind, label in GROUPS:
-            group = [e for e in entities if e.kind == kind]
+        self._fill(options, entities, grouped=True)
+
+    def _fill(self, options: OptionList, entities: list[Entity], *, grouped: bool) -> None:
+        prefix = options.id or ""
+        for kind, label in GROUPS if grouped else (("", ""),):
+            group = [e for e in entities if not kind or e.kind == kind]
             if not group:
                 continue
-            options.add_option(Option(Text(label, style="bold"), disabled=True))
+            if label:
+                options.add_option(Option(Text(label, style="bold"), disabled=True))
             for entity in group:
-                key = f"entity-{entity.id}"
+                key = f"{prefix}-{entity.id}"
                 self._entities[key] = entity
-                options.add_option(Option(Text(f" {clean_line(entity.name)} ({entity.count})"), id=key))
+                suffix = f" {SHORT_KINDS.get(entity.kind, entity.kind)}" if not grouped else ""
+                options.add_option(Option(Text(f" {clean_line(entity.name)} ({entity.count}){suffix}"), id=key))
+
+    # -- entity mode ------------------------------------------------------------------------------------
+
+    def show_detail(self, entity: Entity, per_day: list[tuple[str, int]], related: list[Entity]) -> None:
+        """The chosen entity: how often it appeared per day and who or what is named with it."""
+        self.query_one("#entity-status").display = False
+        self.query_one("#entity-options").display = False
+        self.query_one("#entity-detail").display = True
+        total = sum(count for _, count in per_day)
+        self.query_one("#entity-detail-title", Static).update(
+            Text(f"{clean_line(entity.name)}\n{entity.kind} · named in {plural(entity.count, 'article')}")
+        )
+        self.query_one("#entity-sparkline", Sparkline).data = [float(count) for _, count in per_day] or [0.0]
+        span = f"{per_day[0][0][5:]} → {per_day[-1][0][5:]}" if per_day else ""
+        self.query_one("#entity-sparkline-caption", Static).update(
+            Text(f"{plural(total, 'mention')} by day, {span}\nescape: back to the list")
+        )
+        related_list = self.query_one("#entity-related", OptionList)
+        related_list.clear_options()
+        if related:
+            self._fill(related_list, related, grouped=False)
+        else:
+            related_list.add_option(Option(Text(" nobody else yet"), disabled=True))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

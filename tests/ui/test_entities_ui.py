@@ -1,0 +1,120 @@
+"""The entity sidebar: the seed's entities, choosing one, and keys staying live during extraction."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from textual.widgets import OptionList, Sparkline
+
+from spacereader.ui.widgets.article_list import ArticleList
+from spacereader.ui.widgets.entity_sidebar import EntitySidebar
+from spacereader.ui.widgets.reading_pane import ReadingPane
+from tests.conftest import add_articles
+from tests.spacy_model import loaded_extractor
+from tests.ui.conftest import FakeExtractor
+
+
+def option_texts(option_list: OptionList) -> list[str]:
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def test_seed_sidebar_lists_people_and_organisations_once_without_junk(seeded_store, make_app):
+    app = make_app(seeded_store, extractor=loaded_extractor())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        texts = option_texts(app.screen.query_one("#entity-options", OptionList))
+        groups = {}
+        current = None
+        for text in texts:
+            if not text.startswith(" "):
+                current = text
+                continue
+            groups.setdefault(current, []).append(text.strip().rsplit(" (", 1)[0])
+        people, organisations = groups["People"], groups["Organisations"]
+        for person in ("Yuliya Peresild", "Klim Shipenko", "Vladimir Putin", "Yuri Gagarin"):
+            assert people.count(person) == 1, people
+        for organisation in ("Roscosmos", "Blue Origin", "Pervyi Kanal"):
+            assert organisation in organisations
+        every = [name for names in groups.values() for name in names]
+        assert len(every) == len(set(every))
+        for junk in ("After", "GMT", "The Challenge", "Challenge", "Putin", "Shipenko"):
+            assert junk not in every
+        assert "spaCy" in str(app.screen.query_one("#status-line").render())
+
+
+async def test_choosing_an_entity_lists_exactly_its_articles_and_escape_restores(store, make_app):
+    titles = ["Ada Lovelace speaks", "Weather report", "Markets today", "Ada Lovelace again", "Sports"]
+    ids = add_articles(store, 5, titles=titles)
+    extractor = FakeExtractor({"Ada Lovelace": "PERSON", "Weather": "ORG"})
+    app = make_app(store, extractor=extractor)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("j", "j")
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        article_list = app.screen.query_one(ArticleList)
+        before = article_list.current.id
+        article_list.move_to(0)
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        options = app.screen.query_one("#entity-options", OptionList)
+        assert option_texts(options) == ["People", " Ada Lovelace (1)"]
+        options.focus()
+        options.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert article_list.pager.count == 2
+        assert {article_list.pager.row(i).id for i in range(2)} == {ids[0], ids[3]}
+        assert article_list.border_title == "Articles naming Ada Lovelace"
+        assert article_list.has_focus
+        sidebar = app.screen.query_one(EntitySidebar)
+        assert sidebar.query_one("#entity-detail").display
+        assert sum(sidebar.query_one(Sparkline).data) == 2
+        headline = app.screen.query_one(ReadingPane).query_one("#headline").render()
+        assert any(span.end - span.start == len("Ada Lovelace") for span in headline.spans)  # highlighted
+
+        article_list.move_to(1)  # browse within the mentions, then go back
+        await pilot.press("escape")
+        assert article_list.pager.count == 5
+        assert article_list.current.id == ids[0]
+        assert not sidebar.query_one("#entity-detail").display
+        article_list.move_to(2)
+        assert article_list.current.id == before
+
+
+class SlowExtractor(FakeExtractor):
+    """Takes a while per article, like a real model on a busy machine."""
+
+    def __init__(self) -> None:
+        super().__init__({"Article": "ORG"})
+        self.calls = 0
+        self.lock = threading.Lock()
+
+    def extract(self, text):
+        with self.lock:
+            self.calls += 1
+        time.sleep(0.05)
+        return super().extract(text)
+
+
+async def test_keys_work_while_extraction_runs(store, make_app):
+    add_articles(store, 60)
+    extractor = SlowExtractor()
+    app = make_app(store, extractor=extractor)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.press(*["j"] * 10)
+        assert article_list.cursor == 10
+        await pilot.press("b")
+        assert article_list.current.bookmarked
+        running = [w for w in app.workers if w.group == "entities-backlog" and w.is_running]
+        assert running, "the backlog should still be running while keys were handled"
+        assert 0 < extractor.calls < 60
+        assert "finding entities" in str(app.screen.query_one("#status-line").render())
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert extractor.calls >= 60
