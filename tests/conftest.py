@@ -70,3 +70,9 @@ def add_articles(store: Store, count: int, *, feed_url: str = "http://127.0.0.1/
             feed_id = ensure_feed(conn, feed_url, title=feed_title)
             upsert_articles(conn, feed_id, items)
         return [r.id for r in list_article_rows(conn, ArticleFilter(feed_id=feed_id), limit=-1)]
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver on the IPv4 loopback, never a name that might resolve elsewhere."""
+    return ("127.0.0.1", 0)

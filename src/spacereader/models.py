@@ -156,6 +156,28 @@ class ExtractedEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a refresh needs to know about a feed before fetching it."""
+
+    id: int
+    url: str
+    title: str
+    etag: str | None = None
+    last_modified: str | None = None
+    retry_after: str | None = None
+    disabled_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A feed to subscribe to, as an OPML file or the command line names it."""
+
+    url: str
+    title: str = ""
+    folder: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class SavedView:
     """A named query (saved in the cache or defined in the config) with its counts; never a copy of articles."""
 

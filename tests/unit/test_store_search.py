@@ -250,3 +250,21 @@ def test_config_views_merge_with_saved_ones(conn, news):
     ]  # fmt: skip
     assert find_view(conn, "Launches", {"Launches": "launch*"}) == "launch*"
     assert find_view(conn, "Nope", {}) is None
+
+
+def test_feed_store_operations_keep_the_index_exact(store):
+    from spacereader.store.feeds import prune_feed, remove_feed, rename_feed
+
+    ids = add_articles(store, 12, titles=[f"Probe {n} telemetry" for n in range(12)])
+    with closing(store.connect()) as conn:
+        feed = list_article_rows(conn, limit=1)[0].feed_id
+        set_bookmark(conn, ids[-1], True)
+        assert rename_feed(conn, feed, "Telemetry Times")
+        assert len(found(conn, "times")) == 12
+        with conn:
+            assert prune_feed(conn, feed, keep=5) == 6  # the bookmarked oldest one stays
+        assert len(found(conn, "telemetry")) == 6
+        assert_index_matches_cache(conn)
+        assert remove_feed(conn, feed) == (5, 1)
+        assert found(conn, "telemetry times") == ["Probe 11 telemetry"]  # a kept bookmark is still found
+        assert_index_matches_cache(conn)

@@ -1,0 +1,135 @@
+"""Parser-neutral entries and their conversion into NewArticle: cleaning, guids, dates, hashes."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+from feedparser.datetimes import _parse_date as feedparser_parse_date
+
+from spacereader.ingest.html_text import html_to_line, html_to_text, plain_to_text
+from spacereader.models import NewArticle
+from spacereader.safe_text import clean_line
+
+SUMMARY_MAX = 400
+# Dates before this, or more than a day ahead of the fetch, are taken as absent.
+EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=timezone.utc)
+FUTURE_SLACK = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class RawEntry:
+    """One entry as a parser saw it, before cleaning: HTML still HTML, the date still text."""
+
+    guid: str = ""
+    link: str = ""
+    title: str = ""
+    title_is_html: bool = True
+    author: str = ""
+    date_text: str = ""
+    date: datetime | None = None
+    content_html: str = ""
+    content_text: str = ""
+    summary_html: str = ""
+    enclosures: tuple[tuple[str, str, str], ...] = ()
+    """(url, media type, length) triples."""
+
+
+@dataclass(slots=True)
+class RawFeed:
+    """A parsed document: feed-level fields and raw entries, and which parser produced them."""
+
+    title: str = ""
+    site_url: str = ""
+    entries: list[RawEntry] = field(default_factory=list)
+    parser: str = ""
+
+
+def parse_date(text: str) -> datetime | None:
+    """An aware UTC datetime from RFC 3339, RFC 822 or one of feedparser's many formats; None if unreadable."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        value = None
+    if value is None:
+        try:
+            value = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            value = None
+    if value is None:
+        parsed = feedparser_parse_date(text)
+        if parsed is None:
+            return None
+        return datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    try:
+        return value.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+
+
+def format_date(value: datetime) -> str:
+    """The stored form: UTC, second precision, trailing Z."""
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sane_date(value: datetime | None, fetched: datetime) -> datetime | None:
+    """The date, or None when it is absent or absurd (before 1990, or over a day in the future)."""
+    if value is None or value < EARLIEST_DATE or value > fetched + FUTURE_SLACK:
+        return None
+    return value
+
+
+def _hash(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+def format_enclosure(url: str, media_type: str, length: str) -> str:
+    """One enclosure as a line: the URL, then its type and size when known."""
+    details = [clean_line(media_type)]
+    if length.isdigit() and int(length) > 0:
+        size = int(length)
+        details.append(f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} kB")
+    extra = ", ".join(d for d in details if d)
+    return f"{clean_line(url)} ({extra})" if extra else clean_line(url)
+
+
+def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
+    """Clean one raw entry into a NewArticle with a stable guid and a content hash."""
+    title = html_to_line(entry.title) if entry.title_is_html else clean_line(entry.title)
+    link = clean_line(entry.link)
+    date = sane_date(entry.date or parse_date(entry.date_text), fetched)
+    published = format_date(date or fetched)
+    if entry.content_html.strip():
+        body = html_to_text(entry.content_html, link)
+    elif entry.content_text.strip():
+        body = plain_to_text(entry.content_text)
+    else:
+        body = html_to_text(entry.summary_html, link)
+    summary = ""
+    if entry.summary_html.strip() and entry.summary_html != entry.content_html:
+        # Only the start is kept, so only the start is parsed (lxml closes whatever the cut leaves open).
+        summary = html_to_line(entry.summary_html[: SUMMARY_MAX * 6])[:SUMMARY_MAX]
+    guid = clean_line(entry.guid) or link or "hash:" + _hash(title, date.isoformat() if date else entry.date_text)
+    enclosures = tuple(format_enclosure(*e) for e in entry.enclosures if clean_line(e[0]))
+    author = html_to_line(entry.author)
+    # A fallback date (the fetch time) is left out of the hash so an undated item is not "changed" every fetch.
+    content_hash = _hash(
+        link, title, author, published if date else "", summary, body, json.dumps(enclosures, ensure_ascii=False)
+    )
+    return NewArticle(
+        guid=guid, title=title, published=published, body=body, url=link, author=author,
+        summary=summary, enclosures=enclosures, content_hash=content_hash,
+    )  # fmt: skip
