@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,6 +19,9 @@ from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved
 from spacereader.ui.screens.main import MainScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.writer import StateChange, StateWriter
+
+if TYPE_CHECKING:
+    from spacereader.ingest.fetch import Fetcher
 
 
 class SpaceReaderApp(App[None]):
@@ -38,15 +42,25 @@ class SpaceReaderApp(App[None]):
         settings: Settings | None = None,
         *,
         extractor: EntityExtractor | None = None,
+        fetcher: Fetcher | None = None,
         startup_warnings: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
         self.extractor: EntityExtractor = extractor or PlainExtractor()
+        self._fetcher = fetcher
         self.startup_warnings = list(startup_warnings)
         self.conn: sqlite3.Connection = store.connect()
         self.writer = StateWriter(store, self._state_saved, self._state_failed)
+
+    def make_fetcher(self) -> Fetcher:
+        """The HTTP fetcher; httpx is imported only when a feed is first fetched, not at start-up."""
+        if self._fetcher is None:
+            from spacereader.ingest.fetch import Fetcher
+
+            self._fetcher = Fetcher()
+        return self._fetcher
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.conn)

@@ -51,3 +51,39 @@ class ExtractionFailed(Message):
     """The extractor could not run (for example, its pipeline failed to load)."""
 
     reason: str
+
+
+@dataclass
+class RefreshProgressed(Message):
+    """One more feed is done; a burst collapses to the latest."""
+
+    done: int
+    total: int
+    feed: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgressed)
+
+
+@dataclass
+class FeedsRefreshed(Message):
+    """A refresh ended: its summary line and the failing feeds with their reasons."""
+
+    summary: str
+    new_items: int
+    failures: tuple[str, ...]
+
+
+@dataclass
+class FeedSubscribed(Message):
+    """A feed was added from the dialog and fetched once."""
+
+    title: str
+    new_items: int
+
+
+@dataclass
+class FeedActionFailed(Message):
+    """Adding or removing a feed failed; one line naming the culprit."""
+
+    reason: str

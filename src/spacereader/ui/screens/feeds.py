@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
@@ -33,15 +32,11 @@ class FeedsScreen(ModalScreen[int | None]):
         Binding("k", "cursor_up", show=False),
     ]
 
-    @dataclass
-    class RemoveRequested(Message):
-        """The user asked to remove a feed (the main screen confirms and does it)."""
-
-        feed: Feed
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, on_remove: Callable[[Feed], None] | None = None) -> None:
         super().__init__()
         self.conn = conn
+        self.on_remove = on_remove
+        """Called with the highlighted feed on `d`; the main screen confirms and removes it."""
         self.feeds: list[Feed] = []
 
     def compose(self) -> ComposeResult:
@@ -98,8 +93,8 @@ class FeedsScreen(ModalScreen[int | None]):
 
     def action_remove(self) -> None:
         feed = self._current()
-        if feed is not None and feed.kind != "seed":
-            self.post_message(self.RemoveRequested(feed))
+        if feed is not None and feed.kind != "seed" and self.on_remove is not None:
+            self.on_remove(feed)
 
     def action_close(self) -> None:
         self.dismiss(None)

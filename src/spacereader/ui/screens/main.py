@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
-from textual.worker import get_current_worker
 
-from spacereader.entities.backlog import extract_backlog, load_or_extract_entities
-from spacereader.entities.extract import ExtractorError, describe_extractor, extractor_label, warm_up
 from spacereader.links import LinkError, check_link, open_link
 from spacereader.models import ArticleFilter, Entity
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 from spacereader.store.feeds import get_feed
-from spacereader.ui.messages import (
-    ArticleStateFailed,
-    ArticleStateSaved,
-    EntitiesFound,
-    ExtractionFailed,
-    ExtractionProgress,
-)
+from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved
 from spacereader.ui.pager import ArticlePager
+from spacereader.ui.screens.entity_control import EntityControl
+from spacereader.ui.screens.feed_control import FEED_BINDINGS, FeedControl
 from spacereader.ui.screens.feeds import FeedsScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
@@ -59,7 +51,7 @@ def entity_terms(entity: Entity) -> tuple[str, ...]:
     return (entity.name, words[-1]) if entity.kind == "person" and len(words) > 1 else (entity.name,)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(FeedControl, EntityControl, Screen[None]):
     """Article list, reading pane and entity sidebar; the single mediator between them."""
 
     BINDINGS = [
@@ -72,6 +64,7 @@ class MainScreen(Screen[None]):
         Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
         Binding("f", "show_feeds", "Feeds", id="show-feeds", tooltip="Every feed; choose one to narrow the list"),
         Binding("escape", "go_back", "Back", show=False, id="go-back", tooltip="Return to the previous list"),
+        *FEED_BINDINGS,
     ]
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -81,7 +74,6 @@ class MainScreen(Screen[None]):
         self._history: list[ListState] = []
         self._preview_timer: Timer | None = None
         self._shown_id: int | None = None
-        self._extraction = "finding entities…"
 
     @property
     def view(self) -> ArticleFilter:
@@ -102,7 +94,8 @@ class MainScreen(Screen[None]):
         self.load_state(self.state)
         self.query_one(ArticleList).focus()
         # Extraction starts after the first frame so it never delays it.
-        self.call_after_refresh(self.extract_backlog)
+        self.call_after_refresh(self.start_extraction)
+        self.start_auto_refresh()
 
     # -- views ------------------------------------------------------------------------------------------
 
@@ -143,14 +136,14 @@ class MainScreen(Screen[None]):
         unread = store_articles.count_unread(self.conn, self.view)
         self.query_one(StatusLine).show(
             f"{total} article{'s' if total != 1 else ''}", f"{unread} unread", self.state.title or self.view.describe(),
-            self._extraction,
+            self._refresh_status or self._extraction,
         )  # fmt: skip
 
     def _show_sidebar_mode(self) -> None:
         entity = self.state.entity
         if entity is None:
             if self._shown_id is not None:
-                self._show_entities_of(self._shown_id)
+                self.show_entities_of(self._shown_id)
             return
         per_day = store_entities.mention_counts_by_day(self.conn, entity.id, days=30)
         related = store_entities.co_mentioned(self.conn, entity.id, limit=10)
@@ -191,20 +184,7 @@ class MainScreen(Screen[None]):
         self._shown_id = article_id if article else None
         self.query_one(ReadingPane).show_article(article, self.state.highlight)
         if article is not None and self.state.entity is None:
-            self._show_entities_of(article_id)
-
-    def _show_entities_of(self, article_id: int) -> None:
-        sidebar = self.query_one(EntitySidebar)
-        if store_entities.extraction_state(self.conn, article_id) == extractor_label(self.app.extractor):
-            sidebar.show_entities(store_entities.entities_for_article(self.conn, article_id))
-        else:
-            sidebar.show_entities(None, note="Finding people, organisations and places…")
-            self.extract_now(article_id)
-
-    @on(EntitiesFound)
-    def entities_found(self, event: EntitiesFound) -> None:
-        if event.article_id == self._shown_id and self.state.entity is None:
-            self.query_one(EntitySidebar).show_entities(list(event.entities))
+            self.show_entities_of(article_id)
 
     @on(EntitySidebar.EntityChosen)
     def list_mentions(self, event: EntitySidebar.EntityChosen) -> None:
@@ -216,52 +196,6 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).focus()
         if self._shown_id is not None:
             self.show_article(self._shown_id)
-
-    # -- workers ----------------------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="entities-now", exit_on_error=False)
-    def extract_now(self, article_id: int) -> None:
-        """Entities of the open article, ahead of the backlog."""
-        try:
-            with closing(self.app.store.connect()) as conn:
-                entities = load_or_extract_entities(conn, self.app.extractor, article_id)
-        except ExtractorError as error:
-            self.post_message(ExtractionFailed(str(error)))
-            return
-        if entities is not None and not get_current_worker().is_cancelled:
-            self.post_message(EntitiesFound(article_id, tuple(entities)))
-
-    @work(thread=True, exclusive=True, group="entities-backlog", exit_on_error=False)
-    def extract_backlog(self) -> None:
-        """Every article not yet processed by this extractor, the open one first, in small batches."""
-        worker = get_current_worker()
-        try:
-            warm_up(self.app.extractor)
-            counts = extract_backlog(
-                self.app.store,
-                self.app.extractor,
-                first_id=self._shown_id,
-                should_stop=lambda: worker.is_cancelled,
-                on_progress=lambda c: self.post_message(ExtractionProgress(c.done, c.remaining)),
-            )
-        except ExtractorError as error:
-            self.post_message(ExtractionFailed(str(error)))
-            return
-        self.post_message(ExtractionProgress(counts.done, counts.remaining, finished=True))
-
-    @on(ExtractionProgress)
-    def extraction_progress(self, event: ExtractionProgress) -> None:
-        if event.finished:
-            self._extraction = describe_extractor(self.app.extractor)
-        else:
-            self._extraction = f"finding entities: {event.done} done, {event.remaining} to go"
-        self.update_status()
-
-    @on(ExtractionFailed)
-    def extraction_failed(self, event: ExtractionFailed) -> None:
-        self._extraction = "entities unavailable"
-        self.notify(f"Entity extraction stopped: {event.reason}", severity="error", markup=False)
-        self.update_status()
 
     # -- state changes ----------------------------------------------------------------------------------
 
@@ -316,7 +250,7 @@ class MainScreen(Screen[None]):
             if feed is not None:
                 self.load_view(ArticleFilter(feed_id=feed.id), title=feed.name, remember=True)
 
-        self.app.push_screen(FeedsScreen(self.conn), narrow)
+        self.app.push_screen(FeedsScreen(self.conn, on_remove=self.confirm_remove_feed), narrow)
 
     def action_open_link(self) -> None:
         """Open the article's link in the browser (http and https only, no shell)."""
