@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 
-from spacereader import __version__, cli_entities, cli_feeds, paths
+from spacereader import __version__, cli_entities, cli_feeds, cli_search, paths
 from spacereader.bookmark_files import BookmarkFileError
 from spacereader.models import Article, ArticleFilter, ArticleRow
 from spacereader.safe_text import clean_line, clean_text
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     moves.add_argument("--import", dest="import_file", metavar="FILE", help="restore bookmarks from such a file")
     cli_entities.add_parsers(commands)
     cli_feeds.add_parsers(commands)
+    cli_search.add_parsers(commands)
     return parser
 
 
@@ -110,6 +111,8 @@ def run_command(args: argparse.Namespace) -> int:
     handled = cli_entities.run(args, store)
     if handled is None:
         handled = cli_feeds.run(args, store)
+    if handled is None:
+        handled = cli_search.run(args, store)
     if handled is not None:
         return handled
     with closing(store.connect()) as conn:

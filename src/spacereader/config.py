@@ -23,6 +23,8 @@ class Settings:
     """Refresh every feed this often while the reader is open; 0 turns it off."""
     keep_per_feed: int = 1000
     """Articles kept per feed (newest first); bookmarked ones are always kept."""
+    views: dict[str, str] = field(default_factory=dict)
+    """View name -> search query, from the [views] table; listed beside the views saved in the cache."""
 
 
 def _line_of(text: str, section: str | None, key: str) -> int | None:
@@ -97,8 +99,29 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values[key] = value
             else:
                 bad(None, key, "a whole number from 10 to 1000000")
+        elif key == "views":
+            if not isinstance(value, dict):
+                bad(None, key, 'a table of name = "query"')
+                continue
+            values["views"] = _views(value, bad)
         else:
             line = _line_of(text, None, key)
             where = f" line {line}" if line else ""
             warnings.append(f"config {path}{where}: unknown key {key!r}; ignored")
     return Settings(**values), warnings
+
+
+def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:
+    """The [views] table: each value must be a query that parses; others warn and are left out."""
+    from spacereader.search.query import QueryError, parse_query
+
+    views: dict[str, str] = {}
+    for name, query in table.items():
+        parsed = parse_query(query) if isinstance(query, str) and query.strip() and name.strip() else None
+        if parsed is None:
+            bad("views", name, 'a search query such as "entity:NASA is:unread"')
+        elif isinstance(parsed, QueryError):
+            bad("views", name, f"a valid search query ({parsed.message})")
+        else:
+            views[" ".join(name.split())] = query.strip()
+    return views

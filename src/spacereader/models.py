@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the annotation only; models stays free of imports at run time
+    from spacereader.search.query import ParsedQuery
 
 ENTITY_KINDS = ("person", "organisation", "place")
+SORTS = ("relevance", "date", "feed", "title", "unread")
+"""List orders. "relevance" is best match first and falls back to "date" when nothing is searched."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +111,16 @@ class ArticleFilter:
     feed_id: int | None = None
     entity_id: int | None = None
     article_ids: tuple[int, ...] | None = field(default=None)
+    search: ParsedQuery | None = None
+    """A parsed search query; its filters add to the ones above."""
+    sort: str = "date"
+    """One of SORTS."""
 
     def describe(self) -> str:
         """A short label for the list's title."""
         parts = []
+        if self.search is not None:
+            parts.append(f"search: {self.search.text}")
         if self.bookmarked_only:
             parts.append("bookmarks")
         if self.unread_only:
@@ -163,3 +175,17 @@ class Subscription:
     url: str
     title: str = ""
     folder: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SavedView:
+    """A named query (saved in the cache or defined in the config) with its counts; never a copy of articles."""
+
+    name: str
+    query: str
+    unread: int = 0
+    total: int = 0
+    source: str = "cache"
+    """"cache" (saved from the app or CLI) or "config" (the [views] table)."""
+    error: str | None = None
+    """Why the query does not parse (a hand-edited config), else None."""

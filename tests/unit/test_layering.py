@@ -16,6 +16,10 @@ CORE = [
     "spacereader.cli",
     "spacereader.links",
     "spacereader.safe_text",
+    "spacereader.search.query",
+    "spacereader.store.search",
+    "spacereader.store.views",
+    "spacereader.cli_search",
 ]
 
 

@@ -72,6 +72,91 @@ STEPS: list[str] = [
     ALTER TABLE article_entities ADD COLUMN kind TEXT CHECK (kind IN ('person', 'organisation', 'place'));
     CREATE INDEX extractions_by_extractor ON extractions (extractor);
     """,
+    # 3: search: a full-text index over headline, body, author and feed name, and saved views.
+    #
+    # External content over a view rather than a regular FTS5 table: a regular table would store a
+    # second copy of every body (most of the cache). Contentless-delete tables need SQLite 3.43 and
+    # Debian/Ubuntu LTS Pythons still link 3.40. The feed name lives in `feeds`, so the content is a
+    # view joining the two; 'rebuild' and 'integrity-check' read it. External content means a delete
+    # must repeat the exact indexed values, so every trigger indexes the same expressions as the view:
+    # - an article's feed is looked up at trigger time; when a feed is deleted its BEFORE trigger
+    #   removes its articles (the cascade then finds no feed row and does nothing twice);
+    # - renaming a feed reindexes its articles;
+    # - marking read touches no indexed column, so it does not touch the index.
+    # unicode61 with remove_diacritics 2 folds case and Latin accents; it leaves Cyrillic ё alone,
+    # so ё is folded to е here and in the query parser (spacereader.search.query.fold).
+    # Columns: title, body, author, feed (ranking weights: store/search.py BM25).
+    # One prefix index, for two letters: without it 'ke*' merges the postings of every word starting
+    # with ke; from three letters the words are few enough that the term index serves (measured at 100k
+    # articles: 'spa*' 15 ms without a 3-letter index, 6 ms with it, which would cost a third more index
+    # and write time).
+    """
+    CREATE VIEW articles_search_source AS
+        SELECT a.id AS id,
+            replace(replace(a.title, 'ё', 'е'), 'Ё', 'Е') AS title,
+            replace(replace(a.body, 'ё', 'е'), 'Ё', 'Е') AS body,
+            replace(replace(a.author, 'ё', 'е'), 'Ё', 'Е') AS author,
+            replace(replace(COALESCE(NULLIF(f.title, ''), f.url), 'ё', 'е'), 'Ё', 'Е') AS feed
+        FROM articles a JOIN feeds f ON f.id = a.feed_id;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, author, feed,
+        content = 'articles_search_source', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, body, author, feed)
+        SELECT id, title, body, author, feed FROM articles_search_source WHERE id = new.id;
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, author, feed)
+        SELECT 'delete', old.id,
+            replace(replace(old.title, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(old.body, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(old.author, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(COALESCE(NULLIF(f.title, ''), f.url), 'ё', 'е'), 'Ё', 'Е')
+        FROM feeds f WHERE f.id = old.feed_id;
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF id, title, body, author, feed_id ON articles
+    WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.body IS NOT new.body
+        OR old.author IS NOT new.author OR old.feed_id IS NOT new.feed_id
+    BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, author, feed)
+        SELECT 'delete', old.id,
+            replace(replace(old.title, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(old.body, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(old.author, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(COALESCE(NULLIF(f.title, ''), f.url), 'ё', 'е'), 'Ё', 'Е')
+        FROM feeds f WHERE f.id = old.feed_id;
+        INSERT INTO articles_fts (rowid, title, body, author, feed)
+        SELECT id, title, body, author, feed FROM articles_search_source WHERE id = new.id;
+    END;
+    CREATE TRIGGER articles_fts_feed_delete BEFORE DELETE ON feeds BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, author, feed)
+        SELECT 'delete', id, title, body, author, feed FROM articles_search_source
+        WHERE id IN (SELECT id FROM articles WHERE feed_id = old.id);
+    END;
+    CREATE TRIGGER articles_fts_feed_rename AFTER UPDATE OF title, url ON feeds
+    WHEN COALESCE(NULLIF(old.title, ''), old.url) IS NOT COALESCE(NULLIF(new.title, ''), new.url)
+    BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, author, feed)
+        SELECT 'delete', a.id,
+            replace(replace(a.title, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(a.body, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(a.author, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(COALESCE(NULLIF(old.title, ''), old.url), 'ё', 'е'), 'Ё', 'Е')
+        FROM articles a WHERE a.feed_id = old.id;
+        INSERT INTO articles_fts (rowid, title, body, author, feed)
+        SELECT id, title, body, author, feed FROM articles_search_source
+        WHERE id IN (SELECT id FROM articles WHERE feed_id = new.id);
+    END;
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    CREATE TABLE views (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        query TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    """,
 ]
 
 

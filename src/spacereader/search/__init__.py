@@ -1,0 +1,1 @@
+"""Search: the query language (pure); the store runs parsed queries."""

@@ -1,0 +1,223 @@
+"""The search line's small query language, parsed into plain data; pure, no SQL.
+
+Grammar (forgiving: odd input becomes words or one clear message, never an exception):
+words (all must match), "quoted phrases" (an unclosed quote runs to the end), `word*` prefixes,
+`-word` / `-"phrase"` to exclude, `feed:NAME`, `entity:NAME`, `is:unread|read|bookmarked`,
+`before:DATE` / `after:DATE` with DATE `2021-10-05` or `7d` / `12h` / `2w` (relative to `now`).
+Any other `key:value` is searched as words, so "10:30" or "re:invent" still work.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+
+from spacereader.models import ArticleFilter
+from spacereader.safe_text import clean_line
+
+# What the FTS5 unicode61 tokenizer keeps as token characters: letters, numbers, private use.
+# A term with none of them would be an empty phrase, which matches nothing; such terms are dropped.
+_TOKEN_CHAR = re.compile(r"[^\W_]", re.UNICODE)
+_TOKEN_RUN = re.compile(r"[^\W_]+", re.UNICODE)
+MIN_PREFIX = 2
+"""Shortest prefix: one letter would merge the postings of every word with that initial (0.2 s at 100k)."""
+_RELATIVE = re.compile(r"^(\d{1,5})([hdw])$")
+_UNITS = {"h": "hours", "d": "days", "w": "weeks"}
+FILTER_KEYS = ("feed", "entity", "is", "before", "after")
+IS_VALUES = ("unread", "read", "bookmarked")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One word or phrase to find; `prefix` matches any word starting with its last word."""
+
+    text: str
+    prefix: bool = False
+
+    def fts(self) -> str:
+        """The term as an FTS5 string: always double-quoted with quotes doubled, so it is never an operator."""
+        return '"' + self.text.replace('"', '""') + '"' + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A query the store can run; every field is hashable so filters can be cached and compared."""
+
+    text: str = ""
+    terms: tuple[Term, ...] = ()
+    excluded: tuple[Term, ...] = ()
+    feeds: tuple[str, ...] = ()
+    """Feed names (substring, any of them)."""
+    entities: tuple[str, ...] = ()
+    """Entity names (substring, all of them)."""
+    unread: bool | None = None
+    """True: only unread; False: only read; None: either."""
+    bookmarked: bool = False
+    after: str | None = None
+    """Inclusive lower bound on `published`, as stored (UTC ISO with a Z)."""
+    before: str | None = None
+    """Exclusive upper bound on `published`."""
+
+    def match_expression(self) -> str | None:
+        """The FTS5 MATCH text for the positive terms (implicit AND), or None when there are none."""
+        return " ".join(t.fts() for t in self.terms) or None
+
+    def fts_expression(self) -> str | None:
+        """The whole text condition for FTS5: the terms without any excluded one; only the excluded
+        terms when there is nothing positive (the store then keeps the rows that do not match)."""
+        match, excluded = self.match_expression(), self.excluded_expression()
+        if match is not None and excluded is not None:
+            return f"({match}) NOT ({excluded})"
+        return match or excluded
+
+    def excluded_expression(self) -> str | None:
+        """The FTS5 MATCH text matching any excluded term, or None."""
+        return " OR ".join(t.fts() for t in self.excluded) or None
+
+    @property
+    def highlight_words(self) -> tuple[str, ...]:
+        """The positive words, for highlighting matches on screen."""
+        return tuple(word for term in self.terms for word in term.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class QueryError:
+    """Why the text is not a query, as one line for the status bar or stderr."""
+
+    message: str
+
+
+def fold(text: str) -> str:
+    """Fold what the index folds beyond unicode61: Cyrillic ё is written е (the index does the same)."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Split on whitespace, keeping quoted runs together; returns (token, had_quote) pairs."""
+    tokens: list[tuple[str, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        start, quoted = i, False
+        while i < n and not text[i].isspace():
+            if text[i] == '"':
+                quoted = True
+                close = text.find('"', i + 1)
+                i = n if close == -1 else close + 1
+            else:
+                i += 1
+        tokens.append((text[start:i], quoted))
+    return tokens
+
+
+def _unquote(value: str) -> str:
+    """Drop quote marks; a quote inside a word is never meaningful to search."""
+    return value.replace('"', " ").strip()
+
+
+def _term(raw: str) -> Term | None:
+    prefix = raw.endswith("*")
+    words = " ".join(_unquote(raw).replace("*", " ").split())
+    if not _TOKEN_CHAR.search(words):
+        return None
+    return Term(fold(words), prefix=prefix)
+
+
+def _date_bound(key: str, value: str, now: datetime) -> str | QueryError:
+    relative = _RELATIVE.match(value.lower())
+    if relative:
+        moment = now - timedelta(**{_UNITS[relative.group(2)]: int(relative.group(1))})
+        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        day = datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        return QueryError(f"{key}: wants a date such as 2021-10-05 or 7d, not {clean_line(value)[:40]!r}")
+    return day.strftime("%Y-%m-%dT00:00:00Z")
+
+
+def parse_query(text: str, *, now: datetime | None = None, live: bool = False) -> ParsedQuery | QueryError:
+    """Turn search-line text into a query or a one-line error.
+
+    Args:
+        now: the clock for relative dates (`7d`); defaults to the current UTC time.
+        live: the user is still typing, so a last bare word without a trailing space is a prefix.
+    """
+    now = now or datetime.now(timezone.utc)
+    text = unicodedata.normalize("NFC", text.replace("\x00", " "))
+    terms: list[Term] = []
+    excluded: list[Term] = []
+    feeds: list[str] = []
+    entities: list[str] = []
+    fields: dict[str, object] = {"unread": None, "bookmarked": False, "after": None, "before": None}
+    tokens = _tokens(text)
+    for index, (token, quoted) in enumerate(tokens):
+        negate = token.startswith("-") and len(token) > 1
+        body = token[1:] if negate else token
+        key, colon, value = body.partition(":")
+        key = key.lower()
+        if colon and key in FILTER_KEYS and negate:
+            return QueryError(f"-{key}: cannot be excluded; only words and phrases can (-word, -\"a phrase\")")
+        if colon and key in FILTER_KEYS:
+            value = _unquote(value)
+            if not value:
+                return QueryError(f"{key}: needs a value, e.g. {_EXAMPLES[key]}")
+            if key == "feed":
+                feeds.append(value)
+            elif key == "entity":
+                entities.append(value)
+            elif key == "is":
+                if value.lower() not in IS_VALUES:
+                    shown = clean_line(value)[:40]
+                    return QueryError(f"is:{shown} is unknown; use is:unread, is:read or is:bookmarked")
+                if value.lower() == "bookmarked":
+                    fields["bookmarked"] = True
+                else:
+                    fields["unread"] = value.lower() == "unread"
+            else:
+                bound = _date_bound(key, value, now)
+                if isinstance(bound, QueryError):
+                    return bound
+                fields[key] = bound
+            continue
+        term = _term(body)
+        if term is None:
+            continue
+        short = len(_TOKEN_RUN.findall(term.text)[-1]) < MIN_PREFIX
+        if term.prefix and short:
+            return QueryError(f"{clean_line(body)[:40]} is too short for a prefix: type {MIN_PREFIX} letters before *")
+        typing = live and not negate and not quoted and index == len(tokens) - 1 and not text[-1:].isspace()
+        if typing and not short:
+            term = Term(term.text, prefix=True)
+        (excluded if negate else terms).append(term)
+    after, before = fields["after"], fields["before"]
+    if isinstance(after, str) and isinstance(before, str) and after >= before:
+        return QueryError("after: is not earlier than before:, so nothing can match")
+    return ParsedQuery(
+        text=text.strip(), terms=tuple(dict.fromkeys(terms)), excluded=tuple(dict.fromkeys(excluded)),
+        feeds=tuple(feeds), entities=tuple(entities), unread=fields["unread"],  # type: ignore[arg-type]
+        bookmarked=bool(fields["bookmarked"]), after=after, before=before,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+_EXAMPLES = {
+    "feed": "feed:ars or feed:\"Ars Technica\"",
+    "entity": "entity:Gagarin",
+    "is": "is:unread",
+    "before": "before:2021-10-05",
+    "after": "after:7d",
+}
+
+
+def search_filter(
+    text: str, *, base: ArticleFilter | None = None, sort: str = "relevance", live: bool = False,
+    now: datetime | None = None,
+) -> ArticleFilter | QueryError:
+    """The list filter for search-line text: `base` (e.g. the current feed) narrowed by the query."""
+    parsed = parse_query(text, now=now, live=live)
+    if isinstance(parsed, QueryError):
+        return parsed
+    return replace(base or ArticleFilter(), search=parsed, sort=sort)

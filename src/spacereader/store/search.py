@@ -1,0 +1,268 @@
+"""Search in SQL: a parsed query's WHERE clauses, the list orders, and best-match-first listing.
+
+Terms reach FTS5 only as the quoted strings ParsedQuery builds, and always as bound parameters, so no
+user text is ever read as FTS syntax or SQL. articles.py calls in here for anything search-specific.
+
+Staying flat as the cache grows (measured in bench/search_bench.py):
+- A word in most articles ("space" in a space-news cache) must not cost one lookup per match in the
+  articles table, whose rows carry bodies. So one cheap FTS query first (`plan`) tells narrow from
+  broad matches: narrow ones are probed by id; broad ones are tested for membership while an index
+  is scanned in list order, which stops after a page.
+- bm25 costs a lookup per ranked row and FTS5 has no top-k shortcut, so "best match first" ranks the
+  RANK_WINDOW most recently fetched matches (highest rowids: FTS5 reads them first, without a sort),
+  which is all of them for a narrow query; the rest follow, newest first.
+- A count with no other filter is answered by FTS5 alone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from spacereader.models import SORTS, ArticleFilter, ArticleRow
+from spacereader.search.query import ParsedQuery
+
+RANK_WINDOW = 2000
+"""How many of the newest matches are ranked by bm25; also where a match counts as broad."""
+BM25 = "bm25(articles_fts, 10.0, 1.0, 3.0, 3.0)"
+"""Column weights (title, body, author, feed): a headline hit is worth ten body hits."""
+_MATCH = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+_FEED_NAME = "COALESCE(NULLIF(f.title, ''), f.url)"
+_ORDERS = {
+    "date": "a.published DESC, a.id DESC",
+    "relevance": "hit.hit_rank, a.published DESC, a.id DESC",
+    "feed": f"lower({_FEED_NAME}), a.published DESC, a.id DESC",
+    "title": "a.title COLLATE NOCASE, a.published DESC, a.id DESC",
+    "unread": "a.is_read, a.published DESC, a.id DESC",
+}
+# Orders an index can produce (articles_by_date, articles_unread), where a membership scan stops early.
+_SCANNABLE = ("date", "unread")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPlan:
+    """How to run one view's text match, from one cheap look at the index."""
+
+    broad: bool = False
+    """More than RANK_WINDOW matches: scan an index and test membership instead of probing each match."""
+    floor: int | None = None
+    """The lowest rowid inside the ranking window when the window is full; older matches are not ranked."""
+
+
+def plan(conn: sqlite3.Connection, view: ArticleFilter) -> SearchPlan:
+    """Look at the text match once (a rowid-ordered FTS read of at most RANK_WINDOW entries)."""
+    search = view.search
+    if search is None or search.match_expression() is None:
+        return SearchPlan()
+    row = conn.execute(
+        f"{_MATCH} ORDER BY rowid DESC LIMIT 1 OFFSET ?", (search.fts_expression(), RANK_WINDOW - 1)
+    ).fetchone()
+    return SearchPlan(broad=row is not None, floor=row[0] if row else None)
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern that finds `value` anywhere, with its own % and _ taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def is_ranked(view: ArticleFilter) -> bool:
+    """Whether the view is listed best match first (relevance sort and words to rank by)."""
+    return view.sort == "relevance" and view.search is not None and view.search.match_expression() is not None
+
+
+def effective_sort(view: ArticleFilter) -> str:
+    """The order the view is really listed in: relevance without words to rank by falls back to date."""
+    if view.sort not in SORTS:
+        raise ValueError(f"unknown sort {view.sort!r}; expected one of {', '.join(SORTS)}")
+    if view.sort == "relevance" and not is_ranked(view):
+        return "date"
+    return view.sort
+
+
+def order_by(view: ArticleFilter) -> str:
+    """The ORDER BY terms for the view; every order ends in the article id, so paging is stable."""
+    return _ORDERS[effective_sort(view)]
+
+
+def scans_in_order(view: ArticleFilter) -> bool:
+    """Whether an index yields the view's order, so a broad match is best tested while scanning it."""
+    return effective_sort(view) in _SCANNABLE
+
+
+def search_clauses(query: ParsedQuery, *, scan: bool = False, matched: bool = False) -> tuple[list[str], list[object]]:
+    """WHERE clauses (on `articles a`) for a parsed query.
+
+    Args:
+        scan: test the text match per row while an index is scanned (`+` keeps SQLite from probing
+            every match by id, which for a broad match means reading most article rows).
+        matched: the caller already restricts rows to the text matches (the ranking window).
+    """
+    clauses: list[str] = []
+    params: list[object] = []
+    expression = query.fts_expression()
+    if expression is not None and not matched:
+        if query.match_expression() is None:
+            clauses.append(f"a.id NOT IN ({_MATCH})")  # only exclusions: FTS5 NOT needs a left side
+        else:
+            clauses.append(f"{'+' if scan else ''}a.id IN ({_MATCH})")
+        params.append(expression)
+    if query.feeds:
+        any_feed = " OR ".join("title LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\'" for _ in query.feeds)
+        clauses.append(f"a.feed_id IN (SELECT id FROM feeds WHERE {any_feed})")
+        for name in query.feeds:
+            params.extend([_like(name), _like(name)])
+    for name in query.entities:
+        clauses.append(
+            "a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+            " WHERE e.name LIKE ? ESCAPE '\\')"
+        )
+        params.append(_like(name))
+    if query.unread is not None:
+        clauses.append("a.is_read = ?")
+        params.append(0 if query.unread else 1)
+    if query.bookmarked:
+        clauses.append("a.id IN (SELECT article_id FROM bookmarks)")
+    if query.after is not None:
+        clauses.append("a.published >= ?")
+        params.append(query.after)
+    if query.before is not None:
+        clauses.append("a.published < ?")
+        params.append(query.before)
+    return clauses, params
+
+
+def count_text_only(conn: sqlite3.Connection, view: ArticleFilter) -> int | None:
+    """The count from FTS5 alone when the view is nothing but words; None when other filters apply."""
+    search = view.search
+    if search is None or search.match_expression() is None or view != ArticleFilter(search=search, sort=view.sort):
+        return None
+    if search != ParsedQuery(text=search.text, terms=search.terms, excluded=search.excluded):
+        return None  # feed:, entity:, is: or a date bound
+    sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+    return conn.execute(sql, (search.fts_expression(),)).fetchone()[0]
+
+
+# -- best match first: the ranking window, then older matches newest first --------------------------
+
+
+def _window(view: ArticleFilter) -> tuple[str, str, list[object]]:
+    """(FROM, WHERE, params) for the ranked window: the newest RANK_WINDOW matches passing the filters."""
+    from spacereader.store.articles import _where
+
+    assert view.search is not None
+    source = (
+        f"(SELECT rowid AS hit_id, {BM25} AS hit_rank FROM articles_fts WHERE articles_fts MATCH ?"
+        " ORDER BY rowid DESC LIMIT ?) hit JOIN articles a ON a.id = hit.hit_id JOIN feeds f ON f.id = a.feed_id"
+    )
+    where, params = _where(view, matched=True)
+    return source, where, [view.search.fts_expression(), RANK_WINDOW, *params]
+
+
+def _older(view: ArticleFilter, floor: int) -> tuple[str, list[object]]:
+    """WHERE and params for the matches older than the window, which are listed by date."""
+    from spacereader.store.articles import _where
+
+    where, params = _where(view, scan=True)
+    return f"{where}{' AND ' if where else ' WHERE '}a.id < ?", [*params, floor]
+
+
+def list_ranked_rows(conn: sqlite3.Connection, view: ArticleFilter, *, offset: int, limit: int) -> list[ArticleRow]:
+    """One page in best-match-first order: the ranked window, then older matches by date."""
+    from spacereader.store.articles import _ROW_COLUMNS, _row
+
+    found = plan(conn, view)
+    source, where, params = _window(view)
+    rows = [
+        _row(r)
+        for r in conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM {source}{where} ORDER BY {_ORDERS['relevance']} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+    if found.floor is None or len(rows) == limit:
+        return rows
+    if rows:
+        in_window = offset + len(rows)
+    else:
+        in_window = conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
+    where, params = _older(view, found.floor)
+    more = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
+        f" ORDER BY {_ORDERS['date']} LIMIT ? OFFSET ?",
+        [*params, limit - len(rows) if limit >= 0 else -1, max(0, offset - in_window)],
+    )
+    return rows + [_row(r) for r in more]
+
+
+def position_ranked(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) -> int | None:
+    """position_of for best-match-first order."""
+    found = plan(conn, view)
+    source, where, params = _window(view)
+    ids = [r[0] for r in conn.execute(f"SELECT a.id FROM {source}{where} ORDER BY {_ORDERS['relevance']}", params)]
+    if article_id in ids:
+        return ids.index(article_id)
+    if found.floor is None:
+        return None
+    where, params = _older(view, found.floor)
+    row = conn.execute(f"SELECT a.published FROM articles a{where} AND a.id = ?", [*params, article_id]).fetchone()
+    if row is None:
+        return None
+    before = conn.execute(
+        f"SELECT count(*) FROM articles a{where} AND (a.published > ? OR (a.published = ? AND a.id > ?))",
+        [*params, row[0], row[0], article_id],
+    ).fetchone()[0]
+    return len(ids) + before
+
+
+# -- other orders (feed, title, unread first) ---------------------------------------------------------
+
+
+def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) -> int | None:
+    """position_of for the feed, title and unread orders: number the view once and look the article up.
+
+    Unread first follows the articles_unread index, so it counts the rows ahead instead (like date).
+    """
+    from spacereader.store.articles import _where
+
+    if effective_sort(view) == "unread":
+        where, params = _where(view, scan=plan(conn, view).broad)
+        joiner = " AND " if where else " WHERE "
+        sql = f"SELECT a.is_read, a.published FROM articles a{where}{joiner}a.id = ?"
+        key = conn.execute(sql, [*params, article_id]).fetchone()
+        if key is None:
+            return None
+        ahead = "(a.is_read < ? OR (a.is_read = ? AND (a.published > ? OR (a.published = ? AND a.id > ?))))"
+        sql = f"SELECT count(*) FROM articles a{where}{joiner}{ahead}"
+        return conn.execute(sql, [*params, key[0], key[0], key[1], key[1], article_id]).fetchone()[0]
+    where, params = _where(view)
+    found = conn.execute(
+        f"SELECT pos FROM (SELECT a.id AS id, ROW_NUMBER() OVER (ORDER BY {order_by(view)}) - 1 AS pos"
+        f" FROM articles a JOIN feeds f ON f.id = a.feed_id{where}) WHERE id = ?",
+        [*params, article_id],
+    ).fetchone()
+    return found[0] if found else None
+
+
+def next_unread_by_pages(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool) -> int | None:
+    """next_unread for orders other than date, walking the list a page at a time from `index`."""
+    from spacereader.store.articles import list_article_rows
+
+    page = 200
+    if forward:
+        start = index + 1
+        while rows := list_article_rows(conn, view, offset=start, limit=page):
+            for number, row in enumerate(rows):
+                if not row.read:
+                    return start + number
+            start += page
+        return None
+    end = index
+    while end > 0:
+        start = max(0, end - page)
+        rows = list_article_rows(conn, view, offset=start, limit=end - start)
+        for number in range(len(rows) - 1, -1, -1):
+            if not rows[number].read:
+                return start + number
+        end = start
+    return None

@@ -1,0 +1,83 @@
+"""Saved views: named queries kept in the cache (and merged with the config's), listed with live counts."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from datetime import datetime
+
+from spacereader.models import ArticleFilter, SavedView
+from spacereader.search.query import QueryError, parse_query
+from spacereader.store.articles import count_articles, now_iso
+
+
+def save_view(conn: sqlite3.Connection, name: str, query: str) -> None:
+    """Save (or replace) a named view; raises ValueError with a one-line message for a bad name or query."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("a view needs a name")
+    parsed = parse_query(query)
+    if isinstance(parsed, QueryError):
+        raise ValueError(parsed.message)
+    with conn:
+        conn.execute(
+            "INSERT INTO views (name, query, created) VALUES (?, ?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET query = excluded.query",
+            (name, query.strip(), now_iso()),
+        )
+
+
+def delete_view(conn: sqlite3.Connection, name: str) -> bool:
+    """Delete a saved view; False when the cache has no view by that name."""
+    with conn:
+        return conn.execute("DELETE FROM views WHERE name = ?", (name,)).rowcount > 0
+
+
+def saved_queries(conn: sqlite3.Connection) -> dict[str, str]:
+    """name -> query for the views saved in the cache, oldest first."""
+    return dict(conn.execute("SELECT name, query FROM views ORDER BY created, id"))
+
+
+def view_filter(query: str, *, sort: str = "date", now: datetime | None = None) -> ArticleFilter | QueryError:
+    """The list filter a view's query stands for (views list newest first unless sorted otherwise)."""
+    parsed = parse_query(query, now=now)
+    if isinstance(parsed, QueryError):
+        return parsed
+    return ArticleFilter(search=parsed, sort=sort)
+
+
+def list_views(
+    conn: sqlite3.Connection, config_views: Mapping[str, str] | None = None, *, now: datetime | None = None
+) -> list[SavedView]:
+    """Every view with its unread and total counts: the config's first, then the cache's.
+
+    A view saved in the cache replaces a config view of the same name (it was saved later, on purpose).
+    A query that no longer parses is listed with its error and zero counts rather than hidden.
+    """
+    saved = saved_queries(conn)
+    merged = [(name, query, "config") for name, query in (config_views or {}).items() if name not in saved]
+    merged += [(name, query, "cache") for name, query in saved.items()]
+    views: list[SavedView] = []
+    for name, query, source in merged:
+        view = view_filter(query, now=now)
+        if isinstance(view, QueryError):
+            views.append(SavedView(name, query, source=source, error=view.message))
+            continue
+        views.append(
+            SavedView(
+                name, query, source=source,
+                unread=count_articles(conn, ArticleFilter(search=view.search, unread_only=True)),
+                total=count_articles(conn, view),
+            )
+        )  # fmt: skip
+    return views
+
+
+def find_view(
+    conn: sqlite3.Connection, name: str, config_views: Mapping[str, str] | None = None
+) -> str | None:
+    """The query of the view called `name` (cache first, then config), or None."""
+    row = conn.execute("SELECT query FROM views WHERE name = ?", (name,)).fetchone()
+    if row is not None:
+        return row[0]
+    return (config_views or {}).get(name)
