@@ -116,10 +116,10 @@ def all_bindings() -> list[tuple[str, list[Binding]]]:
     """Every remappable binding, grouped by where it applies."""
     return [
         ("Article list", list(ArticleList.BINDINGS)),
-        ("Anywhere", [*MainScreen.BINDINGS, *SpaceReaderApp.BINDINGS]),
+        ("Anywhere", [b for b in (*MainScreen.BINDINGS, *SpaceReaderApp.BINDINGS) if not (b.id or "").startswith("open-view-")]),
     ]
 
 
 def binding_ids() -> frozenset[str]:
     """Ids accepted in the config's [keys] table."""
-    return frozenset(b.id for _, group in all_bindings() for b in group if b.id)
+    return frozenset(b.id for b in (*COMMANDS, *SpaceReaderApp.BINDINGS) if b.id)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 FIXED_KEYS = [
+    ("1 … 9", "Open saved view 1 … 9 (ids open-view-1 … open-view-9)"),
     ("tab / shift+tab", "Move between panes"),
     ("ctrl+p", "Command palette: every action by name"),
     ("mouse", "Click a row to open it; the wheel scrolls"),

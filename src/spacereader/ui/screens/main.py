@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from spacereader.links import LinkError, check_link, open_link
 from spacereader.models import ArticleFilter, Entity
@@ -22,6 +22,7 @@ from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved
 from spacereader.ui.pager import ArticlePager
 from spacereader.ui.screens.entity_control import EntityControl
 from spacereader.ui.screens.feed_control import FEED_BINDINGS, FeedControl
+from spacereader.ui.screens.search_control import SEARCH_BINDINGS, SearchControl
 from spacereader.ui.screens.feeds import FeedsScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
@@ -51,7 +52,7 @@ def entity_terms(entity: Entity) -> tuple[str, ...]:
     return (entity.name, words[-1]) if entity.kind == "person" and len(words) > 1 else (entity.name,)
 
 
-class MainScreen(FeedControl, EntityControl, Screen[None]):
+class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
     """Article list, reading pane and entity sidebar; the single mediator between them."""
 
     BINDINGS = [
@@ -65,6 +66,7 @@ class MainScreen(FeedControl, EntityControl, Screen[None]):
         Binding("f", "show_feeds", "Feeds", id="show-feeds", tooltip="Every feed; choose one to narrow the list"),
         Binding("escape", "go_back", "Back", show=False, id="go-back", tooltip="Return to the previous list"),
         *FEED_BINDINGS,
+        *SEARCH_BINDINGS,
     ]
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -82,13 +84,16 @@ class MainScreen(FeedControl, EntityControl, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(id="article-list")
+            with Vertical(id="list-column"):
+                yield Input(placeholder="search: words \"a phrase\" -not feed: entity: is:unread after:7d", id="search-line")
+                yield ArticleList(id="article-list")
             yield ReadingPane(id="reading-pane")
             yield EntitySidebar(id="entity-sidebar")
         yield StatusLine(id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#search-line").display = False
         self.query_one(EntitySidebar).border_title = "Entities"
         self.query_one(ReadingPane).border_title = "Article"
         self.load_state(self.state)
@@ -108,7 +113,10 @@ class MainScreen(FeedControl, EntityControl, Screen[None]):
                 ListState(**{**self.state.__dict__, "article_id": current.id if current else None, "index": article_list.cursor})
             )
         self.state = state
-        article_list.show(ArticlePager(self.conn, state.view, state.title), select_id=state.article_id, index=state.index)
+        title = state.title or state.view.describe()
+        if state.view.sort != "date" and not (state.view.sort == "relevance" and state.view.search is not None):
+            title += f" · by {state.view.sort}"
+        article_list.show(ArticlePager(self.conn, state.view, title), select_id=state.article_id, index=state.index)
         self._show_sidebar_mode()
         self.update_status()
 
@@ -125,7 +133,9 @@ class MainScreen(FeedControl, EntityControl, Screen[None]):
 
     def action_go_back(self) -> None:
         """Return to the list shown before the last narrowing, with its selection."""
-        if self._history:
+        if self.search_active():
+            self.cancel_search()
+        elif self._history:
             self.load_state(self._history.pop())
             self.query_one(ArticleList).focus()
 
@@ -136,7 +146,7 @@ class MainScreen(FeedControl, EntityControl, Screen[None]):
         unread = store_articles.count_unread(self.conn, self.view)
         self.query_one(StatusLine).show(
             f"{total} article{'s' if total != 1 else ''}", f"{unread} unread", self.state.title or self.view.describe(),
-            self._refresh_status or self._extraction,
+            self._search_message or self._refresh_status or self._extraction,
         )  # fmt: skip
 
     def _show_sidebar_mode(self) -> None:
@@ -173,6 +183,8 @@ class MainScreen(FeedControl, EntityControl, Screen[None]):
 
     @on(ArticleList.Emptied)
     def show_empty(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
         self._shown_id = None
         self.query_one(ReadingPane).show_article(None)
         if self.state.entity is None:
