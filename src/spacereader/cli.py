@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 
-from spacereader import __version__, cli_entities, cli_feeds, cli_search, paths
+from spacereader import cli_entities, cli_feeds, cli_search, paths
 from spacereader.bookmark_files import BookmarkFileError
 from spacereader.models import Article, ArticleFilter, ArticleRow
 from spacereader.safe_text import clean_line, clean_text
@@ -19,13 +19,23 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 1."""
 
 
+class VersionAction(argparse.Action):
+    """Looks the version up only when asked: importlib.metadata costs start-up time."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from spacereader import __version__
+
+        print(f"spacereader {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; global options come before the command."""
     parser = argparse.ArgumentParser(
         prog="spacereader",
         description="A keyboard-first terminal news reader. With no command it opens the reader.",
     )
-    parser.add_argument("--version", action="version", version=f"spacereader {__version__}")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("--data-dir", metavar="DIR", help="cache folder (default: $SPACEREADER_DATA_DIR or the user data dir)")
     parser.add_argument("--config", metavar="FILE", help="config file (default: $SPACEREADER_CONFIG or the user config dir)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
