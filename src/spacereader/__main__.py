@@ -2,4 +2,5 @@
 
 from spacereader.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # guarded: worker processes re-import the main module
+    raise SystemExit(main())

@@ -179,9 +179,17 @@ def run_tui(args: argparse.Namespace) -> int:
     from spacereader.ui.app import SpaceReaderApp, binding_ids
 
     settings, warnings = load_settings(paths.config_file(args.config), known_binding_ids=binding_ids())
-    from spacereader.entities.extract import make_extractor
+    from spacereader.entities.extract import SpacyExtractor, make_extractor
 
-    app = SpaceReaderApp(store, settings, extractor=make_extractor(settings), startup_warnings=[*store.warnings, *warnings])
+    extractor = make_extractor(settings)
+    service = None
+    if isinstance(extractor, SpacyExtractor):  # the real model runs in its own process
+        from spacereader.entities.service import ExtractionService
+
+        service = ExtractionService(store.path, extractor.name)
+    app = SpaceReaderApp(
+        store, settings, extractor=extractor, extraction_service=service, startup_warnings=[*store.warnings, *warnings]
+    )
     app.run()
     return app.return_code or 0
 

@@ -7,6 +7,8 @@ import time
 
 from textual.widgets import OptionList, Sparkline
 
+from spacereader.config import Settings
+from spacereader.ui.app import SpaceReaderApp
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
 from spacereader.ui.widgets.reading_pane import ReadingPane
@@ -118,3 +120,22 @@ async def test_keys_work_while_extraction_runs(store, make_app):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert extractor.calls >= 60
+
+
+async def test_real_model_runs_in_its_own_process_and_fills_the_sidebar(seeded_store, make_app):
+    from spacereader.entities.extract import SpacyExtractor
+    from spacereader.entities.service import ExtractionService
+
+    extractor = SpacyExtractor()  # only names the model here: it is loaded in the child process
+    service = ExtractionService(seeded_store.path, extractor.name)
+    app = SpaceReaderApp(seeded_store, Settings(), extractor=extractor, extraction_service=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        options = app.screen.query_one("#entity-options", OptionList)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and " Yuliya Peresild (1)" not in option_texts(options):
+            await pilot.pause(0.1)
+        assert " Yuliya Peresild (1)" in option_texts(options)
+        assert extractor._nlp is None  # the reader process never loaded the model
+        await pilot.press("j", "k")  # keys still answered
+        assert app.is_running
+    assert not service.alive

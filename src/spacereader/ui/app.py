@@ -21,6 +21,7 @@ from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.writer import StateChange, StateWriter
 
 if TYPE_CHECKING:
+    from spacereader.entities.service import ExtractionService
     from spacereader.ingest.fetch import Fetcher
 
 
@@ -43,6 +44,7 @@ class SpaceReaderApp(App[None]):
         *,
         extractor: EntityExtractor | None = None,
         fetcher: Fetcher | None = None,
+        extraction_service: ExtractionService | None = None,
         startup_warnings: Iterable[str] = (),
     ) -> None:
         super().__init__()
@@ -50,6 +52,8 @@ class SpaceReaderApp(App[None]):
         self.settings = settings or Settings()
         self.extractor: EntityExtractor = extractor or PlainExtractor()
         self._fetcher = fetcher
+        self.extraction_service = extraction_service
+        """The extraction process for the real model; None runs the (light) extractor in a thread."""
         self.startup_warnings = list(startup_warnings)
         self.conn: sqlite3.Connection = store.connect()
         self.writer = StateWriter(store, self._state_saved, self._state_failed)
@@ -89,6 +93,8 @@ class SpaceReaderApp(App[None]):
             self.push_screen(HelpScreen(self.settings.keys))
 
     def on_unmount(self) -> None:
+        if self.extraction_service is not None:
+            self.extraction_service.close()
         self.writer.flush()
         self.conn.close()
 

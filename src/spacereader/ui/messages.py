@@ -87,3 +87,10 @@ class FeedActionFailed(Message):
     """Adding or removing a feed failed; one line naming the culprit."""
 
     reason: str
+
+
+@dataclass
+class ArticleExtracted(Message):
+    """The extraction process saved one article's entities in the cache."""
+
+    article_id: int

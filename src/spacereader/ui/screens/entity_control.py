@@ -13,7 +13,7 @@ from textual.worker import get_current_worker
 from spacereader.entities.backlog import extract_backlog, load_or_extract_entities
 from spacereader.entities.extract import ExtractorError, describe_extractor, extractor_label, warm_up
 from spacereader.store import entities as store_entities
-from spacereader.ui.messages import EntitiesFound, ExtractionFailed, ExtractionProgress
+from spacereader.ui.messages import ArticleExtracted, EntitiesFound, ExtractionFailed, ExtractionProgress
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
 
 
@@ -23,8 +23,46 @@ class EntityControl:
     _extraction = "finding entities…"
 
     def start_extraction(self) -> None:
-        """(Re)start the backlog worker; exclusive, so a running one is cancelled first."""
-        self.extract_backlog()
+        """Start extraction, or tell it new articles arrived.
+
+        With an extraction process (the real model) the reader only relays its reports; otherwise
+        (a light extractor) a thread worker runs the backlog.
+        """
+        service = self.app.extraction_service
+        if service is None:
+            self.extract_backlog()
+        elif service.alive:
+            service.rescan()
+        else:
+            service.start()
+            if self._shown_id is not None:
+                service.request(self._shown_id)
+            self.relay_extraction_events()
+
+    @work(thread=True, exclusive=True, group="entities-events", exit_on_error=False)
+    def relay_extraction_events(self) -> None:
+        """Turn the extraction process's reports into messages for this screen."""
+        service = self.app.extraction_service
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            event = service.next_event(timeout=0.3)
+            if event is None:
+                if not service.alive:
+                    return
+                continue
+            if event.kind == "extracted":
+                self.post_message(ArticleExtracted(event.article_id))
+            elif event.kind == "progress":
+                self.post_message(ExtractionProgress(event.done, event.remaining))
+            elif event.kind == "finished":
+                self.post_message(ExtractionProgress(event.done, 0, finished=True))
+            elif event.kind == "failed":
+                self.post_message(ExtractionFailed(event.text))
+                return
+
+    def on_article_extracted(self, event: ArticleExtracted) -> None:
+        if event.article_id == self._shown_id and self.state.entity is None:
+            self.query_one(EntitySidebar).show_entities(store_entities.entities_for_article(self.conn, event.article_id))
 
     def show_entities_of(self, article_id: int) -> None:
         """The article's saved entities, or ask for them ahead of the backlog."""
@@ -33,7 +71,10 @@ class EntityControl:
             sidebar.show_entities(store_entities.entities_for_article(self.conn, article_id))
         else:
             sidebar.show_entities(None, note="Finding people, organisations and places…")
-            self.extract_now(article_id)
+            if self.app.extraction_service is not None:
+                self.app.extraction_service.request(article_id)
+            else:
+                self.extract_now(article_id)
 
     def on_entities_found(self, event: EntitiesFound) -> None:
         if event.article_id == self._shown_id and self.state.entity is None:

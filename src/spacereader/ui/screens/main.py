@@ -143,11 +143,14 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
         """Counts for the current view, and extraction progress."""
         pager = self.query_one(ArticleList).pager
         total = pager.count if pager else 0
-        unread = store_articles.count_unread(self.conn, self.view)
+        if self.view.search is not None:
+            # Counting unread matches of a broad query costs tens of milliseconds a keystroke.
+            counts = [f"{total} match{'es' if total != 1 else ''}"]
+        else:
+            counts = [f"{total} article{'s' if total != 1 else ''}", f"{store_articles.count_unread(self.conn, self.view)} unread"]
         self.query_one(StatusLine).show(
-            f"{total} article{'s' if total != 1 else ''}", f"{unread} unread", self.state.title or self.view.describe(),
-            self._search_message or self._refresh_status or self._extraction,
-        )  # fmt: skip
+            *counts, self.state.title or self.view.describe(), self._search_message or self._refresh_status or self._extraction
+        )
 
     def _show_sidebar_mode(self) -> None:
         entity = self.state.entity
@@ -182,9 +185,13 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
             self.save_state(StateChange(event.article_id, read=True))
 
     @on(ArticleList.Emptied)
-    def show_empty(self) -> None:
+    def empty_list(self) -> None:
+        """Clear the reading pane soon (typing a search often passes through empty results)."""
         if self._preview_timer is not None:
             self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self.show_empty)
+
+    def show_empty(self) -> None:
         self._shown_id = None
         self.query_one(ReadingPane).show_article(None)
         if self.state.entity is None:

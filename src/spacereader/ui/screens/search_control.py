@@ -54,9 +54,20 @@ class SearchControl:
             line.display = True
         line.focus()
 
+    _pending_query: str | None = None
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search-line":
-            self.run_search(event.value)
+        """Queue the search behind the keystrokes already waiting, so a burst of typing runs one search."""
+        if event.input.id != "search-line":
+            return
+        if self._pending_query is None:
+            self.call_later(self._run_pending_search)
+        self._pending_query = event.value
+
+    def _run_pending_search(self) -> None:
+        text, self._pending_query = self._pending_query, None
+        if text is not None and self.search_active():
+            self.run_search(text)
 
     def run_search(self, text: str) -> None:
         """Show the query's results now, or keep the last results and say what is wrong with it."""

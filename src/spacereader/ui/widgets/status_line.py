@@ -13,4 +13,5 @@ class StatusLine(Static):
 
     def show(self, *parts: str) -> None:
         """Join the non-empty parts with separators."""
-        self.update(Text(" · ".join(clean_line(p) for p in parts if p)))
+        # One line of fixed height: no layout pass needed, which keeps each keystroke cheap.
+        self.update(Text(" · ".join(clean_line(p) for p in parts if p), no_wrap=True, overflow="ellipsis"), layout=False)
