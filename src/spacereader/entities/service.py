@@ -8,6 +8,7 @@ cache connection; the reader sends article ids to do first and reads back what w
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import sqlite3
 from contextlib import closing
@@ -38,6 +39,8 @@ def _serve(db_path: str, pipeline: str, requests: multiprocessing.Queue, events:
     from spacereader.store import Store
     from spacereader.store import entities as store_entities
 
+    if hasattr(os, "nice"):
+        os.nice(10)  # background work: the reader and the user's other programs come first
     extractor = make_extractor(Settings(extractor=pipeline))
     try:
         warm_up(extractor)

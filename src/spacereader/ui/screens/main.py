@@ -112,12 +112,14 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
             self._history.append(
                 ListState(**{**self.state.__dict__, "article_id": current.id if current else None, "index": article_list.cursor})
             )
+        entity_changed = state.entity != self.state.entity
         self.state = state
         title = state.title or state.view.describe()
         if state.view.sort != "date" and not (state.view.sort == "relevance" and state.view.search is not None):
             title += f" · by {state.view.sort}"
         article_list.show(ArticlePager(self.conn, state.view, title), select_id=state.article_id, index=state.index)
-        self._show_sidebar_mode()
+        if entity_changed:
+            self._show_sidebar_mode()
         self.update_status()
 
     def load_view(self, view: ArticleFilter, *, title: str = "", select_id: int | None = None, remember: bool = False) -> None:
