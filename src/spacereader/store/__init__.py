@@ -17,6 +17,27 @@ class StoreError(Exception):
     """The cache cannot be opened or written; the message is one line for the user."""
 
 
+DatabaseError = sqlite3.Error
+"""What any store function raises when SQLite fails (read-only file, full disk, locked too long)."""
+
+
+def describe_failure(error: sqlite3.Error, path: Path) -> str:
+    """One line for the user: what went wrong with the cache, in plain words, then SQLite's own."""
+    text = str(error)
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        reason = "the cache is read-only"
+    elif "disk is full" in lowered or getattr(error, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
+        reason = "the disk is full"
+    elif "locked" in lowered or "busy" in lowered:
+        reason = "the cache is busy (another spacereader is writing); try again"
+    elif "disk i/o" in lowered:
+        reason = "a disk error"
+    else:
+        reason = "a database error"
+    return f"cannot write cache {path}: {reason} ({text}); the last change was not saved"
+
+
 # SQLite result codes meaning the file is not a usable database (as opposed to locked or read-only).
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
@@ -83,4 +104,4 @@ class Store:
         return conn
 
 
-__all__ = ["Store", "StoreError", "migrate", "schema_version"]
+__all__ = ["DatabaseError", "Store", "StoreError", "describe_failure", "migrate", "schema_version"]
