@@ -143,15 +143,15 @@ class Fetcher:
             raise RuntimeError("use `async with fetcher:` before fetching")
         if urlsplit(url).scheme.lower() not in ("http", "https"):
             raise FetchError("only http(s) URLs are fetched")
-        try:
-            async with asyncio.timeout(self.total_timeout):
-                return await self._follow(url, etag, last_modified)
-        except TimeoutError as error:
-            raise FetchError("timed out") from error
+        return await self._follow(url, etag, last_modified)
 
     async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
         current = url
         all_permanent = True
+        loop = asyncio.get_running_loop()
+        # The total timeout starts when the first request does, not while waiting for a slot: a feed queued
+        # behind slow feeds on its host must not time out for their sake (waiting is bounded by their timeouts).
+        deadline: float | None = None
         for _hop in range(self.max_redirects + 1):
             headers = {}
             if etag:
@@ -160,8 +160,17 @@ class Fetcher:
                 headers["If-Modified-Since"] = last_modified
             host = urlsplit(current).netloc.lower()
             async with self._slots, self._hosts[host]:  # type: ignore[union-attr]
-                outcome = await self._get(current, headers)
+                if deadline is None:
+                    deadline = loop.time() + self.total_timeout
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        outcome = await self._get(current, headers)
+                except TimeoutError as error:
+                    raise FetchError("timed out") from error
             if isinstance(outcome, FetchResult):
+                if outcome.unchanged and not headers:
+                    # Nothing was asked to compare with, so "not modified" carries no feed: the server is wrong.
+                    raise FetchError("HTTP 304 without a conditional request")
                 moved = current if all_permanent and current != url else None
                 return FetchResult(
                     status=outcome.status, body=outcome.body, final_url=current, etag=outcome.etag,
