@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from spacereader import __version__
+from spacereader.ingest.inflate import InflateError, Inflater
 
 USER_AGENT = f"spacereader/{__version__} (terminal feed reader)"
 ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -212,13 +213,12 @@ class Fetcher:
                 # Content-Length counts compressed bytes; a larger decompressed body is caught while streaming.
                 if declared.isdigit() and int(declared) > self.max_bytes:
                     raise FetchError("response too large")
-                chunks = []
-                size = 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise FetchError("response too large")
-                    chunks.append(chunk)
+                try:
+                    inflater = Inflater(response.headers.get("content-encoding", ""), self.max_bytes)
+                    chunks = [inflater.feed(chunk) async for chunk in response.aiter_raw()]
+                    chunks.append(inflater.finish())
+                except InflateError as error:
+                    raise FetchError(str(error)) from error
                 return FetchResult(
                     status=200, body=b"".join(chunks), final_url=url,
                     etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
