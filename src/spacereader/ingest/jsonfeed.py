@@ -55,7 +55,8 @@ def read_json_feed(body: bytes) -> RawFeed:
         if not isinstance(item, dict):
             continue
         enclosures = []
-        for attachment in item.get("attachments") or []:
+        attachments = item.get("attachments")
+        for attachment in attachments if isinstance(attachments, list) else ():
             if isinstance(attachment, dict) and _text(attachment.get("url")):
                 enclosures.append(
                     (_text(attachment.get("url")), _text(attachment.get("mime_type")),
