@@ -1,0 +1,254 @@
+"""The cache survives: kill -9 during a refresh, a refresh beside the reader's writes, a read-only or full disk.
+
+A local server on 127.0.0.1 serves 60 feeds of 30 items whose content changes on every request, so every
+refresh has writing to do. `spacereader refresh` runs as a real subprocess, as cron would run it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import closing
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import count
+from pathlib import Path
+
+import pytest
+
+from spacereader.ingest.fetch import Fetcher
+from spacereader.ingest.refresh import refresh_all
+from spacereader.store import Store
+from spacereader.store.articles import set_read
+from spacereader.store.bookmarks import set_bookmark
+from spacereader.store.feeds import ensure_feed
+
+FEEDS = 60
+ITEMS = 30
+KILLS = 20
+
+
+class ChangingFeeds(BaseHTTPRequestHandler):
+    """/feed/N: 30 items whose text changes with every request, plus one new item per request."""
+
+    protocol_version = "HTTP/1.1"
+    requests = count()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        feed = int(self.path.rsplit("/", 1)[1])
+        serial = next(self.requests)
+        items = [
+            f"<item><title>Feed {feed} item {i}</title><link>http://127.0.0.1/{feed}/{i}</link><guid>{feed}-{i}</guid>"
+            f"<pubDate>Mon, 02 Jan 2023 {i % 24:02d}:00:00 GMT</pubDate>"
+            f"<description>Request {serial}: {'words of the article ' * 40}</description></item>"
+            for i in range(ITEMS)
+        ]
+        items.append(
+            f"<item><title>Fresh {serial}</title><link>http://127.0.0.1/{feed}/fresh/{serial}</link>"
+            f"<guid>{feed}-fresh-{serial}</guid><pubDate>Tue, 03 Jan 2023 00:00:00 GMT</pubDate>"
+            f"<description>New.</description></item>"
+        )
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {feed}</title>{"".join(items)}</channel></rss>'
+        data = body.encode()
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the refresh was killed mid-response
+            pass
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # killed clients hang up mid-request on purpose
+
+
+@pytest.fixture
+def feed_server() -> Iterator[str]:
+    httpd = QuietServer(("127.0.0.1", 0), type("Handler", (ChangingFeeds,), {"requests": count()}))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def cache(tmp_path: Path, feed_server: str) -> tuple[Path, Store, dict[int, str]]:
+    """A cache subscribed to the 60 feeds, refreshed once, with bookmarks and read marks made on it.
+
+    Returns the data dir, the store and the marks: article id -> "bookmark" or "read".
+    """
+    data_dir = tmp_path / "data"
+    store = Store.open(data_dir)
+    with closing(store.connect()) as conn, conn:
+        for n in range(FEEDS):
+            ensure_feed(conn, f"{feed_server}/feed/{n}")
+    report = refresh_all(store, Fetcher(), parse_processes=0)
+    assert not report.failures, report.failures
+    marks: dict[int, str] = {}
+    with closing(store.connect()) as conn:
+        ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY id")]
+        for article_id in ids[::37]:
+            assert set_bookmark(conn, article_id, True)
+            marks[article_id] = "bookmark"
+        for article_id in ids[5::41]:
+            if article_id not in marks:
+                assert set_read(conn, article_id, True)
+                marks[article_id] = "read"
+    return data_dir, store, marks
+
+
+def cli(data_dir: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "spacereader", "--data-dir", str(data_dir), "--config", str(data_dir / "absent.toml"), *args]
+
+
+def check_cache(store: Store, marks: dict[int, str]) -> None:
+    """The file passes integrity_check and holds every mark made before."""
+    with closing(store.connect()) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        bookmarked = {row[0] for row in conn.execute("SELECT article_id FROM bookmarks")}
+        read = {row[0] for row in conn.execute("SELECT id FROM articles WHERE is_read = 1")}
+    for article_id, kind in marks.items():
+        assert article_id in (bookmarked if kind == "bookmark" else read), f"lost the {kind} on {article_id}"
+
+
+def test_kill_9_at_random_points_during_refresh_keeps_the_cache_and_every_mark(cache):
+    data_dir, store, marks = cache
+    started = time.monotonic()
+    subprocess.run(cli(data_dir, "refresh"), check=True, capture_output=True, timeout=120)
+    full = time.monotonic() - started  # one whole refresh, start-up included
+    chooser = random.Random(20261125)
+    killed_mid_write = 0
+    for round_number in range(KILLS):
+        with closing(store.connect()) as conn:
+            before = conn.execute("SELECT count(*), max(fetched) FROM articles").fetchone()
+        # start_new_session: the refresh and anything it starts form a group we can kill as one, by its id.
+        process = subprocess.Popen(cli(data_dir, "refresh"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)  # fmt: skip
+        time.sleep(chooser.uniform(0.1, full))
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        with closing(store.connect()) as conn:
+            after = conn.execute("SELECT count(*), max(fetched) FROM articles").fetchone()
+        killed_mid_write += after != before and process.returncode == -signal.SIGKILL
+        check_cache(store, marks)
+        # A mark made between crashes must survive the next one too.
+        with closing(store.connect()) as conn:
+            article_id = conn.execute("SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?", (round_number * 7 + 3,)).fetchone()[0]
+            if article_id not in marks:
+                set_bookmark(conn, article_id, True)
+                marks[article_id] = "bookmark"
+    print(f"one refresh {full:.2f}s; {killed_mid_write} of {KILLS} kills landed after writing began")
+    assert killed_mid_write >= KILLS // 4, f"only {killed_mid_write} kills landed after writing began"
+    # And the cache still works: a refresh after all that succeeds.
+    finished = subprocess.run(cli(data_dir, "refresh"), capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    check_cache(store, marks)
+
+
+def test_refresh_from_cron_while_the_reader_saves_marks(cache):
+    """The reader's writer thread toggles read and bookmark state while a refresh subprocess writes."""
+    data_dir, store, marks = cache
+    with closing(store.connect()) as conn:
+        ids = [row[0] for row in conn.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) AND is_read = 0 ORDER BY id")]
+    errors: list[BaseException] = []
+    saved = 0
+    for _ in range(2):
+        process = subprocess.Popen(cli(data_dir, "refresh"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with closing(store.connect()) as conn:
+            while process.poll() is None and ids:
+                article_id = ids.pop()
+                try:
+                    if article_id % 2:
+                        assert set_bookmark(conn, article_id, True)
+                        marks[article_id] = "bookmark"
+                    else:
+                        assert set_read(conn, article_id, True)
+                        marks[article_id] = "read"
+                    saved += 1
+                except Exception as error:  # noqa: BLE001 (any failure here is what the test looks for)
+                    errors.append(error)
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        assert "locked" not in err and "Traceback" not in err, err
+    assert not errors, errors[:3]
+    assert saved >= 20, f"only {saved} marks were saved while refreshing"
+    check_cache(store, marks)
+
+
+def _chattr(flag: str, path: Path) -> bool:
+    if shutil.which("chattr") is None:
+        return False
+    return subprocess.run(["chattr", flag, str(path)], capture_output=True).returncode == 0
+
+
+def test_a_read_only_cache_gives_one_line_and_no_damage(cache):
+    data_dir, store, marks = cache
+    database = store.path
+    with closing(store.connect()) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        article_id = conn.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) LIMIT 1").fetchone()[0]
+    if not _chattr("+i", database):
+        pytest.skip("cannot make the cache immutable here (chattr +i needs root on a filesystem that supports it)")
+    try:
+        for args in (("bookmark", str(article_id)), ("refresh",)):
+            result = subprocess.run(cli(data_dir, *args), capture_output=True, text=True, timeout=120)
+            assert result.returncode == 1, (args, result.stderr)
+            lines = [line for line in result.stderr.splitlines() if line]
+            assert len(lines) == 1, result.stderr
+            assert "read-only" in lines[0], lines[0]
+    finally:
+        _chattr("-i", database)
+    check_cache(store, marks)
+
+
+def test_a_full_disk_gives_one_line_and_no_damage(cache, tmp_path: Path):
+    data_dir, store, marks = cache
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tiny tmpfs to fill needs root")
+    small = tmp_path / "small"
+    small.mkdir()
+    with closing(store.connect()) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size_kb = store.path.stat().st_size // 1024 + 2048
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(small)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        full_dir = small / "data"
+        full_dir.mkdir()
+        shutil.copy2(store.path, full_dir / store.path.name)
+        # Fill the disk, then free a little: enough to open the cache, not enough for a refresh's writes.
+        filler = small / "filler"
+        try:
+            with open(filler, "wb") as handle:
+                while True:
+                    handle.write(b"\0" * 4096)
+                    handle.flush()
+        except OSError:
+            pass
+        os.truncate(filler, max(0, filler.stat().st_size - 128 * 1024))
+        result = subprocess.run(cli(full_dir, "refresh"), capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1, result.stderr
+        lines = [line for line in result.stderr.splitlines() if line]
+        assert len(lines) == 1, result.stderr
+        assert "disk is full" in lines[0], lines[0]
+        filler.unlink()
+        check_cache(Store(full_dir / store.path.name), marks)
+    finally:
+        subprocess.run(["umount", str(small)], capture_output=True)
