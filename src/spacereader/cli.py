@@ -187,7 +187,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for `spacereader` and `python -m spacereader`."""
-    from spacereader.store import DatabaseError, describe_failure
+    from spacereader.store import DatabaseError, describe_failure, flag_damage
 
     args = build_parser().parse_args(argv)
     try:
@@ -202,7 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except DatabaseError as error:
         # A read-only file, a full disk or a long lock: SQLite rolled the transaction back, so say so in one line.
-        print(f"spacereader: {clean_line(describe_failure(error, paths.data_dir(args.data_dir) / paths.DB_NAME))}", file=sys.stderr)
+        database = paths.data_dir(args.data_dir) / paths.DB_NAME
+        flag_damage(error, database)
+        print(f"spacereader: {clean_line(describe_failure(error, database))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
