@@ -252,3 +252,23 @@ def test_a_full_disk_gives_one_line_and_no_damage(cache, tmp_path: Path):
         check_cache(Store(full_dir / store.path.name), marks)
     finally:
         subprocess.run(["umount", str(small)], capture_output=True)
+
+
+def test_a_cache_with_damaged_pages_is_reported_then_set_aside_at_the_next_start(cache):
+    """A good header hides damaged pages from the start-up probe: the first failure flags the file."""
+    data_dir, store, _marks = cache
+    with closing(store.connect()) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        article_id = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
+    with open(store.path, "r+b") as handle:
+        handle.seek(4096 * 3)
+        handle.write(random.Random(7).randbytes(4096 * 40))
+    first = subprocess.run(cli(data_dir, "bookmark", str(article_id)), capture_output=True, text=True, timeout=60)
+    assert first.returncode == 1
+    assert first.stderr.count("\n") == 1 and "damaged" in first.stderr, first.stderr
+    second = subprocess.run(cli(data_dir, "articles"), capture_output=True, text=True, timeout=60)
+    assert second.returncode == 0, second.stderr
+    assert "was corrupt" in second.stderr and "started a fresh one" in second.stderr
+    assert list(data_dir.glob("*.corrupt-*")), "the damaged file is kept aside, never deleted"
+    with closing(store.connect()) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
