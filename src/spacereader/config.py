@@ -11,6 +11,9 @@ from typing import Any
 from spacereader.safe_text import clean_line
 
 
+CONFIG_MAX_BYTES = 1_000_000
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the config file can set, with defaults."""
@@ -69,7 +72,11 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
     """Read the config file; a missing file gives defaults. Returns the settings and one-line warnings."""
     warnings: list[str] = []
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:  # bounded: --config /dev/zero must not read forever
+            data = handle.read(CONFIG_MAX_BYTES + 1)
+        if len(data) > CONFIG_MAX_BYTES:
+            return Settings(), [clean_line(f"config {path}: larger than 1 MB, not a config file; using defaults")]
+        text = data.decode("utf-8")
     except FileNotFoundError:
         return Settings(), warnings
     except (OSError, UnicodeDecodeError) as error:
