@@ -58,3 +58,26 @@ def test_an_unknown_article_id_is_one_line_and_exit_1(capsys, tmp_path):
     err = capsys.readouterr().err
     assert code == 1
     assert err == "spacereader: no article with ID 99999\n"
+
+
+def test_endless_or_deeply_nested_input_files_are_refused_in_one_line(capsys, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000, encoding="utf-8")
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "bookmarks", "--import", str(deep)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a bookmarks file" in err
+    # A device never ends: both readers stop at their cap instead of reading until memory runs out.
+    assert main(["--data-dir", data, "--config", "/dev/zero", "refresh"]) == 0
+    err = capsys.readouterr().err
+    assert "config /dev/zero: larger than 1 MB, not a config file; using defaults" in err
+
+
+def test_a_bookmarks_file_over_the_cap_is_refused_without_reading_it(capsys, tmp_path, monkeypatch):
+    from spacereader import bookmark_files
+
+    monkeypatch.setattr(bookmark_files, "IMPORT_MAX_BYTES", 1000)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 2000)
+    assert main(["--data-dir", str(tmp_path / "data"), "bookmarks", "--import", str(big)]) == 1
+    assert "larger than" in capsys.readouterr().err
