@@ -10,6 +10,10 @@ from __future__ import annotations
 import zlib
 
 
+REPLAY_MAX = 64 * 1024
+"""A wrong zlib header shows within two bytes; more than this without output is not worth replaying."""
+
+
 class InflateError(Exception):
     """The body cannot be decompressed within the rules; the message is a short reason."""
 
@@ -27,6 +31,8 @@ class Inflater:
         self.size = 0
         self._raw_deflate_tried = False
         self._seen_output = False
+        self._replay = bytearray()
+        """The first raw bytes of a deflate body, to read again as raw deflate if the zlib header is wrong."""
         if encoding in ("", "identity"):
             self._zlib = None
         elif encoding in ("gzip", "x-gzip"):
@@ -50,18 +56,22 @@ class Inflater:
             return self._count(chunk)
         out = []
         data = chunk
+        if self._deflate and not self._seen_output and len(self._replay) < REPLAY_MAX:
+            self._replay += chunk
         while True:
             allowed = self.max_bytes - self.size + 1  # one byte over the cap is enough to know it is too large
             try:
                 piece = self._zlib.decompress(data, allowed)
             except zlib.error as error:
-                if self._deflate and not self._seen_output and not self._raw_deflate_tried:
+                if self._deflate and not self._seen_output and not self._raw_deflate_tried and len(self._replay) < REPLAY_MAX:
                     self._raw_deflate_tried = True
                     self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                    data = bytes(self._replay)  # everything so far, the header bytes of earlier chunks included
                     continue
                 raise InflateError("bad compressed response") from error
-            if piece:
+            if piece and not self._seen_output:
                 self._seen_output = True
+                self._replay.clear()
             out.append(self._count(piece))
             data = self._zlib.unconsumed_tail
             if not data and len(piece) < allowed:
