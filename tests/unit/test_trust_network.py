@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from spacereader.ingest.fetch import Fetcher
+from spacereader.ingest.inflate import BodyTooLarge, InflateError, Inflater
 from spacereader.ingest.refresh import RefreshReport, refresh_all
 from spacereader.store import Store
 from spacereader.store.feeds import ensure_feed
@@ -109,6 +110,11 @@ class Misbehaving(BaseHTTPRequestHandler):
                 self.end_headers()
                 for _ in range(60):  # one byte a second; stops when the client hangs up
                     self.wfile.write(b"<")
+                    self.wfile.flush()
+                    time.sleep(1)
+            elif path == "/drip-headers":  # the status line and headers a byte a second
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n":
+                    self.wfile.write(bytes([byte]))
                     self.wfile.flush()
                     time.sleep(1)
             elif path == "/endless":
@@ -207,6 +213,7 @@ def check_good_feeds_loaded(report: RefreshReport, base: str) -> None:
     ("path", "reason"),
     [
         ("/drip", "timed out"),
+        ("/drip-headers", "timed out"),
         ("/endless", "response too large"),
         ("/bomb", "response too large"),
         ("/stacked-bomb", "unsupported compression (gzip, gzip)"),
@@ -282,3 +289,30 @@ def test_every_bad_feed_at_once_still_lets_the_good_ones_load(store: Store, serv
     assert failed["/loop"] == "too many redirects"
     # Per host, two at a time: the slow ones take at most a couple of total timeouts in a row.
     assert elapsed < 3 * TOTAL_TIMEOUT + 15
+
+
+@pytest.mark.parametrize(
+    ("encoding", "pack"),
+    [
+        ("gzip", lambda body: zlib.compress(body, wbits=31)),
+        ("deflate", lambda body: zlib.compress(body, wbits=15)),
+        ("deflate", lambda body: zlib.compress(body, wbits=-15)),
+        ("identity", lambda body: body),
+    ],
+)
+def test_inflating_byte_by_byte_gives_the_body_back(encoding, pack):
+    body = good_feed(1) * 20
+    inflater = Inflater(encoding, len(body))
+    packed = pack(body)
+    out = b"".join(inflater.feed(packed[i : i + 1]) for i in range(len(packed))) + inflater.finish()
+    assert out == body
+
+
+def test_inflating_stops_at_the_cap_and_refuses_garbage():
+    inflater = Inflater("gzip", 1000)
+    with pytest.raises(BodyTooLarge):
+        inflater.feed(BOMB[:65536])
+    with pytest.raises(InflateError, match="bad compressed response"):
+        Inflater("gzip", 1000).feed(b"not gzip at all")
+    with pytest.raises(InflateError, match="unsupported compression"):
+        Inflater("br", 1000)
