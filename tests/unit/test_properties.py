@@ -25,7 +25,9 @@ from spacereader.safe_text import clean_line, clean_text
 
 settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# HYPOTHESIS_PROFILE=deep hunts longer by hand; the suite itself stays quick.
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 FETCHED = datetime(2026, 1, 1, tzinfo=timezone.utc)
 # Every code point, lone surrogates and terminal controls included: feeds carry all of them.
