@@ -103,7 +103,8 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 if not isinstance(keys, str) or not keys.strip():
                     bad("keys", binding_id, 'a string of keys such as "j,down"')
                 elif known_binding_ids is not None and binding_id not in known_binding_ids:
-                    warnings.append(f"config {path}{_where(text, 'keys', binding_id)}: unknown binding id keys.{binding_id}; ignored")
+                    where = _where(text, "keys", binding_id)
+                    warnings.append(f"config {path}{where}: unknown binding id keys.{binding_id}; ignored")
                 else:
                     keymap[binding_id] = keys.replace(" ", "")
             values["keys"] = keymap

@@ -165,7 +165,8 @@ def test_refresh_from_cron_while_the_reader_saves_marks(cache):
     """The reader's writer thread toggles read and bookmark state while a refresh subprocess writes."""
     data_dir, store, marks = cache
     with closing(store.connect()) as conn:
-        ids = [row[0] for row in conn.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) AND is_read = 0 ORDER BY id")]
+        unmarked = "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) AND is_read = 0 ORDER BY id"
+        ids = [row[0] for row in conn.execute(unmarked)]
     errors: list[BaseException] = []
     saved = 0
     for _ in range(2):

@@ -63,7 +63,8 @@ class Inflater:
             try:
                 piece = self._zlib.decompress(data, allowed)
             except zlib.error as error:
-                if self._deflate and not self._seen_output and not self._raw_deflate_tried and len(self._replay) < REPLAY_MAX:
+                can_retry = not self._seen_output and not self._raw_deflate_tried and len(self._replay) < REPLAY_MAX
+                if self._deflate and can_retry:
                     self._raw_deflate_tried = True
                     self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
                     data = bytes(self._replay)  # everything so far, the header bytes of earlier chunks included
