@@ -28,6 +28,7 @@ from spacereader.store import Store
 from spacereader.store.articles import set_read
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import ensure_feed
+from spacereader.ui.writer import StateChange, StateWriter
 
 FEEDS = 60
 ITEMS = 30
@@ -162,33 +163,31 @@ def test_kill_9_at_random_points_during_refresh_keeps_the_cache_and_every_mark(c
 
 
 def test_refresh_from_cron_while_the_reader_saves_marks(cache):
-    """The reader's writer thread toggles read and bookmark state while a refresh subprocess writes."""
+    """The reader's own writer thread saves read and bookmark marks while a refresh subprocess writes."""
     data_dir, store, marks = cache
     with closing(store.connect()) as conn:
         unmarked = "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) AND is_read = 0 ORDER BY id"
         ids = [row[0] for row in conn.execute(unmarked)]
-    errors: list[BaseException] = []
-    saved = 0
+    failures: list[str] = []
+    saved: list[StateChange] = []
+    writer = StateWriter(store, on_saved=saved.append, on_failed=lambda change, reason: failures.append(reason))
     for _ in range(2):
         process = subprocess.Popen(cli(data_dir, "refresh"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        with closing(store.connect()) as conn:
-            while process.poll() is None and ids:
-                article_id = ids.pop()
-                try:
-                    if article_id % 2:
-                        assert set_bookmark(conn, article_id, True)
-                        marks[article_id] = "bookmark"
-                    else:
-                        assert set_read(conn, article_id, True)
-                        marks[article_id] = "read"
-                    saved += 1
-                except Exception as error:  # noqa: BLE001 (any failure here is what the test looks for)
-                    errors.append(error)
+        while process.poll() is None and ids:
+            article_id = ids.pop()
+            if article_id % 2:
+                writer.submit(StateChange(article_id, bookmarked=True))
+                marks[article_id] = "bookmark"
+            else:
+                writer.submit(StateChange(article_id, read=True))
+                marks[article_id] = "read"
+            writer.flush()  # one change at a time, as fast as the writer saves them
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
         assert "locked" not in err and "Traceback" not in err, err
-    assert not errors, errors[:3]
-    assert saved >= 20, f"only {saved} marks were saved while refreshing"
+    writer.flush()
+    assert not failures, failures[:3]  # e.g. "database is locked" would surface in the reader
+    assert len(saved) >= 20, f"only {len(saved)} marks were saved while refreshing"
     check_cache(store, marks)
 
 
