@@ -230,7 +230,12 @@ class Fetcher:
             raise FetchError(_connect_reason(error)) from error
         except httpx.DecodingError as error:
             raise FetchError("bad compressed response") from error
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as error:
+        except httpx.RemoteProtocolError as error:
+            # h11 stops reading a header block past its buffer limit (16 kB) with this message.
+            if "buffer too long" in str(error).lower():
+                raise FetchError("response headers too large") from error
+            raise FetchError("connection broken") from error
+        except (httpx.ReadError, httpx.WriteError) as error:
             raise FetchError("connection broken") from error
         except httpx.InvalidURL as error:
             raise FetchError("invalid URL") from error
