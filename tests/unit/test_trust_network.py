@@ -117,6 +117,11 @@ class Misbehaving(BaseHTTPRequestHandler):
                     self.wfile.write(bytes([byte]))
                     self.wfile.flush()
                     time.sleep(1)
+            elif path == "/endless-headers":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                deadline = time.monotonic() + 30
+                while time.monotonic() < deadline:
+                    self.wfile.write(b"X-Padding: " + b"a" * 1000 + b"\r\n")
             elif path == "/endless":
                 self.send_response(200)
                 self.send_header("Connection", "close")
@@ -215,6 +220,7 @@ def check_good_feeds_loaded(report: RefreshReport, base: str) -> None:
         ("/drip", "timed out"),
         ("/drip-headers", "timed out"),
         ("/endless", "response too large"),
+        ("/endless-headers", "response headers too large"),
         ("/bomb", "response too large"),
         ("/stacked-bomb", "unsupported compression (gzip, gzip)"),
         ("/loop", "too many redirects"),
