@@ -272,3 +272,45 @@ def test_a_cache_with_damaged_pages_is_reported_then_set_aside_at_the_next_start
     assert list(data_dir.glob("*.corrupt-*")), "the damaged file is kept aside, never deleted"
     with closing(store.connect()) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def _children(pid: int) -> set[int]:
+    """Process ids whose parent is `pid`, from /proc."""
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.add(int(status.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads process parents from /proc")
+def test_parse_workers_exit_when_a_big_refresh_is_killed(tmp_path: Path, feed_server: str):
+    """70 feeds start worker processes; killing only the refresh must not leave them running."""
+    data_dir = tmp_path / "big"
+    store = Store.open(data_dir)
+    with closing(store.connect()) as conn, conn:
+        for n in range(70):
+            ensure_feed(conn, f"{feed_server}/feed/{n}")
+    process = subprocess.Popen(cli(data_dir, "refresh"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: set[int] = set()
+    deadline = time.monotonic() + 30
+    while process.poll() is None and len(children) < 2 and time.monotonic() < deadline:
+        children = _children(process.pid)
+        time.sleep(0.05)
+    if process.poll() is not None:
+        pytest.skip("the refresh finished before its workers could be seen")
+    process.kill()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+        time.sleep(0.2)
+    left = [pid for pid in children if Path(f"/proc/{pid}").exists()]
+    for pid in left:  # our own strays, named by id
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"worker processes {left} outlived the killed refresh"
+    with closing(store.connect()) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
