@@ -13,6 +13,8 @@ from spacereader.store.bookmarks import BOOKMARK_FIELDS, export_bookmarks, impor
 
 FORMAT = "spacereader-bookmarks"
 VERSION = 1
+IMPORT_MAX_BYTES = 200_000_000
+"""Far above any real export (bodies included), far below what would exhaust memory."""
 
 
 class BookmarkFileError(Exception):
@@ -51,10 +53,16 @@ def _record(value: object, number: int) -> dict[str, str]:
 def import_from(conn: sqlite3.Connection, path: Path) -> str:
     """Restore bookmarks from a file written by `export_to`, all or nothing; returns a summary line."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        # Bounded: a huge file is refused by its size, a device or pipe after the cap, never read to the end.
+        with path.open("rb") as handle:
+            too_big = os.fstat(handle.fileno()).st_size > IMPORT_MAX_BYTES
+            data = b"" if too_big else handle.read(IMPORT_MAX_BYTES + 1)
+        if too_big or len(data) > IMPORT_MAX_BYTES:
+            raise BookmarkFileError(f"{path} is larger than {IMPORT_MAX_BYTES // 1_000_000} MB, not a bookmarks file")
+        document = json.loads(data.decode("utf-8"))
     except OSError as error:
         raise BookmarkFileError(f"cannot read {path}: {error.strerror or error}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise BookmarkFileError(f"{path} is not a bookmarks file (not JSON: {error})") from error
     if not isinstance(document, dict) or document.get("format") != FORMAT or not isinstance(document.get("bookmarks"), list):
         raise BookmarkFileError(f"{path} is not a spacereader bookmarks file")

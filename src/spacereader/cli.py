@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
+from typing import NoReturn
 
 from spacereader import cli_entities, cli_feeds, cli_search, paths
 from spacereader.bookmark_files import BookmarkFileError
@@ -29,9 +30,20 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr (argparse prints usage first), exit status 2.
+
+    Subparsers are built from the parent's class, so every command gets the same behaviour.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print `prog: message (see prog --help)` and exit 2."""
+        self.exit(2, f"{clean_line(self.prog)}: {clean_line(message)} (see {clean_line(self.prog)} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; global options come before the command."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="spacereader",
         description="A keyboard-first terminal news reader. With no command it opens the reader.",
     )
@@ -196,6 +208,8 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for `spacereader` and `python -m spacereader`."""
+    from spacereader.store import DatabaseError, describe_failure, flag_damage
+
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
@@ -206,6 +220,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BookmarkFileError as error:
         print(f"spacereader: {clean_line(str(error))}", file=sys.stderr)
+        return 1
+    except DatabaseError as error:
+        # A read-only file, a full disk or a long lock: SQLite rolled the transaction back, so say so in one line.
+        database = paths.data_dir(args.data_dir) / paths.DB_NAME
+        flag_damage(error, database)
+        print(f"spacereader: {clean_line(describe_failure(error, database))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

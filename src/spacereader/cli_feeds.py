@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, store: Store) -> int | None:
     try:
         return handler(args, store)
     except FeedCommandError as error:
-        print(f"spacereader: {error}", file=sys.stderr)
+        print(f"spacereader: {clean_line(str(error))}", file=sys.stderr)
         return 1
 
 
@@ -118,7 +118,7 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
     except OpmlError as error:
         raise FeedCommandError(f"{args.file}: {error}") from error
     for warning in warnings:
-        print(f"spacereader: {args.file}: {warning}", file=sys.stderr)
+        print(f"spacereader: {clean_line(f'{args.file}: {warning}')}", file=sys.stderr)
     with closing(store.connect()) as conn:
         added, known = add_feeds(conn, subscriptions)
     extra = f", {known} already subscribed" if known else ""

@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacereader.safe_text import clean_line
+
+
+CONFIG_MAX_BYTES = 1_000_000
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -27,39 +32,67 @@ class Settings:
     """View name -> search query, from the [views] table; listed beside the views saved in the cache."""
 
 
+# A key at the start of a line: bare, "basic" (with escapes) or 'literal'; decoded by tomllib itself.
+_KEY_AT_START = re.compile(r"""^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+_HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+
+
+def _key_name(token: str) -> str | None:
+    """The key a TOML key token names ("\u0041" is A), or None if it is not one."""
+    try:
+        return next(iter(tomllib.loads(f"{token} = 0")))
+    except (tomllib.TOMLDecodeError, StopIteration):
+        return None
+
+
 def _line_of(text: str, section: str | None, key: str) -> int | None:
-    """The line where `key` is set (inside `[section]` when given), for messages."""
+    """The line where `key` is set (inside `[section]` when given), for messages.
+
+    A key inside an inline table (`keys = {down = 1}`) is reported at the line of the table's own key.
+    """
     current: str | None = None
-    pattern = re.compile(rf"""^\s*(?:"{re.escape(key)}"|'{re.escape(key)}'|{re.escape(key)})\s*=""")
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
+    # TOML ends lines at \n only; str.splitlines() also splits at \u2028, \x0c and others, miscounting lines.
+    for number, line in enumerate(text.split("\n"), start=1):
+        header = _HEADER.match(line)
         if header:
-            current = header.group(1)
+            current = _key_name(header.group(1)) or header.group(1)
             continue
-        if current == section and pattern.match(line):
+        found = _KEY_AT_START.match(line)
+        if current == section and found and _key_name(found.group(1)) == key:
             return number
+    if section is not None:
+        return _line_of(text, None, section)
     return None
+
+
+def _where(text: str, section: str | None, key: str) -> str:
+    line = _line_of(text, section, key)
+    return f" line {line}" if line else ""
 
 
 def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None) -> tuple[Settings, list[str]]:
     """Read the config file; a missing file gives defaults. Returns the settings and one-line warnings."""
     warnings: list[str] = []
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:  # bounded: --config /dev/zero must not read forever
+            data = handle.read(CONFIG_MAX_BYTES + 1)
+        if len(data) > CONFIG_MAX_BYTES:
+            return Settings(), [clean_line(f"config {path}: larger than 1 MB, not a config file; using defaults")]
+        text = data.decode("utf-8")
     except FileNotFoundError:
         return Settings(), warnings
     except (OSError, UnicodeDecodeError) as error:
-        return Settings(), [f"config {path}: cannot read ({error}); using defaults"]
+        return Settings(), [clean_line(f"config {path}: cannot read ({error}); using defaults")]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return Settings(), [f"config {path}: not valid TOML ({error}); using defaults"]
+        return Settings(), [clean_line(f"config {path}: not valid TOML ({error}); using defaults")]
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        return Settings(), [f"config {path}: not valid TOML (nested too deeply); using defaults"]
 
     def bad(section: str | None, key: str, expected: str) -> None:
-        line = _line_of(text, section, key)
-        where = f" line {line}" if line else ""
         name = f"{section}.{key}" if section else key
-        warnings.append(f"config {path}{where}: {name} should be {expected}; using the default")
+        warnings.append(f"config {path}{_where(text, section, key)}: {name} should be {expected}; using the default")
 
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -72,8 +105,8 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 if not isinstance(keys, str) or not keys.strip():
                     bad("keys", binding_id, 'a string of keys such as "j,down"')
                 elif known_binding_ids is not None and binding_id not in known_binding_ids:
-                    line = _line_of(text, "keys", binding_id)
-                    warnings.append(f"config {path} line {line}: unknown binding id keys.{binding_id}; ignored")
+                    where = _where(text, "keys", binding_id)
+                    warnings.append(f"config {path}{where}: unknown binding id keys.{binding_id}; ignored")
                 else:
                     keymap[binding_id] = keys.replace(" ", "")
             values["keys"] = keymap
@@ -105,10 +138,9 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 continue
             values["views"] = _views(value, bad)
         else:
-            line = _line_of(text, None, key)
-            where = f" line {line}" if line else ""
-            warnings.append(f"config {path}{where}: unknown key {key!r}; ignored")
-    return Settings(**values), warnings
+            warnings.append(f"config {path}{_where(text, None, key)}: unknown key {key!r}; ignored")
+    # Key names and TOML's own messages come from the file: one clean line each before they reach a terminal.
+    return Settings(**values), [clean_line(warning) for warning in warnings]
 
 
 def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:

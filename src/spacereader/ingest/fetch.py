@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from spacereader import __version__
+from spacereader.ingest.inflate import InflateError, Inflater
 
 USER_AGENT = f"spacereader/{__version__} (terminal feed reader)"
 ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -143,15 +144,15 @@ class Fetcher:
             raise RuntimeError("use `async with fetcher:` before fetching")
         if urlsplit(url).scheme.lower() not in ("http", "https"):
             raise FetchError("only http(s) URLs are fetched")
-        try:
-            async with asyncio.timeout(self.total_timeout):
-                return await self._follow(url, etag, last_modified)
-        except TimeoutError as error:
-            raise FetchError("timed out") from error
+        return await self._follow(url, etag, last_modified)
 
     async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
         current = url
         all_permanent = True
+        loop = asyncio.get_running_loop()
+        # The total timeout starts when the first request does, not while waiting for a slot: a feed queued
+        # behind slow feeds on its host must not time out for their sake (waiting is bounded by their timeouts).
+        deadline: float | None = None
         for _hop in range(self.max_redirects + 1):
             headers = {}
             if etag:
@@ -160,8 +161,17 @@ class Fetcher:
                 headers["If-Modified-Since"] = last_modified
             host = urlsplit(current).netloc.lower()
             async with self._slots, self._hosts[host]:  # type: ignore[union-attr]
-                outcome = await self._get(current, headers)
+                if deadline is None:
+                    deadline = loop.time() + self.total_timeout
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        outcome = await self._get(current, headers)
+                except TimeoutError as error:
+                    raise FetchError("timed out") from error
             if isinstance(outcome, FetchResult):
+                if outcome.unchanged and not headers:
+                    # Nothing was asked to compare with, so "not modified" carries no feed: the server is wrong.
+                    raise FetchError("HTTP 304 without a conditional request")
                 moved = current if all_permanent and current != url else None
                 return FetchResult(
                     status=outcome.status, body=outcome.body, final_url=current, etag=outcome.etag,
@@ -203,13 +213,12 @@ class Fetcher:
                 # Content-Length counts compressed bytes; a larger decompressed body is caught while streaming.
                 if declared.isdigit() and int(declared) > self.max_bytes:
                     raise FetchError("response too large")
-                chunks = []
-                size = 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise FetchError("response too large")
-                    chunks.append(chunk)
+                try:
+                    inflater = Inflater(response.headers.get("content-encoding", ""), self.max_bytes)
+                    chunks = [inflater.feed(chunk) async for chunk in response.aiter_raw()]
+                    chunks.append(inflater.finish())
+                except InflateError as error:
+                    raise FetchError(str(error)) from error
                 return FetchResult(
                     status=200, body=b"".join(chunks), final_url=url,
                     etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
@@ -221,7 +230,12 @@ class Fetcher:
             raise FetchError(_connect_reason(error)) from error
         except httpx.DecodingError as error:
             raise FetchError("bad compressed response") from error
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as error:
+        except httpx.RemoteProtocolError as error:
+            # h11 stops reading a header block past its buffer limit (16 kB) with this message.
+            if "buffer too long" in str(error).lower():
+                raise FetchError("response headers too large") from error
+            raise FetchError("connection broken") from error
+        except (httpx.ReadError, httpx.WriteError) as error:
             raise FetchError("connection broken") from error
         except httpx.InvalidURL as error:
             raise FetchError("invalid URL") from error

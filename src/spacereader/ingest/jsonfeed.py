@@ -41,6 +41,8 @@ def read_json_feed(body: bytes) -> RawFeed:
         data = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise JsonFeedError("invalid JSON") from error
+    except RecursionError as error:  # json recurses once per nested array or object: "[[[[..." exhausts the stack
+        raise JsonFeedError("JSON nested too deeply") from error
     if not isinstance(data, dict):
         raise JsonFeedError("not a JSON Feed (no top-level object)")
     items = data.get("items")
@@ -53,7 +55,8 @@ def read_json_feed(body: bytes) -> RawFeed:
         if not isinstance(item, dict):
             continue
         enclosures = []
-        for attachment in item.get("attachments") or []:
+        attachments = item.get("attachments")
+        for attachment in attachments if isinstance(attachments, list) else ():
             if isinstance(attachment, dict) and _text(attachment.get("url")):
                 enclosures.append(
                     (_text(attachment.get("url")), _text(attachment.get("mime_type")),

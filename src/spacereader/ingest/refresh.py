@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -44,6 +45,21 @@ def parse_document(body: bytes, url: str, content_type: str, fetched: datetime) 
         return parse_feed(body, url, content_type, fetched=fetched)
     except ParseError as error:
         return error
+def exit_with_parent(parent_pid: int) -> None:
+    """Worker-process initializer: exit once the refresh that started it is gone.
+
+    A refresh killed outright (kill -9, or SIGTERM from cron's timeout) cannot shut its pool down, and a
+    spawned worker never sees the task queue close because it holds that pipe's writing end itself.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="spacereader-parent-watch", daemon=True).start()
+
+
 # Fetched documents waiting for the writer; bounds memory when parsing is slower than the network.
 MAX_PENDING = 32
 
@@ -296,7 +312,10 @@ def refresh_all(
     # Parsing is pure-Python work that holds the GIL; worker processes let it use every core while this
     # process fetches and writes. "spawn" because forking a process that runs threads is unsafe.
     pool = (
-        ProcessPoolExecutor(parse_processes, mp_context=multiprocessing.get_context("spawn"))
+        ProcessPoolExecutor(
+            parse_processes, mp_context=multiprocessing.get_context("spawn"),
+            initializer=exit_with_parent, initargs=(os.getpid(),),
+        )  # fmt: skip
         if parse_processes > 0
         else None
     )

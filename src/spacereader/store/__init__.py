@@ -17,8 +17,48 @@ class StoreError(Exception):
     """The cache cannot be opened or written; the message is one line for the user."""
 
 
+def damage_mark(path: Path) -> Path:
+    """The file whose presence makes the next Store.open check the cache for damage."""
+    return path.with_name(f"{path.name}.damaged")
+
+
+def flag_damage(error: sqlite3.Error, path: Path) -> bool:
+    """Whether the error means a damaged file; if so, leave the mark so the next start checks and sets it aside."""
+    if getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES:
+        return False
+    try:
+        damage_mark(path).touch()
+    except OSError:
+        pass  # a read-only folder: the damage is still reported, the check just waits for a writable one
+    return True
+
+
 # SQLite result codes meaning the file is not a usable database (as opposed to locked or read-only).
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+DatabaseError = sqlite3.Error
+"""What any store function raises when SQLite fails (read-only file, full disk, locked too long)."""
+
+
+def describe_failure(error: sqlite3.Error, path: Path) -> str:
+    """One line for the user: what went wrong with the cache, in plain words, then SQLite's own."""
+    text = str(error)
+    lowered = text.lower()
+    if getattr(error, "sqlite_errorcode", None) in _CORRUPT_CODES:
+        reason = "the cache file is damaged; it is checked and set aside at the next start"
+    elif "readonly" in lowered or "read-only" in lowered:
+        reason = "the cache is read-only"
+    elif "disk is full" in lowered or getattr(error, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
+        reason = "the disk is full"
+    elif "locked" in lowered or "busy" in lowered:
+        reason = "the cache is busy (another spacereader is writing); try again"
+    elif "disk i/o" in lowered:
+        reason = "a disk error"
+    else:
+        reason = "a database error"
+    return f"cannot use cache {path}: {reason} ({text}); the last change was not saved"
+
+
 
 
 class Store:
@@ -41,16 +81,33 @@ class Store:
         store = cls(data_dir / DB_NAME)
         try:
             store._migrate()
+            damage = store._check_if_flagged()
         except sqlite3.DatabaseError as error:
             if getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES:
                 raise StoreError(f"cannot open cache {store.path}: {error}") from error
+            damage = str(error)
+        if damage:
+            damage_mark(store.path).unlink(missing_ok=True)
             aside = store._set_aside()
-            store.warnings.append(f"cache {store.path} was corrupt ({error}); moved to {aside.name}, started a fresh one")
+            store.warnings.append(f"cache {store.path} was corrupt ({damage}); moved to {aside.name}, started a fresh one")
             try:
                 store._migrate()
             except sqlite3.DatabaseError as again:
                 raise StoreError(f"cannot open cache {store.path}: {again}") from again
         return store
+
+    def _check_if_flagged(self) -> str | None:
+        """Run quick_check when an earlier run met a damaged page (see flag_damage); what it found, or None.
+
+        Not run on every start: it reads the whole file, seconds for a large cache.
+        """
+        mark = damage_mark(self.path)
+        if not mark.exists():
+            return None
+        with closing(self.connect()) as conn:
+            found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        mark.unlink(missing_ok=True)
+        return None if found == "ok" else found
 
     def _migrate(self) -> None:
         with closing(self.connect()) as conn:
@@ -83,4 +140,4 @@ class Store:
         return conn
 
 
-__all__ = ["Store", "StoreError", "migrate", "schema_version"]
+__all__ = ["DatabaseError", "Store", "StoreError", "damage_mark", "describe_failure", "flag_damage", "migrate", "schema_version"]
