@@ -9,7 +9,7 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 
-from spacereader.store import Store
+from spacereader.store import Store, describe_failure, flag_damage
 from spacereader.store.articles import set_read
 from spacereader.store.bookmarks import set_bookmark
 
@@ -59,7 +59,8 @@ class StateWriter:
                 try:
                     self._apply(conn, change)
                 except sqlite3.Error as error:
-                    self._on_failed(change, str(error))
+                    flag_damage(error, self._store.path)
+                    self._on_failed(change, describe_failure(error, self._store.path))
                 else:
                     self._on_saved(change)
 
