@@ -8,23 +8,20 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from spacereader.models import SavedView
 from spacereader.safe_text import clean_line
 from spacereader.store.views import delete_view, list_views
+from spacereader.ui.screens.table_picker import TablePicker
 
 
-class ViewsScreen(ModalScreen[str | None]):
+class ViewsScreen(TablePicker[str | None]):
     """Choose a view with enter or its number; `d` deletes a view saved from the app."""
 
     BINDINGS = [
-        Binding("escape,q", "close", "Close", id="close-views"),
         Binding("enter", "choose", "Open view", id="choose-view"),
         Binding("d,delete", "delete", "Delete view", id="delete-view"),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
         *[Binding(str(n), f"open_number({n})", show=False) for n in range(1, 10)],
     ]
 
@@ -32,12 +29,17 @@ class ViewsScreen(ModalScreen[str | None]):
         super().__init__()
         self.conn = conn
         self.config_views = config_views
-        self.views: list[SavedView] = []
+        self.items: list[SavedView] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="views-title")
         yield DataTable(id="views-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
+
+    @property
+    def views(self) -> list[SavedView]:
+        """The views as listed."""
+        return self.items
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -49,8 +51,8 @@ class ViewsScreen(ModalScreen[str | None]):
         """Read the views and their counts again."""
         table = self.query_one(DataTable)
         table.clear()
-        self.views = list_views(self.conn, self.config_views)
-        for number, view in enumerate(self.views, start=1):
+        self.items = list_views(self.conn, self.config_views)
+        for number, view in enumerate(self.items, start=1):
             table.add_row(
                 Text(str(number) if number < 10 else ""),
                 Text(clean_line(view.name)),
@@ -59,34 +61,20 @@ class ViewsScreen(ModalScreen[str | None]):
                 Text(clean_line(view.error or view.query), style="red" if view.error else ""),
                 Text(view.source),
             )
-        hint = "enter or 1-9: open · d: delete · escape: close" if self.views else "No saved views yet: search with /, then S saves the search as a view."
-        self.query_one("#views-title", Static).update(Text(f"Views ({len(self.views)}) · {hint}"))
-
-    def _current(self) -> SavedView | None:
-        row = self.query_one(DataTable).cursor_row
-        return self.views[row] if self.views and row is not None and row < len(self.views) else None
-
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_choose()
+        hint = "enter or 1-9: open · d: delete · escape: close" if self.items else "No saved views yet: search with /, then S saves the search as a view."
+        self.query_one("#views-title", Static).update(Text(f"Views ({len(self.items)}) · {hint}"))
 
     def action_choose(self) -> None:
-        view = self._current()
+        view = self.current_item()
         if view is not None:
             self.dismiss(view.name)
 
     def action_open_number(self, number: int) -> None:
-        if number <= len(self.views):
-            self.dismiss(self.views[number - 1].name)
+        if number <= len(self.items):
+            self.dismiss(self.items[number - 1].name)
 
     def action_delete(self) -> None:
-        view = self._current()
+        view = self.current_item()
         if view is None:
             return
         if view.source != "cache":
@@ -94,6 +82,3 @@ class ViewsScreen(ModalScreen[str | None]):
             return
         delete_view(self.conn, view.name)
         self.reload()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
