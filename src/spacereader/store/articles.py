@@ -205,10 +205,10 @@ def upsert_articles(conn: sqlite3.Connection, feed_id: int, items: Iterable[NewA
         old_hash = known.get(item.guid)
         if old_hash == item.content_hash and old_hash is not None:
             continue
+        words = len(item.body.split()) if item.word_count is None else item.word_count
         values = (
-            item.url, item.title, item.author, item.published, item.summary, item.body,
-            len(item.body.split()), json.dumps(list(item.enclosures)) if item.enclosures else "",
-            item.content_hash,
+            item.url, item.title, item.author, item.published, item.summary, item.body, words,
+            json.dumps(list(item.enclosures)) if item.enclosures else "", item.content_hash,
         )  # fmt: skip
         if old_hash is None:
             new_rows.append((*values, feed_id, item.guid, fetched))
