@@ -90,6 +90,9 @@ class NewArticle:
     summary: str = ""
     enclosures: tuple[str, ...] = ()
     content_hash: str = ""
+    word_count: int | None = None
+    """Words in the body; None means the store counts them. Parsing counts them in a worker process,
+    off the single writer thread."""
 
 
 @dataclass(frozen=True, slots=True)

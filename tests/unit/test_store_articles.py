@@ -116,3 +116,34 @@ def test_feed_ids_are_stable(conn):
     with conn:
         first = ensure_feed(conn, "http://a/feed")
         assert ensure_feed(conn, "http://a/feed") == first
+
+
+def test_a_large_batch_is_inserted_in_order_and_indexed(conn):
+    with conn:
+        feed_id = ensure_feed(conn, "http://127.0.0.1/big.xml")
+    items = [
+        NewArticle(guid=f"g{n}", title=f"Item {n}", published="2026-01-28T23:00:00Z", body=f"word{n} comet",
+                   content_hash=f"h{n}")
+        for n in range(205)  # more than one multi-row INSERT
+    ]  # fmt: skip
+    with conn:
+        assert upsert_articles(conn, feed_id, items) == (205, 0)
+    guids = [row[0] for row in conn.execute("SELECT guid FROM articles ORDER BY id")]
+    assert guids == [f"g{n}" for n in range(205)]
+    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'comet'").fetchone()[0] == 205
+    assert conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'word204'").fetchall() == [
+        conn.execute("SELECT id FROM articles WHERE guid = 'g204'").fetchone()
+    ]
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_a_guid_repeated_in_one_batch_ends_with_its_last_content(conn):
+    with conn:
+        feed_id = ensure_feed(conn, "http://127.0.0.1/repeat.xml")
+    first = NewArticle(guid="same", title="First", published="2026-01-28T23:00:00Z", body="alpha", content_hash="h1")
+    second = NewArticle(guid="same", title="Second", published="2026-01-28T23:00:00Z", body="beta", content_hash="h2")
+    with conn:
+        assert upsert_articles(conn, feed_id, [first, second, second]) == (1, 1)
+    assert conn.execute("SELECT title, body FROM articles").fetchall() == [("Second", "beta")]
+    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'alpha'").fetchone()[0] == 0
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")

@@ -131,5 +131,5 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
     )
     return NewArticle(
         guid=guid, title=title, published=published, body=body, url=link, author=author,
-        summary=summary, enclosures=enclosures, content_hash=content_hash,
+        summary=summary, enclosures=enclosures, content_hash=content_hash, word_count=len(body.split()),
     )  # fmt: skip

@@ -217,11 +217,13 @@ class _Writer:
             record_failure(conn, state.id, str(parsed))
             return FeedOutcome(state.id, state.url, state.title, "failed", error=str(parsed))
         with conn:
-            new, updated = upsert_articles(conn, state.id, parsed.items)
+            # The feed's name is indexed with each article, so fill in the title (and any new URL) first:
+            # afterwards, the rename trigger would delete and re-index every article just inserted.
             record_success(
                 conn, state.id, when=when, etag=result.etag, last_modified=result.last_modified,
                 title=parsed.title, site_url=parsed.site_url, new_url=result.permanent_redirect,
             )  # fmt: skip
+            new, updated = upsert_articles(conn, state.id, parsed.items)
             if new:
                 prune_feed(conn, state.id, self.keep)
         return FeedOutcome(
