@@ -29,7 +29,7 @@ from spacereader.search.query import QueryError, search_filter  # noqa: E402
 from spacereader.store import Store  # noqa: E402
 from spacereader.store.articles import count_articles  # noqa: E402
 
-QUERIES = ["orbit", "launch station", "comet is:unread", "signal -probe", "relay after:30d", "crew"]
+QUERIES = ["orbit", "launch satellite", "vaccine is:unread", "harbour -museum", "budget after:30d", "engineers", "\"climate network\"", "elect"]
 TARGET_MS = 50.0
 
 
