@@ -42,7 +42,7 @@ async def wait_for(pilot, condition, timeout: float = 15.0) -> None:
 
 async def test_refresh_runs_in_background_and_keys_keep_working(store, make_app, httpserver):
     add_articles(store, 20)
-    httpserver.expect_request("/slow.xml").respond_with_handler(slow(rss("Slow", 3), 1.5))
+    httpserver.expect_request("/slow.xml").respond_with_handler(slow(rss("Slow", 3), 3.0))
     httpserver.expect_request("/fast.xml").respond_with_data(rss("Fast", 2), content_type="application/rss+xml")
     httpserver.expect_request("/broken.xml").respond_with_data("<html><body>nope</body></html>", content_type="text/html")
     with closing(store.connect()) as conn:
@@ -53,10 +53,9 @@ async def test_refresh_runs_in_background_and_keys_keep_working(store, make_app,
         article_list = app.screen.query_one(ArticleList)
         await pilot.press("r")
         await wait_for(pilot, lambda: "refresh" in str(app.screen.query_one("#status-line").render()))
-        started = time.monotonic()
         await pilot.press("j", "j", "j", "b")
         assert article_list.cursor == 3 and article_list.current.bookmarked
-        assert time.monotonic() - started < 1.4  # answered while the slow feed was still being fetched
+        # ...answered while the slow feed was still being fetched
         assert any(w.group == "refresh" and w.is_running for w in app.workers)
         await wait_for(pilot, lambda: not any(w.group == "refresh" and w.is_running for w in app.workers))
         await pilot.pause()
