@@ -46,6 +46,13 @@ def view_filter(query: str, *, sort: str = "date", now: datetime | None = None) 
     return ArticleFilter(search=parsed, sort=sort)
 
 
+def view_queries(conn: sqlite3.Connection, config_views: Mapping[str, str] | None = None) -> list[tuple[str, str, str]]:
+    """(name, query, source) of every view in list order, without counting their articles."""
+    saved = saved_queries(conn)
+    merged = [(name, query, "config") for name, query in (config_views or {}).items() if name not in saved]
+    return merged + [(name, query, "cache") for name, query in saved.items()]
+
+
 def list_views(
     conn: sqlite3.Connection, config_views: Mapping[str, str] | None = None, *, now: datetime | None = None
 ) -> list[SavedView]:
@@ -54,11 +61,8 @@ def list_views(
     A view saved in the cache replaces a config view of the same name (it was saved later, on purpose).
     A query that no longer parses is listed with its error and zero counts rather than hidden.
     """
-    saved = saved_queries(conn)
-    merged = [(name, query, "config") for name, query in (config_views or {}).items() if name not in saved]
-    merged += [(name, query, "cache") for name, query in saved.items()]
     views: list[SavedView] = []
-    for name, query, source in merged:
+    for name, query, source in view_queries(conn, config_views):
         view = view_filter(query, now=now)
         if isinstance(view, QueryError):
             views.append(SavedView(name, query, source=source, error=view.message))

@@ -16,7 +16,7 @@ from textual.widgets import Input
 from spacereader.models import SORTS
 from spacereader.safe_text import clean_line
 from spacereader.search.query import QueryError, search_filter
-from spacereader.store.views import find_view, list_views, save_view, view_filter
+from spacereader.store.views import find_view, save_view, view_filter, view_queries
 from spacereader.ui.dialogs.name_view import NameViewDialog
 from spacereader.ui.screens.views import ViewsScreen
 from spacereader.ui.widgets.article_list import ArticleList
@@ -135,9 +135,9 @@ class SearchControl:
 
     def action_open_view_number(self, number: int) -> None:
         """Open the nth view with one key."""
-        views = list_views(self.conn, self.app.settings.views)
+        views = view_queries(self.conn, self.app.settings.views)  # names only: counting is for the list
         if number <= len(views):
-            self.open_view(views[number - 1].name)
+            self.open_view(views[number - 1][0])
         else:
             self.notify(f"There is no view {number}: press v to see them", timeout=2)
 
