@@ -168,20 +168,12 @@ def run_command(args: argparse.Namespace) -> int:
 
 def format_article(article: Article) -> str:
     """An article as plain text: headline, meta line, paragraphs, link."""
-    lines = [clean_line(article.title), meta_line(article), ""]
+    lines = [clean_line(article.title), article.meta_line, ""]
     for paragraph in article.paragraphs:
         lines.extend([clean_text(paragraph), ""])
     if article.url:
         lines.append(f"Link: {clean_line(article.url)}")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def meta_line(article: Article) -> str:
-    """source · date · reading time."""
-    parts = [clean_line(article.source), article.published[:10], f"{article.reading_minutes} min read"]
-    if article.author:
-        parts.insert(1, clean_line(article.author))
-    return " · ".join(p for p in parts if p)
 
 
 def run_tui(args: argparse.Namespace) -> int:

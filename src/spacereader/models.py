@@ -76,6 +76,14 @@ class Article:
         """Reading time at 230 words a minute, at least one minute."""
         return max(1, round(self.word_count / 230))
 
+    @property
+    def meta_line(self) -> str:
+        """source · author · date · reading time, each part cleaned for the terminal (reader and CLI alike)."""
+        from spacereader.safe_text import clean_line
+
+        parts = [clean_line(self.source), clean_line(self.author), self.published[:10], f"{self.reading_minutes} min read"]
+        return " · ".join(p for p in parts if p)
+
 
 @dataclass(frozen=True, slots=True)
 class NewArticle:

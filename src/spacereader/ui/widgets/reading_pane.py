@@ -11,13 +11,6 @@ from spacereader.models import Article
 from spacereader.safe_text import clean_line, clean_text
 
 
-def meta_line(article: Article) -> str:
-    """source · author · date · reading time, from cleaned parts."""
-    parts = [clean_line(article.source), clean_line(article.author), article.published[:10]]
-    parts.append(f"{article.reading_minutes} min read")
-    return " · ".join(p for p in parts if p)
-
-
 def body_text(article: Article) -> Text:
     """Paragraphs as literal text (never markup), long words folded instead of overflowing."""
     paragraphs = [clean_text(p) for p in article.paragraphs]
@@ -65,6 +58,6 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 for target in (title, text):
                     target.highlight_words(words, style, case_sensitive=False)
             headline.update(title)
-            meta.update(Text(meta_line(article), overflow="fold"))
+            meta.update(Text(article.meta_line, overflow="fold"))
             body.update(text)
         self.scroll_home(animate=False)
