@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -104,14 +104,17 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
 
     # -- views ------------------------------------------------------------------------------------------
 
+    def current_state(self) -> ListState:
+        """The list state with the cursor where it is now, to return to later."""
+        article_list = self.query_one(ArticleList)
+        current = article_list.current
+        return replace(self.state, article_id=current.id if current else None, index=article_list.cursor)
+
     def load_state(self, state: ListState, *, remember: bool = False) -> None:
         """Show a list state; with `remember`, push the current one so `escape` returns to it."""
         article_list = self.query_one(ArticleList)
         if remember:
-            current = article_list.current
-            self._history.append(
-                ListState(**{**self.state.__dict__, "article_id": current.id if current else None, "index": article_list.cursor})
-            )
+            self._history.append(self.current_state())
         entity_changed = state.entity != self.state.entity
         self.state = state
         title = state.title or state.view.describe()
@@ -128,10 +131,7 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
 
     def reload_view(self) -> None:
         """Re-read the current view (after a refresh), keeping the selection."""
-        article_list = self.query_one(ArticleList)
-        current = article_list.current
-        self.state = ListState(**{**self.state.__dict__, "article_id": current.id if current else None, "index": article_list.cursor})
-        self.load_state(self.state)
+        self.load_state(self.current_state())
 
     def action_go_back(self) -> None:
         """Return to the list shown before the last narrowing, with its selection."""

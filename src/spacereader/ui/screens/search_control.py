@@ -45,11 +45,7 @@ class SearchControl:
         """Open the search line; results replace the list as the user types."""
         line = self.query_one("#search-line", Input)
         if not line.display:
-            article_list = self.query_one(ArticleList)
-            current = article_list.current
-            self._search_origin = replace(
-                self.state, article_id=current.id if current else None, index=article_list.cursor
-            )
+            self._search_origin = self.current_state()
             line.value = ""
             line.display = True
         line.focus()
@@ -112,9 +108,7 @@ class SearchControl:
         view = self.state.view
         orders = [s for s in SORTS if s != "relevance" or view.search is not None]
         following = orders[(orders.index(view.sort) + 1) % len(orders)] if view.sort in orders else orders[0]
-        article_list = self.query_one(ArticleList)
-        current = article_list.current
-        self.load_state(replace(self.state, view=replace(view, sort=following), article_id=current.id if current else None))
+        self.load_state(replace(self.current_state(), view=replace(view, sort=following), index=0))
         self.notify(f"Sorted by {following}", timeout=1.5)
 
     def action_show_views(self) -> None:
