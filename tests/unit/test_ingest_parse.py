@@ -52,13 +52,13 @@ def test_guid_falls_back_to_the_link_then_to_a_hash_of_title_and_date():
     assert parse_feed(doc, fetched=datetime(2026, 5, 5, tzinfo=timezone.utc)).items[1].guid == bare.guid
 
 
-def test_absent_and_absurd_dates_fall_back_to_the_fetch_time_without_changing_the_hash():
+def test_absent_and_absurd_dates_are_stored_as_unknown_never_as_the_fetch_time():
     doc = rss(
         "<item><title>Undated</title><link>http://example.com/u</link></item>"
         "<item><title>Future</title><link>http://example.com/f</link><pubDate>Fri, 01 Jan 2100 00:00:00 GMT</pubDate></item>"
     )
     undated, future = parse_feed(doc, fetched=FETCHED).items
-    assert undated.published == future.published == "2026-01-02T03:04:05Z"
+    assert undated.published == future.published == ""
     later = parse_feed(doc, fetched=datetime(2026, 2, 1, tzinfo=timezone.utc)).items[0]
     assert later.content_hash == undated.content_hash
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -19,6 +20,11 @@ SUMMARY_MAX = 400
 # Dates before this, or more than a day ahead of the fetch, are taken as absent.
 EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=timezone.utc)
 FUTURE_SLACK = timedelta(days=1)
+UNKNOWN_DATE = ""
+"""How an article with no usable date is stored; it sorts below every real date (the oldest end)."""
+# A year written with four or more digits (or a sign) that a datetime cannot hold, or that a parser
+# would misread as a two-digit year ("0000" as 2000) or truncate ("10000" as 2010).
+_YEAR = re.compile(r"^\s*([+-]?\d{4,})-\d|\b\d{1,2}\s+[A-Za-z]{3,}\.?,?\s+([+-]?\d{4,})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +58,26 @@ class RawFeed:
 def parse_date(text: str) -> datetime | None:
     """An aware UTC datetime from RFC 3339, RFC 822 or one of feedparser's many formats; None if unreadable."""
     text = (text or "").strip()
-    if not text:
+    if not text or impossible_year(text):
         return None
+    try:
+        return _parse_date(text)
+    # The parsers underneath raise assorted errors on odd text (OverflowError, ValueError from
+    # calendar.timegm on a year 0, ...); each only means the date is unknown.
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def impossible_year(text: str) -> bool:
+    """Whether the text writes a year outside 1000-9999 in full, which no parser reads right."""
+    match = _YEAR.search(text or "")
+    if match is None:
+        return False
+    year = match.group(1) or match.group(2)
+    return not (year.isdigit() and len(year) == 4 and year[0] != "0")
+
+
+def _parse_date(text: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -110,8 +134,9 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
     """Clean one raw entry into a NewArticle with a stable guid and a content hash."""
     title = html_to_line(entry.title) if entry.title_is_html else clean_line(entry.title)
     link = clean_line(entry.link)
-    date = sane_date(entry.date or parse_date(entry.date_text), fetched)
-    published = format_date(date or fetched)
+    # feedparser's own reading of such a year is wrong (10000 as 2010), so the text decides first.
+    date = None if impossible_year(entry.date_text) else sane_date(entry.date or parse_date(entry.date_text), fetched)
+    published = format_date(date) if date else UNKNOWN_DATE
     if entry.content_html.strip():
         body = html_to_text(entry.content_html, link)
     elif entry.content_text.strip():
@@ -125,9 +150,8 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
     guid = clean_line(entry.guid) or link or "hash:" + _hash(title, date.isoformat() if date else entry.date_text)
     enclosures = tuple(format_enclosure(*e) for e in entry.enclosures if clean_line(e[0]))
     author = html_to_line(entry.author)
-    # A fallback date (the fetch time) is left out of the hash so an undated item is not "changed" every fetch.
     content_hash = _hash(
-        link, title, author, published if date else "", summary, body, json.dumps(enclosures, ensure_ascii=False)
+        link, title, author, published, summary, body, json.dumps(enclosures, ensure_ascii=False)
     )
     return NewArticle(
         guid=guid, title=title, published=published, body=body, url=link, author=author,
