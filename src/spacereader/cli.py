@@ -83,7 +83,7 @@ def row_json(row: ArticleRow | Article) -> dict[str, object]:
         "title": row.title,
         "source": row.source,
         "url": row.url,
-        "published": row.published,
+        "published": row.published or None,
         "read": row.read,
         "bookmarked": row.bookmarked,
         "feed_id": row.feed_id,
@@ -98,7 +98,7 @@ def print_rows(rows: Sequence[ArticleRow], as_json: bool) -> None:
         return
     for row in rows:
         flags = ("N" if not row.read else " ") + ("*" if row.bookmarked else " ")
-        print(f"{row.id:>7} {flags} {row.published[:10]}  {clean_line(row.source)[:20]:<20}  {clean_line(row.title)}")
+        print(f"{row.id:>7} {flags} {row.published[:10] or 'unknown':<10}  {clean_line(row.source)[:20]:<20}  {clean_line(row.title)}")
 
 
 def open_store(args: argparse.Namespace, *, warn: bool = True):

@@ -9,6 +9,13 @@ if TYPE_CHECKING:  # the annotation only; models stays free of imports at run ti
     from spacereader.search.query import ParsedQuery
 
 ENTITY_KINDS = ("person", "organisation", "place")
+UNKNOWN_DATE_TEXT = "unknown date"
+"""Shown for an article whose feed gave no usable date (stored as an empty `published`)."""
+
+
+def shown_date(published: str) -> str:
+    """The day of a stored date, or "unknown date": never a stand-in such as the fetch time."""
+    return published[:10] if published else UNKNOWN_DATE_TEXT
 SORTS = ("relevance", "date", "feed", "title", "unread")
 """List orders. "relevance" is best match first and falls back to "date" when nothing is searched."""
 
@@ -45,6 +52,7 @@ class ArticleRow:
     source: str
     url: str
     published: str
+    """UTC ISO 8601 with a Z, or "" when the date is unknown."""
     read: bool
     bookmarked: bool
 
@@ -81,7 +89,7 @@ class Article:
         """source · author · date · reading time, each part cleaned for the terminal (reader and CLI alike)."""
         from spacereader.safe_text import clean_line
 
-        parts = [clean_line(self.source), clean_line(self.author), self.published[:10], f"{self.reading_minutes} min read"]
+        parts = [clean_line(self.source), clean_line(self.author), shown_date(self.published), f"{self.reading_minutes} min read"]
         return " · ".join(p for p in parts if p)
 
 

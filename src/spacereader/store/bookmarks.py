@@ -62,7 +62,7 @@ def import_bookmark(conn: sqlite3.Connection, record: dict[str, str]) -> str:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
             (
                 feed_id, record["guid"], record.get("url", ""), record.get("title", ""), record.get("author", ""),
-                record.get("published") or now_iso(), now_iso(), body, len(body.split()),
+                record.get("published") or "", now_iso(), body, len(body.split()),
             ),
         )  # fmt: skip
         found = (cursor.lastrowid,)

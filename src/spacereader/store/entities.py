@@ -160,7 +160,7 @@ def mention_counts_by_day(
     rows = dict(
         conn.execute(
             "SELECT substr(a.published, 1, 10) AS day, sum(ae.mentions) FROM article_entities ae"
-            " JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? GROUP BY day",
+            " JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? AND a.published != '' GROUP BY day",
             (entity_id,),
         ).fetchall()
     )

@@ -127,7 +127,7 @@ def search_clauses(query: ParsedQuery, *, scan: bool = False, matched: bool = Fa
         clauses.append("a.published >= ?")
         params.append(query.after)
     if query.before is not None:
-        clauses.append("a.published < ?")
+        clauses.append("a.published < ? AND a.published != ''")  # an unknown date is before nothing
         params.append(query.before)
     return clauses, params
 

@@ -21,7 +21,9 @@ from spacereader.ui.pager import ArticlePager
 
 
 def short_date(published: str, now_year: int, *, compact: bool = False) -> str:
-    """'Oct 05' this year (or always when compact), '2021-10-05' otherwise."""
+    """'Oct 05' this year (or always when compact), '2021-10-05' otherwise; 'unknown' ('?') for no date."""
+    if not published:
+        return "?" if compact else "unknown"
     try:
         when = datetime.strptime(published[:10], "%Y-%m-%d")
     except ValueError:
