@@ -4,6 +4,12 @@
 Fetching runs on a private asyncio loop in the calling thread; each fetched document is handed to a
 single writer thread that parses it and stores it in one transaction on its own SQLite connection, so
 the loop keeps fetching while documents are parsed and only one connection ever writes.
+
+A refresh is a set of independent feeds. Each stage of a feed runs inside a boundary that turns any
+exception into that feed's one-line failure: the fetch coroutine (`_fetch_one`), the parse, wherever it
+runs (`parse_document`, also the worker-process entry point, and the call into the pool), and the
+store transaction (`_Writer._store_guarded`). Only a failure of the cache itself (read-only, full,
+damaged) stops the refresh, since no feed could be stored after it; what was stored stays stored.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from spacereader.ingest.entries import format_date
 from spacereader.ingest.fetch import Fetcher, FetchError, FetchResult
 from spacereader.ingest.parse import ParsedFeed, ParseError, parse_feed
 from spacereader.models import FeedState
-from spacereader.store import Store
+from spacereader.store import Store, flag_damage, is_cache_failure
 from spacereader.store.articles import upsert_articles
 from spacereader.store.bulk import begin_bulk_writes, end_bulk_writes
 from spacereader.store.feeds import list_feed_states, prune_feed, record_attempt, record_failure, record_success
@@ -39,12 +45,22 @@ POOL_MIN_FEEDS = 64
 Parsed = ParsedFeed | ParseError
 
 
+def failure_reason(stage: str, error: BaseException) -> str:
+    """One line naming the stage and the error, for a failure nobody foresaw ("parse failed (KeyError: 'x')")."""
+    detail = " ".join(str(error).split())[:120]
+    return f"{stage} failed ({type(error).__name__}{': ' + detail if detail else ''})"
+
+
 def parse_document(body: bytes, url: str, content_type: str, fetched: datetime) -> Parsed:
-    """parse_feed with its ParseError returned rather than raised, so it can cross a process boundary."""
+    """parse_feed with any error returned as a ParseError rather than raised, so it can cross a process boundary."""
     try:
         return parse_feed(body, url, content_type, fetched=fetched)
     except ParseError as error:
         return error
+    except Exception as error:  # noqa: BLE001 - the per-feed boundary: whatever it is fails this feed alone
+        return ParseError(failure_reason("parse", error))
+
+
 def exit_with_parent(parent_pid: int) -> None:
     """Worker-process initializer: exit once the refresh that started it is gone.
 
@@ -180,7 +196,7 @@ class _Writer:
                 while (job := self.jobs.get()) is not None:
                     state, result, parsed = job
                     try:
-                        outcome = self._store_one(conn, state, result, parsed)
+                        outcome = self._store_guarded(conn, state, result, parsed)
                     finally:
                         self.on_done()
                     self.report(outcome)
@@ -194,6 +210,24 @@ class _Writer:
         self.outcomes.append(outcome)
         if self.on_progress is not None:
             self.on_progress(RefreshProgress(len(self.outcomes), self.total, outcome))
+
+    def _store_guarded(
+        self, conn, state: FeedState, result: FetchResult | FetchError, parsed: Parsed | None
+    ) -> FeedOutcome:
+        """_store_one inside the feed's boundary: any error but the cache's own becomes this feed's failure."""
+        try:
+            return self._store_one(conn, state, result, parsed)
+        except Exception as error:  # noqa: BLE001 - the per-feed boundary
+            if is_cache_failure(error):
+                flag_damage(error, self.store.path)
+                raise
+            reason = failure_reason("store", error)
+            try:
+                record_failure(conn, state.id, reason)
+            except Exception as again:  # noqa: BLE001 - the reason could not be saved; the outcome still says it
+                if is_cache_failure(again):
+                    raise
+            return FeedOutcome(state.id, state.url, state.title, "failed", error=reason)
 
     def _store_one(
         self, conn, state: FeedState, result: FetchResult | FetchError, parsed: Parsed | None
@@ -259,27 +293,40 @@ async def _fetch_all(
             cancelled = True
             pending.release()
             return
-        result: FetchResult | FetchError
         try:
-            if state.url.startswith("file:"):
-                result = await asyncio.to_thread(read_local, state.url, fetcher.max_bytes)
-            else:
-                result = await fetcher.fetch(state.url, state.etag, state.last_modified)
-        except FetchError as error:
-            result = error
-        parsed: Parsed | None = None
-        if pool is not None and isinstance(result, FetchResult) and not result.unchanged:
-            try:
-                parsed = await loop.run_in_executor(
-                    pool, parse_document, result.body, result.final_url, result.content_type, _now()
-                )
-            except BrokenProcessPool:
-                parsed = None  # workers could not start (e.g. an unguarded __main__): the writer parses it
+            result, parsed = await _fetch_one(fetcher, state, pool, loop)
+        except Exception as error:  # noqa: BLE001 - the per-feed boundary: the feed fails, the others go on
+            result, parsed = FetchError(failure_reason("fetch", error)), None
         writer.jobs.put((state, result, parsed))
 
     async with fetcher:
         await asyncio.gather(*(one(state) for state in states))
     return cancelled
+
+
+async def _fetch_one(
+    fetcher: Fetcher, state: FeedState, pool: ProcessPoolExecutor | None, loop: asyncio.AbstractEventLoop
+) -> tuple[FetchResult | FetchError, Parsed | None]:
+    """Fetch one feed and, with a pool, parse it there; expected failures come back as values."""
+    result: FetchResult | FetchError
+    try:
+        if state.url.startswith("file:"):
+            result = await asyncio.to_thread(read_local, state.url, fetcher.max_bytes)
+        else:
+            result = await fetcher.fetch(state.url, state.etag, state.last_modified)
+    except FetchError as error:
+        result = error
+    parsed: Parsed | None = None
+    if pool is not None and isinstance(result, FetchResult) and not result.unchanged:
+        try:
+            parsed = await loop.run_in_executor(
+                pool, parse_document, result.body, result.final_url, result.content_type, _now()
+            )
+        except BrokenProcessPool:
+            parsed = None  # workers could not start (e.g. an unguarded __main__): the writer parses it
+        except Exception as error:  # noqa: BLE001 - raised in a worker or by pickling its answer: this feed fails
+            parsed = ParseError(failure_reason("parse", error))
+    return result, parsed
 
 
 def refresh_all(

@@ -36,6 +36,21 @@ def flag_damage(error: sqlite3.Error, path: Path) -> bool:
 # SQLite result codes meaning the file is not a usable database (as opposed to locked or read-only).
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
+# SQLite result codes meaning the cache itself cannot be written: IOERR, CORRUPT, FULL, CANTOPEN, NOTADB, READONLY.
+_CACHE_CODES = {10, 11, 13, 14, 26, 8}
+
+
+def is_cache_failure(error: BaseException) -> bool:
+    """Whether the error is the cache's (read-only, full, damaged), so every later write would fail alike."""
+    if not isinstance(error, sqlite3.Error):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _CACHE_CODES
+    text = str(error).lower()
+    return any(w in text for w in ("readonly", "read-only", "disk is full", "disk i/o", "malformed", "not a database"))
+
+
 DatabaseError = sqlite3.Error
 """What any store function raises when SQLite fails (read-only file, full disk, locked too long)."""
 
