@@ -161,23 +161,24 @@ def cmd_remove(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def feed_json(feed) -> dict[str, object]:
+def feed_json(feed, note: str | None = None) -> dict[str, object]:
     """The JSON shape of one subscription row."""
     return {
         "id": feed.id, "url": feed.url, "title": feed.title, "folder": feed.folder, "unread": feed.unread,
         "total": feed.total, "last_success": feed.last_success, "last_error": feed.last_error,
-        "disabled_reason": feed.disabled_reason,
+        "disabled_reason": feed.disabled_reason, "note": note,
     }  # fmt: skip
 
 
 def cmd_feeds(args: argparse.Namespace, store: Store) -> int:
     """List subscriptions (the seed source left out)."""
-    from spacereader.store.feeds import list_feeds
+    from spacereader.store.feeds import list_feeds, take_feed_notes
 
     with closing(store.connect()) as conn:
         feeds = [f for f in list_feeds(conn) if f.kind != "seed"]
+        notes = take_feed_notes(conn)  # said once: a merge is news the first time only
     if args.json:
-        json.dump([feed_json(f) for f in feeds], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([feed_json(f, notes.get(f.id)) for f in feeds], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     for feed in feeds:
@@ -185,6 +186,8 @@ def cmd_feeds(args: argparse.Namespace, store: Store) -> int:
         note = f"  ! {clean_line(state)}" if state else ""
         folder = f"{clean_line(feed.folder)}/" if feed.folder else ""
         print(f"{feed.id:>5} {feed.unread:>5} unread  {folder}{clean_line(feed.name)}  <{clean_line(feed.url)}>{note}")
+        if feed.id in notes:
+            print(f"{'':>20}note: {clean_line(notes[feed.id])}")
     return 0
 
 

@@ -7,7 +7,7 @@ from contextlib import closing
 
 from werkzeug import Response
 
-from spacereader.store.feeds import add_feed, list_feeds
+from spacereader.store.feeds import add_feed, list_feeds, move_feed
 from spacereader.ui.dialogs.add_feed import AddFeedDialog
 from spacereader.ui.dialogs.confirm import ConfirmDialog
 from spacereader.ui.screens.feeds import FeedsScreen
@@ -108,3 +108,20 @@ async def test_adding_a_page_that_is_not_a_feed_says_so(store, make_app, httpser
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("not subscribed" in n.message for n in app._notifications))
         assert any("not a feed" in n.message for n in app._notifications)
+
+
+async def test_the_feeds_view_says_a_moved_feed_was_merged(store, make_app):
+    add_articles(store, 2, feed_url="http://127.0.0.1/new.xml", feed_title="New home")
+    add_articles(store, 2, feed_url="http://127.0.0.1/old.xml", feed_title="Old home")
+    with closing(store.connect()) as conn:
+        new, old = sorted(f.id for f in list_feeds(conn) if f.kind == "feed")  # in the order added
+        with conn:
+            assert move_feed(conn, old, "http://127.0.0.1/new.xml") == new
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        assert isinstance(app.screen, FeedsScreen)
+        table = app.screen.query_one("#feeds-table")
+        cells = [str(c) for c in table.get_row(str(new))]
+        assert any("merged http://127.0.0.1/old.xml" in c for c in cells), cells
+        assert [f.id for f in app.screen.feeds if f.kind == "feed"] == [new]

@@ -15,6 +15,8 @@ from spacereader.store.feeds import (
     get_feed,
     list_feed_states,
     list_feeds,
+    move_feed,
+    take_feed_notes,
     prune_feed,
     record_failure,
     record_success,
@@ -87,9 +89,8 @@ def test_rename_feed_sets_title_and_folder(conn):
 def test_record_success_fills_only_an_empty_title_and_moves_the_url(conn):
     feed_id = add_feed(conn, "http://old.example/feed")
     with conn:
-        moved = record_success(conn, feed_id, when="2025-01-01T00:00:00Z", etag='"e"', last_modified=None,
-                               title="From feed", new_url="http://new.example/feed")  # fmt: skip
-    assert moved
+        record_success(conn, feed_id, when="2025-01-01T00:00:00Z", etag='"e"', last_modified=None, title="From feed")
+        assert move_feed(conn, feed_id, "http://new.example/feed") == feed_id
     [state] = list_feed_states(conn)
     assert (state.url, state.title, state.etag) == ("http://new.example/feed", "From feed", '"e"')
     rename_feed(conn, feed_id, "Mine")
@@ -98,12 +99,13 @@ def test_record_success_fills_only_an_empty_title_and_moves_the_url(conn):
     assert get_feed(conn, feed_id).title == "Mine"
 
 
-def test_a_permanent_redirect_onto_another_subscription_keeps_the_old_url(conn):
+def test_a_permanent_redirect_onto_another_subscription_merges_into_it(conn):
     first = add_feed(conn, "http://a.example/feed")
-    add_feed(conn, "http://b.example/feed")
+    second = add_feed(conn, "http://b.example/feed")
     with conn:
-        assert not record_success(conn, first, when="x", etag=None, last_modified=None, new_url="http://b.example/feed")
-    assert get_feed(conn, first).url == "http://a.example/feed"
+        assert move_feed(conn, first, "http://b.example/feed") == second
+    assert get_feed(conn, first) is None and get_feed(conn, second).url == "http://b.example/feed"
+    assert take_feed_notes(conn) == {second: "merged http://a.example/feed: it moved to this feed's URL"}
 
 
 def test_record_failure_keeps_the_reason_and_can_disable(conn):

@@ -36,7 +36,9 @@ from spacereader.models import FeedState
 from spacereader.store import Store, flag_damage, is_cache_failure
 from spacereader.store.articles import upsert_articles
 from spacereader.store.bulk import begin_bulk_writes, end_bulk_writes
-from spacereader.store.feeds import list_feed_states, prune_feed, record_attempt, record_failure, record_success
+from spacereader.store.feeds import (
+    list_feed_states, move_feed, prune_feed, record_attempt, record_failure, record_success,
+)  # fmt: skip
 
 DEFAULT_KEEP = 1000
 # Below this many feeds to fetch, parsing inline beats starting worker processes (about a second of imports).
@@ -229,6 +231,13 @@ class _Writer:
                     raise
             return FeedOutcome(state.id, state.url, state.title, "failed", error=reason)
 
+    @staticmethod
+    def _follow_move(conn, state: FeedState, result: FetchResult) -> int:
+        """The feed's id after a permanent redirect: its own, or that of the subscription it merged into."""
+        if not result.permanent_redirect:
+            return state.id
+        return move_feed(conn, state.id, result.permanent_redirect)
+
     def _store_one(
         self, conn, state: FeedState, result: FetchResult | FetchError, parsed: Parsed | None
     ) -> FeedOutcome:
@@ -240,11 +249,12 @@ class _Writer:
             return FeedOutcome(state.id, state.url, state.title, "failed", error=result.reason)
         if result.unchanged:
             with conn:
+                feed_id = self._follow_move(conn, state, result)
                 record_success(
-                    conn, state.id, when=when, etag=result.etag or state.etag,
-                    last_modified=result.last_modified or state.last_modified, new_url=result.permanent_redirect,
+                    conn, feed_id, when=when, etag=result.etag or state.etag,
+                    last_modified=result.last_modified or state.last_modified,
                 )  # fmt: skip
-            return FeedOutcome(state.id, state.url, state.title, "unchanged", moved_to=result.permanent_redirect)
+            return FeedOutcome(feed_id, state.url, state.title, "unchanged", moved_to=result.permanent_redirect)
         if parsed is None:
             parsed = parse_document(result.body, result.final_url, result.content_type, now)
         if isinstance(parsed, ParseError):
@@ -253,15 +263,16 @@ class _Writer:
         with conn:
             # The feed's name is indexed with each article, so fill in the title (and any new URL) first:
             # afterwards, the rename trigger would delete and re-index every article just inserted.
+            feed_id = self._follow_move(conn, state, result)
             record_success(
-                conn, state.id, when=when, etag=result.etag, last_modified=result.last_modified,
-                title=parsed.title, site_url=parsed.site_url, new_url=result.permanent_redirect,
+                conn, feed_id, when=when, etag=result.etag, last_modified=result.last_modified,
+                title=parsed.title, site_url=parsed.site_url,
             )  # fmt: skip
-            new, updated = upsert_articles(conn, state.id, parsed.items)
+            new, updated = upsert_articles(conn, feed_id, parsed.items)
             if new:
-                prune_feed(conn, state.id, self.keep)
+                prune_feed(conn, feed_id, self.keep)
         return FeedOutcome(
-            state.id, state.url, state.title or parsed.title, "updated", new, updated,
+            feed_id, state.url, state.title or parsed.title, "updated", new, updated,
             moved_to=result.permanent_redirect,
         )  # fmt: skip
 

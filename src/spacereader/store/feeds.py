@@ -155,23 +155,72 @@ def record_success(
     last_modified: str | None,
     title: str = "",
     site_url: str = "",
-    new_url: str | None = None,
-) -> bool:
-    """Store a good fetch inside the caller's transaction: validators, time, clear errors, fill an empty title.
-
-    A permanent redirect moves the feed to `new_url` unless another feed already has it; returns whether
-    the URL changed.
-    """
+) -> None:
+    """Store a good fetch inside the caller's transaction: validators, time, clear errors, fill an empty title."""
     conn.execute(
         "UPDATE feeds SET etag = ?, last_modified = ?, last_success = ?, last_error = NULL, retry_after = NULL,"
         " title = CASE WHEN title = '' THEN ? ELSE title END,"
         " site_url = CASE WHEN ? != '' THEN ? ELSE site_url END WHERE id = ?",
         (etag, last_modified, when, title, site_url, site_url, feed_id),
     )
-    if new_url and conn.execute("SELECT 1 FROM feeds WHERE url = ?", (new_url,)).fetchone() is None:
+
+
+def move_feed(conn: sqlite3.Connection, feed_id: int, new_url: str) -> int:
+    """A feed moved for good (301/308) to `new_url`: change its URL, or merge it into the feed already there.
+
+    Runs in the caller's transaction; returns the id that now holds the feed's articles.
+    """
+    row = conn.execute("SELECT id FROM feeds WHERE url = ? AND id != ?", (new_url, feed_id)).fetchone()
+    if row is None:
         conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (new_url, feed_id))
-        return True
-    return False
+        return feed_id
+    merge_feed(conn, feed_id, row[0])
+    return row[0]
+
+
+def merge_feed(conn: sqlite3.Connection, source_id: int, target_id: int) -> None:
+    """Move every article of one feed into another and delete the first, losing no read mark or bookmark.
+
+    An article both feeds hold (same guid) keeps the target's copy, read if either copy was read and
+    bookmarked if either was (the earlier bookmark time). The target (revived if it had been unsubscribed)
+    gets a note saying so, which the next listing shows once. Runs in the caller's transaction.
+    """
+    twins = (
+        "SELECT s.id AS source, t.id AS target, s.is_read AS was_read FROM articles s"
+        " JOIN articles t ON t.feed_id = ? AND t.guid = s.guid WHERE s.feed_id = ?"
+    )
+    params = (target_id, source_id)
+    conn.execute(f"UPDATE articles SET is_read = 1 WHERE id IN (SELECT target FROM ({twins}) WHERE was_read)", params)
+    conn.execute(
+        f"INSERT INTO bookmarks (article_id, created) SELECT w.target, b.created FROM ({twins}) w"
+        " JOIN bookmarks b ON b.article_id = w.source WHERE true"
+        " ON CONFLICT (article_id) DO UPDATE SET created = min(created, excluded.created)",
+        params,
+    )
+    conn.execute(f"DELETE FROM articles WHERE id IN (SELECT source FROM ({twins}))", params)
+    conn.execute("UPDATE articles SET feed_id = ? WHERE feed_id = ?", (target_id, source_id))
+    old_url, old_title = conn.execute("SELECT url, title FROM feeds WHERE id = ?", (source_id,)).fetchone()
+    note = f"merged {old_url}" + (f" ({old_title})" if old_title else "") + ": it moved to this feed's URL"
+    conn.execute("DELETE FROM feeds WHERE id = ?", (source_id,))
+    conn.execute(
+        "UPDATE feeds SET kind = CASE WHEN kind = 'removed' THEN 'feed' ELSE kind END,"
+        " note = CASE WHEN note IS NULL THEN ? ELSE note || '; ' || ? END WHERE id = ?",
+        (note, note, target_id),
+    )
+
+
+def feed_notes(conn: sqlite3.Connection) -> dict[int, str]:
+    """Every feed's pending note, left in place (for a reader that must not write)."""
+    return dict(conn.execute("SELECT id, note FROM feeds WHERE note IS NOT NULL").fetchall())
+
+
+def take_feed_notes(conn: sqlite3.Connection) -> dict[int, str]:
+    """Every feed's pending note, cleared as it is read so that it is said once."""
+    with conn:
+        notes = dict(conn.execute("SELECT id, note FROM feeds WHERE note IS NOT NULL").fetchall())
+        if notes:
+            conn.execute("UPDATE feeds SET note = NULL WHERE note IS NOT NULL")
+    return notes
 
 
 def record_failure(

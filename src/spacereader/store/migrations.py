@@ -166,6 +166,10 @@ STEPS: list[str] = [
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 32);
     """,
+    # A note for the user on a feed, said once by the next listing (a feed that moved here was merged in).
+    """
+    ALTER TABLE feeds ADD COLUMN note TEXT;
+    """,
 ]
 
 

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from spacereader.models import Feed
 from spacereader.safe_text import clean_line
-from spacereader.store.feeds import list_feeds
+from spacereader.store.feeds import feed_notes, list_feeds
 from spacereader.ui.screens.table_picker import TablePicker
 
 
@@ -57,15 +57,17 @@ class FeedsScreen(TablePicker[int | None]):
         table = self.query_one(DataTable)
         table.clear()
         self.items = list_feeds(self.conn)
+        notes = feed_notes(self.conn)
         for feed in self.items:
             error = feed.disabled_reason or feed.last_error or ""
+            note = "" if error else notes.get(feed.id, "")
             table.add_row(
                 Text(clean_line(feed.name)[:60]),
                 Text(clean_line(feed.folder)),
                 Text(str(feed.unread), justify="right"),
                 Text(str(feed.total), justify="right"),
                 Text(when(feed.last_success) if feed.kind != "seed" else "shipped"),
-                Text(clean_line(error)[:60], style="red" if error else ""),
+                Text(clean_line(error or note)[:60], style="red" if error else ""),
                 key=str(feed.id),
             )
         self.query_one("#feeds-title", Static).update(
