@@ -56,10 +56,17 @@ def _row(values: Sequence[object]) -> ArticleRow:
 
 
 def count_articles(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter()) -> int:
-    """How many articles the view holds (an index-only count)."""
+    """How many articles the view holds: from the per-feed counts when it can, else an index-only count."""
     text_only = store_search.count_text_only(conn, view)
     if text_only is not None:
         return text_only
+    if view.search is None and view.entity_id is None and view.article_ids is None and not view.bookmarked_only:
+        # All articles or one feed's, read or not: the per-feed counts the triggers keep (one row a feed).
+        column = "unread" if view.unread_only else "total"
+        if view.feed_id is None:
+            return conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM feed_counts").fetchone()[0]
+        row = conn.execute(f"SELECT {column} FROM feed_counts WHERE feed_id = ?", (view.feed_id,)).fetchone()
+        return row[0] if row else 0
     where, params = _where(view, scan=store_search.plan(conn, view).broad)
     return conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
 
