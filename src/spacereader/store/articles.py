@@ -89,17 +89,14 @@ def list_article_rows(
         # row (0.25-0.45 s at offset 100,000). Skipping along the (published, id) index, which covers
         # the inner query, and joining only the page's ids costs about 2 ms at the same offset.
         by_feed = store_search.effective_sort(view) == "feed"
-        inner = "articles a JOIN feeds f ON f.id = a.feed_id" if by_feed else "articles a"
+        inner = store_search.source(view) if by_feed else "articles a"
         sql = (
             f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id"
             f" WHERE a.id IN (SELECT a.id FROM {inner}{where} ORDER BY {order} LIMIT ? OFFSET ?)"
             f" ORDER BY {order}"
         )
     else:
-        sql = (
-            f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
-            f" ORDER BY {order} LIMIT ? OFFSET ?"
-        )
+        sql = f"SELECT {_ROW_COLUMNS} FROM {store_search.source(view)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
     return [_row(r) for r in conn.execute(sql, [*params, limit, offset])]
 
 
@@ -143,8 +140,8 @@ def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) 
     ).fetchone()
     if found is None:
         return None
-    sql = f"SELECT count(*) FROM articles a{where}{joiner}(a.published > ? OR (a.published = ? AND a.id > ?))"
-    return conn.execute(sql, [*params, found[0], found[0], article_id]).fetchone()[0]
+    sql = f"SELECT count(*) FROM articles a{where}{joiner}(a.published, a.id) > (?, ?)"
+    return conn.execute(sql, [*params, found[0], article_id]).fetchone()[0]
 
 
 def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool = True) -> int | None:
@@ -158,14 +155,14 @@ def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, fo
     where, params = _where(view, scan=store_search.plan(conn, view).broad)
     joiner = " AND " if where else " WHERE "
     if forward:
-        after = "(a.published < ? OR (a.published = ? AND a.id < ?))"
+        after = "(a.published, a.id) < (?, ?)"
         order = ORDER
     else:
-        after = "(a.published > ? OR (a.published = ? AND a.id > ?))"
+        after = "(a.published, a.id) > (?, ?)"
         order = "a.published ASC, a.id ASC"
     hit = conn.execute(
         f"SELECT a.id FROM articles a{where}{joiner}a.is_read = 0 AND {after} ORDER BY {order} LIMIT 1",
-        [*params, current, current, rows[0].id],
+        [*params, current, rows[0].id],
     ).fetchone()
     return position_of(conn, view, hit[0]) if hit else None
 
