@@ -29,7 +29,8 @@ def _where(view: ArticleFilter, *, scan: bool = False, matched: bool = False) ->
     clauses: list[str] = []
     params: list[object] = []
     if view.unread_only:
-        clauses.append("a.is_read = 0")
+        # By title, walk the title index and skip read rows ('+' keeps SQLite from sorting every unread one).
+        clauses.append("+a.is_read = 0" if view.sort == "title" else "a.is_read = 0")
     if view.bookmarked_only:
         clauses.append("a.id IN (SELECT article_id FROM bookmarks)")
     if view.feed_id is not None:
@@ -67,6 +68,10 @@ def count_articles(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter
             return conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM feed_counts").fetchone()[0]
         row = conn.execute(f"SELECT {column} FROM feed_counts WHERE feed_id = ?", (view.feed_id,)).fetchone()
         return row[0] if row else 0
+    if view.entity_id is not None and replace(view, entity_id=None, sort="date") == ArticleFilter():
+        # Rows go with their article (ON DELETE CASCADE), so the entity's index alone counts them.
+        sql = "SELECT count(*) FROM article_entities WHERE entity_id = ?"
+        return conn.execute(sql, (view.entity_id,)).fetchone()[0]
     where, params = _where(view, scan=store_search.plan(conn, view).broad)
     return conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
 
