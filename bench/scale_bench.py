@@ -98,6 +98,60 @@ def expected(data_dir: Path) -> Expected:
         )
 
 
+def query_table(data_dir: Path, repeats: int = 5) -> None:
+    """The store's share of each screen: every query behind it, timed directly (best of `repeats`, ms)."""
+    from spacereader.store.bookmarks import export_bookmarks
+    from spacereader.store.views import list_views
+
+    with closing(Store.open(data_dir).connect()) as conn:
+        every = ArticleFilter()
+        first = store_articles.list_article_rows(conn, every, limit=1)[0]
+        entity = store_entities.find_entities(conn, "Ada Lovelace")[0]
+        by_entity = ArticleFilter(entity_id=entity.id)
+        calls = {
+            "feeds view / feeds": lambda: list_feeds(conn),
+            "views / views (counts)": lambda: list_views(conn),
+            "status line counts": lambda: (store_articles.count_articles(conn), store_articles.count_unread(conn)),
+            "bookmarks page + count": lambda: (
+                store_articles.list_article_rows(conn, ArticleFilter(bookmarked_only=True), limit=100),
+                store_articles.count_articles(conn, ArticleFilter(bookmarked_only=True)),
+            ),
+            "bookmark export": lambda: export_bookmarks(conn),
+            "articles --unread --limit 100": lambda: store_articles.list_article_rows(conn, ArticleFilter(unread_only=True), limit=100),
+            "next / previous unread": lambda: (
+                store_articles.next_unread(conn, every, 300), store_articles.next_unread(conn, every, 300, forward=False)
+            ),
+            "mark read on open": lambda: (store_articles.set_read(conn, first.id, True), store_articles.set_read(conn, first.id, False)),
+            f"entity header + list ({entity.count} articles)": lambda: (
+                store_entities.get_entity(conn, entity.id), store_articles.count_articles(conn, by_entity),
+                store_articles.list_article_rows(conn, by_entity, limit=100),
+            ),
+            "sparkline + co-mentions": lambda: (
+                store_entities.mention_counts_by_day(conn, entity.id), store_entities.co_mentioned(conn, entity.id)
+            ),
+            "extraction backlog batch + count": lambda: (
+                store_entities.articles_needing_extraction(conn, "other==1", 16, first.id),
+                store_entities.count_needing_extraction(conn, "other==1"),
+            ),
+        }
+        for sort in SORTS:
+            view = ArticleFilter(sort=sort)
+
+            def resort(view=view):
+                at = store_articles.position_of(conn, view, first.id)
+                return store_articles.list_article_rows(conn, view, offset=max(0, at - 50), limit=100)
+
+            calls[f"sort {sort}: position + its page"] = resort
+        print("store queries behind each screen (best of 5, ms):")
+        for name, call in calls.items():
+            best = float("inf")
+            for _ in range(repeats):
+                started = time.perf_counter()
+                call()
+                best = min(best, time.perf_counter() - started)
+            print(f"  {name:44} {best * 1000:8.1f}")
+
+
 def timed(pane: TmuxPane, keys: list[str], seen, what: str, timeout: float) -> float:
     """Milliseconds from sending `keys` until `seen(screen)`."""
     sent = pane.send_keys(*keys)
@@ -240,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         build_scale_cache(data_dir, args.articles, args.feeds)
         print(f"cache: {args.articles:,} articles, {args.feeds:,} feeds, {BOOKMARKS} bookmarks, {len(VIEWS)} views"
               f" in {data_dir} ({time.perf_counter() - started:.0f} s to build or check)")  # fmt: skip
+        query_table(data_dir)
         print(f"probe floor (a key echoed by cat): {probe_floor_ms():.1f} ms")
         figures = Figures()
         for run in range(args.runs):

@@ -256,23 +256,22 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
         if key is None:
             return None
         *lead, published = key
-        same_feed = "(a.published, a.id) > (?, ?)"
+        newer = "(a.published, a.id) > (?, ?)"
         if sort == "title":
-            ahead = f"(a.title < ? COLLATE NOCASE OR (a.title = ? COLLATE NOCASE AND {same_feed}))"
-            values = [lead[0], lead[0], published, article_id]
-        else:
-            # Two ranges, each along an index: the feeds before this one, then this feed's newer rows
-            # (one OR across both made SQLite count every row).
-            before = conn.execute(
-                f"SELECT count(*) FROM {from_sql}{where}{joiner}(lower({_FEED_NAME}), f.id) < (?, ?)",
-                [*params, lead[0], lead[1]],
-            ).fetchone()[0]
-            ahead = f"a.feed_id = ? AND {same_feed}"
-            values = [lead[1], published, article_id]
+            # Two ranges of the title index, added: one OR across both built a rowset of every row ahead.
+            sql = f"SELECT count(*) FROM {from_sql}{where}{joiner}a.title < ? COLLATE NOCASE"
+            before = conn.execute(sql, [*params, lead[0]]).fetchone()[0]
+            ahead = f"a.title = ? COLLATE NOCASE AND {newer}"
             sql = f"SELECT count(*) FROM {from_sql}{where}{joiner}{ahead}"
-            return before + conn.execute(sql, [*params, *values]).fetchone()[0]
-        sql = f"SELECT count(*) FROM {from_sql}{where}{joiner}{ahead}"
-        return conn.execute(sql, [*params, *values]).fetchone()[0]
+            return before + conn.execute(sql, [*params, lead[0], published, article_id]).fetchone()[0]
+        # Two ranges, each along an index: the feeds before this one, then this feed's newer rows
+        # (one OR across both made SQLite count every row).
+        before = conn.execute(
+            f"SELECT count(*) FROM {from_sql}{where}{joiner}(lower({_FEED_NAME}), f.id) < (?, ?)",
+            [*params, lead[0], lead[1]],
+        ).fetchone()[0]
+        sql = f"SELECT count(*) FROM {from_sql}{where}{joiner}a.feed_id = ? AND {newer}"
+        return before + conn.execute(sql, [*params, lead[1], published, article_id]).fetchone()[0]
     if effective_sort(view) == "unread":
         where, params = _where(view, scan=plan(conn, view).broad)
         joiner = " AND " if where else " WHERE "
@@ -280,9 +279,10 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
         key = conn.execute(sql, [*params, article_id]).fetchone()
         if key is None:
             return None
-        ahead = "(a.is_read < ? OR (a.is_read = ? AND (a.published, a.id) > (?, ?)))"
-        sql = f"SELECT count(*) FROM articles a{where}{joiner}{ahead}"
-        return conn.execute(sql, [*params, key[0], key[0], key[1], article_id]).fetchone()[0]
+        # Unread rows ahead of a read one, then rows of its own state that are newer: two index ranges.
+        before = conn.execute(f"SELECT count(*) FROM articles a{where}{joiner}a.is_read < ?", [*params, key[0]]).fetchone()[0]
+        sql = f"SELECT count(*) FROM articles a{where}{joiner}a.is_read = ? AND (a.published, a.id) > (?, ?)"
+        return before + conn.execute(sql, [*params, key[0], key[1], article_id]).fetchone()[0]
     where, params = _where(view)
     found = conn.execute(
         f"SELECT pos FROM (SELECT a.id AS id, ROW_NUMBER() OVER (ORDER BY {order_by(view)}) - 1 AS pos"
