@@ -248,7 +248,7 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
         where, params = _where(view, scan=plan(conn, view).broad)
         joiner = " AND " if where else " WHERE "
         key_sql = "a.title" if sort == "title" else f"lower({_FEED_NAME}), f.id"
-        from_sql = source(view)
+        from_sql = source(view) if sort == "feed" else "articles a"  # a title needs no feed row
         key = conn.execute(
             f"SELECT {key_sql}, a.published FROM articles a JOIN feeds f ON f.id = a.feed_id{where}{joiner}a.id = ?",
             [*params, article_id],
