@@ -29,7 +29,8 @@ def _where(view: ArticleFilter, *, scan: bool = False, matched: bool = False) ->
     clauses: list[str] = []
     params: list[object] = []
     if view.unread_only:
-        clauses.append("a.is_read = 0")
+        # By title, walk the title index and skip read rows ('+' keeps SQLite from sorting every unread one).
+        clauses.append("+a.is_read = 0" if view.sort == "title" else "a.is_read = 0")
     if view.bookmarked_only:
         clauses.append("a.id IN (SELECT article_id FROM bookmarks)")
     if view.feed_id is not None:
@@ -56,10 +57,21 @@ def _row(values: Sequence[object]) -> ArticleRow:
 
 
 def count_articles(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter()) -> int:
-    """How many articles the view holds (an index-only count)."""
+    """How many articles the view holds: from the per-feed counts when it can, else an index-only count."""
     text_only = store_search.count_text_only(conn, view)
     if text_only is not None:
         return text_only
+    if view.search is None and view.entity_id is None and view.article_ids is None and not view.bookmarked_only:
+        # All articles or one feed's, read or not: the per-feed counts the triggers keep (one row a feed).
+        column = "unread" if view.unread_only else "total"
+        if view.feed_id is None:
+            return conn.execute(f"SELECT COALESCE(sum({column}), 0) FROM feed_counts").fetchone()[0]
+        row = conn.execute(f"SELECT {column} FROM feed_counts WHERE feed_id = ?", (view.feed_id,)).fetchone()
+        return row[0] if row else 0
+    if view.entity_id is not None and replace(view, entity_id=None, sort="date") == ArticleFilter():
+        # Rows go with their article (ON DELETE CASCADE), so the entity's index alone counts them.
+        sql = "SELECT count(*) FROM article_entities WHERE entity_id = ?"
+        return conn.execute(sql, (view.entity_id,)).fetchone()[0]
     where, params = _where(view, scan=store_search.plan(conn, view).broad)
     return conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
 
@@ -82,17 +94,14 @@ def list_article_rows(
         # row (0.25-0.45 s at offset 100,000). Skipping along the (published, id) index, which covers
         # the inner query, and joining only the page's ids costs about 2 ms at the same offset.
         by_feed = store_search.effective_sort(view) == "feed"
-        inner = "articles a JOIN feeds f ON f.id = a.feed_id" if by_feed else "articles a"
+        inner = store_search.source(view) if by_feed else "articles a"
         sql = (
             f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id"
             f" WHERE a.id IN (SELECT a.id FROM {inner}{where} ORDER BY {order} LIMIT ? OFFSET ?)"
             f" ORDER BY {order}"
         )
     else:
-        sql = (
-            f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
-            f" ORDER BY {order} LIMIT ? OFFSET ?"
-        )
+        sql = f"SELECT {_ROW_COLUMNS} FROM {store_search.source(view)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
     return [_row(r) for r in conn.execute(sql, [*params, limit, offset])]
 
 
@@ -136,8 +145,8 @@ def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) 
     ).fetchone()
     if found is None:
         return None
-    sql = f"SELECT count(*) FROM articles a{where}{joiner}(a.published > ? OR (a.published = ? AND a.id > ?))"
-    return conn.execute(sql, [*params, found[0], found[0], article_id]).fetchone()[0]
+    sql = f"SELECT count(*) FROM articles a{where}{joiner}(a.published, a.id) > (?, ?)"
+    return conn.execute(sql, [*params, found[0], article_id]).fetchone()[0]
 
 
 def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool = True) -> int | None:
@@ -151,14 +160,14 @@ def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, fo
     where, params = _where(view, scan=store_search.plan(conn, view).broad)
     joiner = " AND " if where else " WHERE "
     if forward:
-        after = "(a.published < ? OR (a.published = ? AND a.id < ?))"
+        after = "(a.published, a.id) < (?, ?)"
         order = ORDER
     else:
-        after = "(a.published > ? OR (a.published = ? AND a.id > ?))"
+        after = "(a.published, a.id) > (?, ?)"
         order = "a.published ASC, a.id ASC"
     hit = conn.execute(
         f"SELECT a.id FROM articles a{where}{joiner}a.is_read = 0 AND {after} ORDER BY {order} LIMIT 1",
-        [*params, current, current, rows[0].id],
+        [*params, current, rows[0].id],
     ).fetchone()
     return position_of(conn, view, hit[0]) if hit else None
 

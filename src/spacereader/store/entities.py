@@ -106,22 +106,29 @@ def articles_needing_extraction(
     conn: sqlite3.Connection, extractor_label: str, limit: int = 16, first_id: int | None = None
 ) -> list[int]:
     """Articles never extracted or extracted by another extractor (or version): `first_id` first, then newest."""
-    rows = conn.execute(
-        "SELECT a.id FROM articles a LEFT JOIN extractions x ON x.article_id = a.id"
-        " WHERE x.article_id IS NULL OR x.extractor != ?"
-        " ORDER BY a.id = ? DESC, a.published DESC, a.id DESC LIMIT ?",
-        (extractor_label, -1 if first_id is None else first_id, limit),
+    # Newest first along articles_by_date, stopping after `limit`: ordering by "is it first_id" as well
+    # made SQLite sort every article in the cache on each batch.
+    pending = (
+        "NOT EXISTS (SELECT 1 FROM extractions x WHERE x.article_id = a.id AND x.extractor = ?)"
     )
-    return [r[0] for r in rows]
+    found: list[int] = []
+    if first_id is not None:
+        row = conn.execute(f"SELECT a.id FROM articles a WHERE a.id = ? AND {pending}", (first_id, extractor_label))
+        found = [r[0] for r in row]
+    rows = conn.execute(
+        f"SELECT a.id FROM articles a WHERE {pending} AND a.id IS NOT ? ORDER BY a.published DESC, a.id DESC LIMIT ?",
+        (extractor_label, first_id, max(0, limit - len(found))),
+    )
+    return found + [r[0] for r in rows]
 
 
 def count_needing_extraction(conn: sqlite3.Connection, extractor_label: str) -> int:
     """How many articles the backlog still holds."""
-    return conn.execute(
-        "SELECT count(*) FROM articles a LEFT JOIN extractions x ON x.article_id = a.id"
-        " WHERE x.article_id IS NULL OR x.extractor != ?",
-        (extractor_label,),
-    ).fetchone()[0]
+    # Every extraction row belongs to a cached article (they are deleted with it), so the backlog is the
+    # article count (kept per feed) less the extractions by this extractor (an index-only count).
+    total = conn.execute("SELECT COALESCE(sum(total), 0) FROM feed_counts").fetchone()[0]
+    done = conn.execute("SELECT count(*) FROM extractions WHERE extractor = ?", (extractor_label,)).fetchone()[0]
+    return total - done
 
 
 def get_entity(conn: sqlite3.Connection, entity_id: int) -> Entity | None:

@@ -37,12 +37,10 @@ def get_feed(conn: sqlite3.Connection, feed_id: int) -> Feed | None:
 
 
 def list_feeds(conn: sqlite3.Connection) -> list[Feed]:
-    """Every feed with its unread and total counts, by folder then title."""
+    """Every feed with its unread and total counts (kept per feed by triggers), by folder then title."""
     rows = conn.execute(
-        f"SELECT {_COLUMNS},"
-        " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0),"
-        " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)"
-        " FROM feeds f WHERE f.kind != 'removed' ORDER BY f.kind = 'seed', f.folder, lower(COALESCE(NULLIF(f.title, ''), f.url))"
+        f"SELECT {_COLUMNS}, COALESCE(c.unread, 0), COALESCE(c.total, 0)"
+        " FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id WHERE f.kind != 'removed' ORDER BY f.kind = 'seed', f.folder, lower(COALESCE(NULLIF(f.title, ''), f.url))"
     ).fetchall()
     return [_feed(r[:-2], unread=r[-2], total=r[-1]) for r in rows]
 

@@ -31,7 +31,7 @@ _FEED_NAME = "COALESCE(NULLIF(f.title, ''), f.url)"
 _ORDERS = {
     "date": "a.published DESC, a.id DESC",
     "relevance": "hit.hit_rank, a.published DESC, a.id DESC",
-    "feed": f"lower({_FEED_NAME}), a.published DESC, a.id DESC",
+    "feed": f"lower({_FEED_NAME}), f.id, a.published DESC, a.id DESC",
     "title": "a.title COLLATE NOCASE, a.published DESC, a.id DESC",
     "unread": "a.is_read, a.published DESC, a.id DESC",
 }
@@ -83,6 +83,23 @@ def effective_sort(view: ArticleFilter) -> str:
 def order_by(view: ArticleFilter) -> str:
     """The ORDER BY terms for the view; every order ends in the article id, so paging is stable."""
     return _ORDERS[effective_sort(view)]
+
+
+def source(view: ArticleFilter) -> str:
+    """FROM for listing the view's rows with their feeds.
+
+    By feed, a view that holds most of the cache walks the feeds in name order (feeds_by_name) and each
+    feed's articles in date order (articles_by_feed), so a page costs its offset, not a sort of every
+    article; CROSS JOIN fixes that loop order. A narrow view (a search, an entity, bookmarks) sorts its
+    few rows instead.
+    """
+    if effective_sort(view) == "feed" and _holds_most(view):
+        return "feeds f CROSS JOIN articles a ON a.feed_id = f.id"
+    return "articles a JOIN feeds f ON f.id = a.feed_id"
+
+
+def _holds_most(view: ArticleFilter) -> bool:
+    return view.search is None and view.entity_id is None and view.article_ids is None and not view.bookmarked_only
 
 
 def scans_in_order(view: ArticleFilter) -> bool:
@@ -209,8 +226,8 @@ def position_ranked(conn: sqlite3.Connection, view: ArticleFilter, article_id: i
     if row is None:
         return None
     before = conn.execute(
-        f"SELECT count(*) FROM articles a{where} AND (a.published > ? OR (a.published = ? AND a.id > ?))",
-        [*params, row[0], row[0], article_id],
+        f"SELECT count(*) FROM articles a{where} AND (a.published, a.id) > (?, ?)",
+        [*params, row[0], article_id],
     ).fetchone()[0]
     return len(ids) + before
 
@@ -219,12 +236,42 @@ def position_ranked(conn: sqlite3.Connection, view: ArticleFilter, article_id: i
 
 
 def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) -> int | None:
-    """position_of for the feed, title and unread orders: number the view once and look the article up.
+    """position_of for the feed, title and unread orders: how many of the view's rows come before it.
 
-    Unread first follows the articles_unread index, so it counts the rows ahead instead (like date).
+    Each order is an index's order (articles_unread, articles_by_title, feeds_by_name + articles_by_feed),
+    so the rows ahead are counted along it: the cost is the position, not the cache.
     """
     from spacereader.store.articles import _where
 
+    sort = effective_sort(view)
+    if sort in ("title", "feed"):
+        where, params = _where(view, scan=plan(conn, view).broad)
+        joiner = " AND " if where else " WHERE "
+        key_sql = "a.title" if sort == "title" else f"lower({_FEED_NAME}), f.id"
+        from_sql = source(view) if sort == "feed" else "articles a"  # a title needs no feed row
+        key = conn.execute(
+            f"SELECT {key_sql}, a.published FROM articles a JOIN feeds f ON f.id = a.feed_id{where}{joiner}a.id = ?",
+            [*params, article_id],
+        ).fetchone()
+        if key is None:
+            return None
+        *lead, published = key
+        newer = "(a.published, a.id) > (?, ?)"
+        if sort == "title":
+            # Two ranges of the title index, added: one OR across both built a rowset of every row ahead.
+            sql = f"SELECT count(*) FROM {from_sql}{where}{joiner}a.title < ? COLLATE NOCASE"
+            before = conn.execute(sql, [*params, lead[0]]).fetchone()[0]
+            ahead = f"a.title = ? COLLATE NOCASE AND {newer}"
+            sql = f"SELECT count(*) FROM {from_sql}{where}{joiner}{ahead}"
+            return before + conn.execute(sql, [*params, lead[0], published, article_id]).fetchone()[0]
+        # Two ranges, each along an index: the feeds before this one, then this feed's newer rows
+        # (one OR across both made SQLite count every row).
+        before = conn.execute(
+            f"SELECT count(*) FROM {from_sql}{where}{joiner}(lower({_FEED_NAME}), f.id) < (?, ?)",
+            [*params, lead[0], lead[1]],
+        ).fetchone()[0]
+        sql = f"SELECT count(*) FROM {from_sql}{where}{joiner}a.feed_id = ? AND {newer}"
+        return before + conn.execute(sql, [*params, lead[1], published, article_id]).fetchone()[0]
     if effective_sort(view) == "unread":
         where, params = _where(view, scan=plan(conn, view).broad)
         joiner = " AND " if where else " WHERE "
@@ -232,9 +279,10 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
         key = conn.execute(sql, [*params, article_id]).fetchone()
         if key is None:
             return None
-        ahead = "(a.is_read < ? OR (a.is_read = ? AND (a.published > ? OR (a.published = ? AND a.id > ?))))"
-        sql = f"SELECT count(*) FROM articles a{where}{joiner}{ahead}"
-        return conn.execute(sql, [*params, key[0], key[0], key[1], key[1], article_id]).fetchone()[0]
+        # Unread rows ahead of a read one, then rows of its own state that are newer: two index ranges.
+        before = conn.execute(f"SELECT count(*) FROM articles a{where}{joiner}a.is_read < ?", [*params, key[0]]).fetchone()[0]
+        sql = f"SELECT count(*) FROM articles a{where}{joiner}a.is_read = ? AND (a.published, a.id) > (?, ?)"
+        return before + conn.execute(sql, [*params, key[0], key[1], article_id]).fetchone()[0]
     where, params = _where(view)
     found = conn.execute(
         f"SELECT pos FROM (SELECT a.id AS id, ROW_NUMBER() OVER (ORDER BY {order_by(view)}) - 1 AS pos"
