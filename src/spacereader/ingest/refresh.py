@@ -31,6 +31,7 @@ from spacereader.store import Store
 from spacereader.store.articles import upsert_articles
 from spacereader.store.bulk import begin_bulk_writes, end_bulk_writes
 from spacereader.store.feeds import list_feed_states, prune_feed, record_attempt, record_failure, record_success
+from spacereader.store.search_index import INDEX_BATCH, index_batch, index_pending
 
 DEFAULT_KEEP = 1000
 # Below this many feeds to fetch, parsing inline beats starting worker processes (about a second of imports).
@@ -172,18 +173,30 @@ class _Writer:
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="spacereader-refresh-writer", daemon=True)
         self.on_done: Callable[[], None] = lambda: None
+        self.unindexed = 0
+
+    def _next_job(self, conn):
+        """The next fetched feed; while none is waiting, index a batch of what is stored (search catches up)."""
+        while self.unindexed >= INDEX_BATCH:
+            try:
+                return self.jobs.get_nowait()
+            except queue.Empty:
+                self.unindexed = max(0, self.unindexed - index_batch(conn))
+        return self.jobs.get()
 
     def _run(self) -> None:
         try:
             with closing(self.store.connect()) as conn:
                 begin_bulk_writes(conn)
-                while (job := self.jobs.get()) is not None:
+                while (job := self._next_job(conn)) is not None:
                     state, result, parsed = job
                     try:
                         outcome = self._store_one(conn, state, result, parsed)
                     finally:
                         self.on_done()
+                    self.unindexed += outcome.new + outcome.updated
                     self.report(outcome)
+                index_pending(conn)
                 end_bulk_writes(conn)
         except BaseException as error:  # handed back to the caller's thread, which re-raises it
             self.error = error
@@ -223,7 +236,7 @@ class _Writer:
                 conn, state.id, when=when, etag=result.etag, last_modified=result.last_modified,
                 title=parsed.title, site_url=parsed.site_url, new_url=result.permanent_redirect,
             )  # fmt: skip
-            new, updated = upsert_articles(conn, state.id, parsed.items)
+            new, updated = upsert_articles(conn, state.id, parsed.items, index_now=False)
             if new:
                 prune_feed(conn, state.id, self.keep)
         return FeedOutcome(
