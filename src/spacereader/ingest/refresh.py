@@ -174,6 +174,7 @@ class _Writer:
         self.thread = threading.Thread(target=self._run, name="spacereader-refresh-writer", daemon=True)
         self.on_done: Callable[[], None] = lambda: None
         self.unindexed = 0
+        self.on_indexing: Callable[[int], None] = lambda left: None
 
     def _next_job(self, conn):
         """The next fetched feed; while none is waiting, index a batch of what is stored (search catches up)."""
@@ -196,7 +197,7 @@ class _Writer:
                         self.on_done()
                     self.unindexed += outcome.new + outcome.updated
                     self.report(outcome)
-                index_pending(conn)
+                index_pending(conn, on_batch=lambda done, left: self.on_indexing(left))
                 end_bulk_writes(conn)
         except BaseException as error:  # handed back to the caller's thread, which re-raises it
             self.error = error
@@ -304,12 +305,15 @@ def refresh_all(
     should_stop: Callable[[], bool] | None = None,
     keep_per_feed: int = DEFAULT_KEEP,
     parse_processes: int | None = None,
+    on_indexing: Callable[[int], None] | None = None,
 ) -> RefreshReport:
     """Refresh every subscription (or the given ids); blocks until done and never raises for one bad feed.
 
     `on_progress` is called from the writer thread after each feed; `should_stop` is checked before each
     fetch starts, and a stopped refresh still stores what it already fetched. `parse_processes` sets the
     worker processes that parse documents (0 parses on the writer thread; None picks by the feed count).
+    Once every feed is stored, the articles not yet in the search index are indexed before this returns;
+    `on_indexing(left)` is called from the writer thread after each batch.
     """
     should_stop = should_stop or (lambda: False)
     now = _now()
@@ -318,6 +322,8 @@ def refresh_all(
         record_attempt(conn, [s.id for s in states if not _waiting(s, now)], format_date(now))
     due = [s for s in states if not _waiting(s, now)]
     writer = _Writer(store, len(states), keep_per_feed, on_progress)
+    if on_indexing is not None:
+        writer.on_indexing = on_indexing
     for state in states:
         reason = _waiting(state, now)
         if reason:
