@@ -2,6 +2,7 @@
 
     uv run python bench/feeds_bench.py                     # 200 x 50, about a minute
     uv run python bench/feeds_bench.py --feeds 1000 --items 50
+    uv run python bench/feeds_bench.py --peer newsboat      # both readers at 200 x 50 and 1000 x 50, ratios
 
 The feeds come from the shared peer kit's make_corpus.py and are served by its serve.py when ../shared
 is beside the repo (the same files and server newsboat was measured on); otherwise this script writes
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import random
 import resource
+import shutil
 import socket
 import subprocess
 import sys
@@ -121,18 +124,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-runs", type=int, default=3, help="all-304 refreshes to time (median shown)")
     parser.add_argument("--parse-processes", type=int, default=None, help="worker processes (default: auto)")
     parser.add_argument("--own-corpus", action="store_true", help="do not use the shared peer kit")
+    parser.add_argument("--peer", choices=["newsboat"], help="also time newsboat on the same corpus, in this run")
+    parser.add_argument("--sizes", default="200,1000", help="feed counts measured with --peer (items: --items)")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON line at the end")
     parser.add_argument("--serve", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
         serve_own(Path(args.serve).resolve(), args.port)
         return 0
+    if args.peer:
+        return compare_with_newsboat([int(n) for n in args.sizes.split(",")], args.items, args.warm_runs)
 
     from spacereader.ingest.fetch import Fetcher
     from spacereader.ingest.opml import read_opml
     from spacereader.ingest.refresh import refresh_all
     from spacereader.store import Store
     from spacereader.store.feeds import add_feeds
+    from spacereader.store.search_index import count_pending
 
     port = free_port()
     peer = PEER_KIT.is_dir() and not args.own_corpus
@@ -171,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
                 warm = refresh_all(store, Fetcher())
                 warm_times.append(time.perf_counter() - started)
             unchanged = sum(1 for o in warm.outcomes if o.status == "unchanged")
+            with closing(store.connect()) as conn:
+                pending = count_pending(conn)
             cache_mb = sum(p.stat().st_size for p in (work / "data").iterdir()) / 1e6
         finally:
             server.terminate()
@@ -182,8 +193,72 @@ def main(argv: list[str] | None = None) -> int:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS:         {peak_rss_mb():6.0f} MB  (largest child process: {children:.0f} MB, includes the server)")
     print(f"cache size:       {cache_mb:6.1f} MB")
+    print(f"not yet indexed:  {pending:6d} articles once refresh_all returned (search is exact at 0)")
     if cold.failures:
         print(f"failures: {[(o.url, o.error) for o in cold.failures[:5]]}")
+    if args.json:
+        figures = {"cold_s": cold_seconds, "warm304_s": warm_times[len(warm_times) // 2], "peak_rss_mb": peak_rss_mb(),
+                   "new": cold.new_items, "failed": len(cold.failures), "pending_after": pending}  # fmt: skip
+        print(json.dumps(figures))
+    return 0
+
+
+def load_average() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
+def newsboat_figures(feeds: int, items: int, work: Path) -> dict[str, float]:
+    """newsboat's cold and all-304 (third) reload through the peer kit: same corpus generator and server."""
+    results = work / f"newsboat-{feeds}.jsonl"
+    command = ["bash", str(PEER_KIT / "newsboat_bench.sh"), "--feeds", str(feeds), "--items", str(items),
+               "--runs", "1", "--tui-runs", "0", "--port", str(free_port()), "--work", str(work / "newsboat"),
+               "--budget-s", "1500", "--out", str(results)]  # fmt: skip
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, timeout=1600)
+    rows = [json.loads(line) for line in results.read_text().splitlines() if line.strip()] if results.exists() else []
+    figures = {r["metric"]: r for r in rows}
+    out: dict[str, float] = {}
+    for metric in ("cold", "warm304"):
+        if metric in figures and figures[metric].get("rc") == 0:
+            out[metric] = float(figures[metric]["value"])
+            out[metric + "_rss_mb"] = (figures[metric].get("peak_rss_kb") or 0) / 1024
+    out["version"] = figures.get("version", {}).get("value", "newsboat")  # type: ignore[assignment]
+    return out
+
+
+def compare_with_newsboat(sizes: list[int], items: int, warm_runs: int) -> int:
+    """Both readers at each size in one run: spacereader in a fresh process (its own peak RSS), then newsboat."""
+    if not (PEER_KIT / "newsboat_bench.sh").is_file():
+        print(f"peer skipped: the shared peer kit is not at {PEER_KIT}")
+        return 1
+    if shutil.which("newsboat") is None or shutil.which("curl") is None:
+        print("peer skipped: newsboat and curl are needed (apt-get install newsboat curl)")
+        return 1
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="spacereader-peer-") as temp:
+        for feeds in sizes:
+            before = load_average()
+            print(f"{feeds} x {items}: spacereader (load average {before}) ...", flush=True)
+            done = subprocess.run(
+                [sys.executable, __file__, "--feeds", str(feeds), "--items", str(items), "--warm-runs", str(warm_runs),
+                 "--json"], capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            ours = json.loads(done.stdout.strip().splitlines()[-1])
+            print(f"{feeds} x {items}: newsboat (load average {load_average()}) ...", flush=True)
+            theirs = newsboat_figures(feeds, items, Path(temp))
+            rows.append((feeds, ours, theirs, f"{before} -> {load_average()}"))
+    version = rows[0][2].get("version", "newsboat") if rows else "newsboat"
+    print(f"\nrefresh, {version} (8 reload threads) against spacereader, same corpus and server, in this run;")
+    print("ratio = newsboat / spacereader (above 1: spacereader is faster). all-304 = every feed answers 304")
+    print(f"{'size':>10} {'':8} {'newsboat':>10} {'spacereader':>12} {'ratio':>8}")
+    for feeds, ours, theirs, load in rows:
+        size = f"{feeds}x{items}"
+        for label, key, mine in (("cold", "cold", ours["cold_s"]), ("all-304", "warm304", ours["warm304_s"])):
+            peer = theirs.get(key)
+            ratio = f"{peer / mine:7.1f}x" if peer else "      -"
+            peer_text = f"{peer:9.2f}s" if peer else "    failed"
+            print(f"{size:>10} {label:8} {peer_text} {mine:11.2f}s {ratio}")
+        print(f"{size:>10} {'peak RSS':8} {theirs.get('cold_rss_mb', 0):8.0f}MB {ours['peak_rss_mb']:9.0f}MB"
+              f"   (load average {load})")  # fmt: skip
     return 0
 
 

@@ -13,6 +13,8 @@ whose own start-up would be counted) in a private tmux server at 120x40 and meas
                  divided by 100
   one key        10 single `j` presses from an idle app, each until its row number is on screen
   far end        `G` -> the last row on screen, then 300 `k` in one burst, as ms per key
+  hello world    before each run, Textual's hello-world app (bench/hello_textual.py) launched the
+                 same way until its text is on screen: the reader's first screen as a ratio to it
 
 and, beside the first screen, the CPU time the reader had used by then (stable under other load).
 
@@ -50,6 +52,9 @@ PAUSE_BETWEEN_PRESSES = 0.25
 TARGET_FIRST_SCREEN_S = 0.4
 TARGET_RSS_MB = 150.0
 TARGET_MS_PER_KEY = 16.0
+TARGET_HELLO_RATIO = 1.5
+"""First screen at most this many times Textual's hello-world app's, measured in the same run."""
+HELLO = Path(__file__).resolve().parent / "hello_textual.py"
 
 # The list truncates headlines to its width; this many leading characters always fit at 120 columns.
 HEADLINE_PREFIX = 20
@@ -77,6 +82,8 @@ class SizeResult:
 
     cache: CacheInfo
     runs: list[RunResult] = field(default_factory=list)
+    hello: list[float] = field(default_factory=list)
+    """First screens of Textual's hello-world app, each launched just before one of the reader's runs."""
 
     def summary(self, name: str) -> Summary | None:
         return Summary.of([getattr(r, name) for r in self.runs if getattr(r, name) is not None])
@@ -161,6 +168,18 @@ def deep_end(pane: TmuxPane, cache: CacheInfo, timeout: float, result: RunResult
     result.ms_per_key_at_end = (seen - sent) * 1000 / DEEP_KEYS
 
 
+def hello_run(data_dir: Path, timeout: float) -> float | None:
+    """Launch Textual's hello-world app once the same way; seconds to its text on screen, or None."""
+    with TmuxPane(WIDTH, HEIGHT, measured_env(data_dir)) as pane:
+        try:
+            started = pane.launch([sys.executable, str(HELLO)])
+            seen = pane.wait_for(screen_has(patterns=[re.escape("Hello, World!")]), 30.0, "hello world")
+            pane.quit()
+            return seen - started
+        except ProbeTimeout:
+            return None
+
+
 def bench_size(articles: int, root: Path, runs: int, timeout: float) -> SizeResult:
     """Build one cache and measure the reader on it `runs` times after one warm-up launch."""
     data_dir = root / f"cache-{articles}" / "data"
@@ -172,13 +191,18 @@ def bench_size(articles: int, root: Path, runs: int, timeout: float) -> SizeResu
         flush=True,
     )
     warm = one_run(cache, timeout, measure_keys=False)
+    hello_run(data_dir, timeout)  # its bytecode too
     if warm.error:
         print(f"  warm-up launch failed: {warm.error}", flush=True)
     result = SizeResult(cache)
     for number in range(runs):
+        # Interleaved, so both see the same load on the shared machine.
+        hello = hello_run(data_dir, timeout)
+        if hello is not None:
+            result.hello.append(hello)
         run = one_run(cache, timeout)
         result.runs.append(run)
-        print(f"  run {number + 1}: {describe_run(run)}", flush=True)
+        print(f"  run {number + 1}: {describe_run(run)}; Textual hello world {hello or 0:.3f} s", flush=True)
     return result
 
 
@@ -236,6 +260,16 @@ def report(results: list[SizeResult]) -> bool:
             f"{size.cache.total:>9,}  {fmt(size.summary('jump_to_end_ms'), 'ms', 0):<30}"
             f"{fmt(size.summary('ms_per_key_at_end'), 'ms', 1):<26}"
         )
+    print()
+    print("first screen against Textual's hello-world app launched the same way, interleaved in this run")
+    print(f"{'articles':>9}  {'hello world':<26}{'spacereader':<26}ratio (target <= {TARGET_HELLO_RATIO:g}x)")
+    hello_passed = True
+    for size in results:
+        hello, ours = Summary.of(size.hello), size.summary("first_screen_s")
+        if hello and ours:
+            ratio = ours.median / hello.median
+            hello_passed &= ratio <= TARGET_HELLO_RATIO
+            print(f"{size.cache.total:>9,}  {fmt(hello, 's', 3):<26}{fmt(ours, 's', 3):<26}{ratio:.2f}x")
     largest = max(results, key=lambda s: s.cache.total)
     checks = [
         ("first screen", largest.summary("first_screen_s"), TARGET_FIRST_SCREEN_S, "s", 3),
@@ -260,7 +294,7 @@ def report(results: list[SizeResult]) -> bool:
                     f"  growth        first screen ({label}) at {big.cache.total:,} / at {small.cache.total:,}"
                     f" = {high.median / low.median:.2f}x for {big.cache.total / small.cache.total:.0f}x the articles"
                 )
-    return passed
+    return passed and hello_passed
 
 
 def parse_sizes(text: str) -> list[int]:

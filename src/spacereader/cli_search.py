@@ -52,9 +52,12 @@ def run(args: argparse.Namespace, store) -> int | None:
     from spacereader.search.query import QueryError, search_filter
     from spacereader.store import articles as store_articles
     from spacereader.store import views as store_views
+    from spacereader.store.search_index import index_pending
 
     config_views = _config_views(args)
     with closing(store.connect()) as conn:
+        # Articles a refresh stored but was stopped before indexing (killed, or still running elsewhere).
+        index_pending(conn)
         if args.command == "views":
             _print_views(store_views.list_views(conn, config_views), args.json)
             return 0

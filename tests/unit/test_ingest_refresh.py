@@ -15,6 +15,8 @@ from spacereader.store import Store
 from spacereader.store.articles import count_articles, list_article_rows, set_read
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import add_feeds, get_feed, list_feed_states
+from spacereader.store.search_index import count_pending
+from spacereader.search.query import QueryError, search_filter
 
 
 def rss(*items: tuple[str, str], title: str = "Feed") -> bytes:
@@ -149,3 +151,37 @@ def test_worker_processes_store_the_same_articles_as_inline_parsing(tmp_path, ht
         with closing(store.connect()) as conn:
             stored.append(sorted((r.title, r.url, r.published) for r in list_article_rows(conn, limit=-1)))
     assert stored[0] == stored[1]
+
+
+def test_search_is_exact_once_a_refresh_returns(store: Store, httpserver: HTTPServer):
+    """Articles are indexed after they are written, in batches; by the time refresh_all returns, all of them."""
+    version = {"word": "perihelion"}
+
+    def feed(n: int):
+        def handle(request: Request) -> Response:
+            word = version["word"]
+            return Response(rss(*[(f"{n}-{i}", f"Item{n}x{i} {word}") for i in range(100)], title=f"Feed {n}"))
+
+        return handle
+
+    for n in range(30):  # 3,000 articles: more than one index batch
+        httpserver.expect_request(f"/s{n}").respond_with_handler(feed(n))
+    subscribe(store, *[httpserver.url_for(f"/s{n}") for n in range(30)])
+    left_reported: list[int] = []
+    report = refresh_all(store, fetcher(), parse_processes=0, on_indexing=left_reported.append)
+    assert report.new_items == 3000
+    assert left_reported and left_reported[-1] == 0
+
+    def matches(text: str) -> int:
+        view = search_filter(text)
+        assert not isinstance(view, QueryError)
+        return count_articles(conn, view)
+
+    with closing(store.connect()) as conn:
+        assert count_pending(conn) == 0
+        assert matches("perihelion") == 3000 and matches("item17x42") == 1 and matches('"feed 29"') == 100
+    version["word"] = "aphelion"  # every item changes: updated in place, re-indexed
+    assert refresh_all(store, fetcher(), parse_processes=0).new_items == 0
+    with closing(store.connect()) as conn:
+        assert matches("perihelion") == 0 and matches("aphelion") == 3000
+        conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")

@@ -28,6 +28,7 @@ from spacereader.store import Store
 from spacereader.store.articles import set_read
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import ensure_feed
+from spacereader.store.search_index import count_pending
 from spacereader.ui.writer import StateChange, StateWriter
 
 FEEDS = 60
@@ -135,6 +136,7 @@ def test_kill_9_at_random_points_during_refresh_keeps_the_cache_and_every_mark(c
     full = time.monotonic() - started  # one whole refresh, start-up included
     chooser = random.Random(20261125)
     killed_mid_write = 0
+    left_unindexed = 0
     for round_number in range(KILLS):
         with closing(store.connect()) as conn:
             before = conn.execute("SELECT count(*), max(fetched) FROM articles").fetchone()
@@ -148,6 +150,8 @@ def test_kill_9_at_random_points_during_refresh_keeps_the_cache_and_every_mark(c
             after = conn.execute("SELECT count(*), max(fetched) FROM articles").fetchone()
         killed_mid_write += after != before and process.returncode == -signal.SIGKILL
         check_cache(store, marks)
+        with closing(store.connect()) as conn:
+            left_unindexed += count_pending(conn) > 0
         # A mark made between crashes must survive the next one too.
         with closing(store.connect()) as conn:
             article_id = conn.execute("SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?", (round_number * 7 + 3,)).fetchone()[0]
@@ -156,10 +160,28 @@ def test_kill_9_at_random_points_during_refresh_keeps_the_cache_and_every_mark(c
                 marks[article_id] = "bookmark"
     print(f"one refresh {full:.2f}s; {killed_mid_write} of {KILLS} kills landed after writing began")
     assert killed_mid_write >= KILLS // 4, f"only {killed_mid_write} kills landed after writing began"
+    # Kills after articles were stored but before they were indexed leave them queued, never lost:
+    # the next start that searches brings the index up to date, exactly.
+    assert left_unindexed, "no kill landed between storing and indexing"
+    searched = subprocess.run(cli(data_dir, "search", "zzzabsent"), capture_output=True, text=True,
+                              timeout=120)  # fmt: skip
+    assert searched.returncode == 0, searched.stderr
+    check_index(store)
     # And the cache still works: a refresh after all that succeeds.
     finished = subprocess.run(cli(data_dir, "refresh"), capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
     check_cache(store, marks)
+    check_index(store)
+
+
+def check_index(store: Store) -> None:
+    """Nothing is waiting to be indexed, and the search index matches the articles exactly."""
+    with closing(store.connect()) as conn:
+        assert count_pending(conn) == 0
+        # rank = 1: FTS5 compares every indexed row with the articles and feeds it was built from.
+        conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+        indexed = conn.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
+        assert indexed == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def test_refresh_from_cron_while_the_reader_saves_marks(cache):

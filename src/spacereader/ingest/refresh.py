@@ -39,6 +39,7 @@ from spacereader.store.bulk import begin_bulk_writes, end_bulk_writes
 from spacereader.store.feeds import (
     list_feed_states, move_feed, prune_feed, record_attempt, record_failure, record_success,
 )  # fmt: skip
+from spacereader.store.search_index import INDEX_BATCH, index_batch, index_pending
 
 DEFAULT_KEEP = 1000
 # Below this many feeds to fetch, parsing inline beats starting worker processes (about a second of imports).
@@ -190,18 +191,31 @@ class _Writer:
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="spacereader-refresh-writer", daemon=True)
         self.on_done: Callable[[], None] = lambda: None
+        self.unindexed = 0
+        self.on_indexing: Callable[[int], None] = lambda left: None
+
+    def _next_job(self, conn):
+        """The next fetched feed; while none is waiting, index a batch of what is stored (search catches up)."""
+        while self.unindexed >= INDEX_BATCH:
+            try:
+                return self.jobs.get_nowait()
+            except queue.Empty:
+                self.unindexed = max(0, self.unindexed - index_batch(conn))
+        return self.jobs.get()
 
     def _run(self) -> None:
         try:
             with closing(self.store.connect()) as conn:
                 begin_bulk_writes(conn)
-                while (job := self.jobs.get()) is not None:
+                while (job := self._next_job(conn)) is not None:
                     state, result, parsed = job
                     try:
                         outcome = self._store_guarded(conn, state, result, parsed)
                     finally:
                         self.on_done()
+                    self.unindexed += outcome.new + outcome.updated
                     self.report(outcome)
+                index_pending(conn, on_batch=lambda done, left: self.on_indexing(left))
                 end_bulk_writes(conn)
         except BaseException as error:  # handed back to the caller's thread, which re-raises it
             self.error = error
@@ -268,7 +282,7 @@ class _Writer:
                 conn, feed_id, when=when, etag=result.etag, last_modified=result.last_modified,
                 title=parsed.title, site_url=parsed.site_url,
             )  # fmt: skip
-            new, updated = upsert_articles(conn, feed_id, parsed.items)
+            new, updated = upsert_articles(conn, feed_id, parsed.items, index_now=False)
             if new:
                 prune_feed(conn, feed_id, self.keep)
         return FeedOutcome(
@@ -349,12 +363,15 @@ def refresh_all(
     should_stop: Callable[[], bool] | None = None,
     keep_per_feed: int = DEFAULT_KEEP,
     parse_processes: int | None = None,
+    on_indexing: Callable[[int], None] | None = None,
 ) -> RefreshReport:
     """Refresh every subscription (or the given ids); blocks until done and never raises for one bad feed.
 
     `on_progress` is called from the writer thread after each feed; `should_stop` is checked before each
     fetch starts, and a stopped refresh still stores what it already fetched. `parse_processes` sets the
     worker processes that parse documents (0 parses on the writer thread; None picks by the feed count).
+    Once every feed is stored, the articles not yet in the search index are indexed before this returns;
+    `on_indexing(left)` is called from the writer thread after each batch.
     """
     should_stop = should_stop or (lambda: False)
     now = _now()
@@ -363,6 +380,8 @@ def refresh_all(
         record_attempt(conn, [s.id for s in states if not _waiting(s, now)], format_date(now))
     due = [s for s in states if not _waiting(s, now)]
     writer = _Writer(store, len(states), keep_per_feed, on_progress)
+    if on_indexing is not None:
+        writer.on_indexing = on_indexing
     for state in states:
         reason = _waiting(state, now)
         if reason:

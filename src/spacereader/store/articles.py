@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from spacereader.models import Article, ArticleFilter, ArticleRow, NewArticle
 from spacereader.store import search as store_search
+from spacereader.store.search_index import index_feed_now
 
 # The list's default (date) order; every paging query and index agrees on it. Other orders: store/search.py.
 ORDER = "a.published DESC, a.id DESC"
@@ -200,11 +201,14 @@ _INSERT_COLUMNS = (
 _INSERT_CHUNK = 80
 
 
-def upsert_articles(conn: sqlite3.Connection, feed_id: int, items: Iterable[NewArticle]) -> tuple[int, int]:
+def upsert_articles(
+    conn: sqlite3.Connection, feed_id: int, items: Iterable[NewArticle], *, index_now: bool = True
+) -> tuple[int, int]:
     """Insert new items and update changed ones in place, keeping read and bookmark state.
 
     Unchanged items (same content hash) are skipped. Runs inside the caller's transaction;
-    returns (inserted, updated).
+    returns (inserted, updated). With `index_now` False the articles are left queued for the search
+    index (a refresh indexes them in large batches afterwards: store/search_index.py).
     """
     fetched = now_iso()
     known = known_hashes(conn, feed_id)
@@ -240,4 +244,6 @@ def upsert_articles(conn: sqlite3.Connection, feed_id: int, items: Iterable[NewA
             " word_count = ?, enclosures = ?, content_hash = ? WHERE feed_id = ? AND guid = ?",
             values,
         )
+    if index_now and (inserted or changed):
+        index_feed_now(conn, feed_id)
     return inserted, len(changed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from spacereader.store.articles import now_iso
+from spacereader.store.search_index import index_feed_now
 
 
 def set_bookmark(conn: sqlite3.Connection, article_id: int, bookmarked: bool) -> bool:
@@ -68,6 +69,7 @@ def import_bookmark(conn: sqlite3.Connection, record: dict[str, str]) -> str:
         )  # fmt: skip
         found = (cursor.lastrowid,)
         outcome = "created"
+        index_feed_now(conn, feed_id)
     conn.execute(
         "INSERT INTO bookmarks (article_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING",
         (found[0], record.get("bookmarked_at") or now_iso()),

@@ -200,6 +200,71 @@ STEPS: list[str] = [
     END;
     CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, published DESC, id DESC);
     CREATE INDEX IF NOT EXISTS feeds_by_name ON feeds (lower(COALESCE(NULLIF(title, ''), url)), id);
+    # 7: index after the write, not inside it. New and changed articles are queued in search_pending by
+    # the triggers and indexed later in large batches (store/search_index.py), so a refresh's writer no
+    # longer pays FTS5's per-transaction segment flushes and merges (one small segment per feed). A queued
+    # article is not yet in the index, so a delete or change only removes from the index what is there.
+    # The queue and the articles commit together: a kill at any point leaves every queued article to be
+    # indexed at the next catch-up, and nothing indexed twice.
+    """
+    CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY);
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP TRIGGER articles_fts_feed_delete;
+    DROP TRIGGER articles_fts_feed_rename;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO search_pending (article_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, author, feed)
+        SELECT 'delete', old.id,
+            replace(replace(old.title, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(old.body, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(old.author, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(COALESCE(NULLIF(f.title, ''), f.url), 'ё', 'е'), 'Ё', 'Е')
+        FROM feeds f WHERE f.id = old.feed_id
+            AND NOT EXISTS (SELECT 1 FROM search_pending WHERE article_id = old.id);
+        DELETE FROM search_pending WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF id, title, body, author, feed_id ON articles
+    WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.body IS NOT new.body
+        OR old.author IS NOT new.author OR old.feed_id IS NOT new.feed_id
+    BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, author, feed)
+        SELECT 'delete', old.id,
+            replace(replace(old.title, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(old.body, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(old.author, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(COALESCE(NULLIF(f.title, ''), f.url), 'ё', 'е'), 'Ё', 'Е')
+        FROM feeds f WHERE f.id = old.feed_id
+            AND NOT EXISTS (SELECT 1 FROM search_pending WHERE article_id = old.id);
+        DELETE FROM search_pending WHERE article_id = old.id;
+        INSERT INTO search_pending (article_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER articles_fts_feed_delete BEFORE DELETE ON feeds BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, author, feed)
+        SELECT 'delete', id, title, body, author, feed FROM articles_search_source
+        WHERE id IN (SELECT id FROM articles WHERE feed_id = old.id)
+            AND id NOT IN (SELECT article_id FROM search_pending);
+        DELETE FROM search_pending WHERE article_id IN (SELECT id FROM articles WHERE feed_id = old.id);
+    END;
+    CREATE TRIGGER articles_fts_feed_rename AFTER UPDATE OF title, url ON feeds
+    WHEN COALESCE(NULLIF(old.title, ''), old.url) IS NOT COALESCE(NULLIF(new.title, ''), new.url)
+    BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, author, feed)
+        SELECT 'delete', a.id,
+            replace(replace(a.title, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(a.body, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(a.author, 'ё', 'е'), 'Ё', 'Е'),
+            replace(replace(COALESCE(NULLIF(old.title, ''), old.url), 'ё', 'е'), 'Ё', 'Е')
+        FROM articles a WHERE a.feed_id = old.id
+            AND NOT EXISTS (SELECT 1 FROM search_pending WHERE article_id = a.id);
+        INSERT INTO articles_fts (rowid, title, body, author, feed)
+        SELECT id, title, body, author, feed FROM articles_search_source
+        WHERE id IN (SELECT id FROM articles WHERE feed_id = new.id)
+            AND id NOT IN (SELECT article_id FROM search_pending);
+    END;
     """,
 ]
 

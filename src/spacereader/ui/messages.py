@@ -66,6 +66,16 @@ class RefreshProgressed(Message):
 
 
 @dataclass
+class IndexCatchingUp(Message):
+    """Stored articles are being added to the search index; `left` of them are not searchable yet."""
+
+    left: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexCatchingUp)
+
+
+@dataclass
 class FeedsRefreshed(Message):
     """A refresh ended: its summary line and the failing feeds with their reasons."""
 

@@ -15,7 +15,7 @@ from spacereader.models import Feed
 from spacereader.safe_text import clean_line
 from spacereader.ui.dialogs.add_feed import AddFeedDialog
 from spacereader.ui.dialogs.confirm import ConfirmDialog
-from spacereader.ui.messages import FeedActionFailed, FeedsRefreshed, FeedSubscribed, RefreshProgressed
+from spacereader.ui.messages import FeedActionFailed, FeedsRefreshed, FeedSubscribed, IndexCatchingUp, RefreshProgressed
 
 FEED_BINDINGS = [
     Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Fetch every feed"),
@@ -55,9 +55,24 @@ class FeedControl:
             on_progress=lambda p: self.post_message(RefreshProgressed(p.done, p.total, p.outcome.title or p.outcome.url)),
             should_stop=lambda: worker.is_cancelled,
             keep_per_feed=self.app.settings.keep_per_feed,
+            on_indexing=lambda left: self.post_message(IndexCatchingUp(left)),
         )
         failures = tuple(f"{o.title or o.url}: {o.error}" for o in report.failures)
         self.post_message(FeedsRefreshed(report.summary(), report.new_items, failures))
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def catch_up_index(self) -> None:
+        """Index what an interrupted refresh stored but did not index; search finds the rest meanwhile."""
+        from spacereader.store.search_index import count_pending, index_pending
+
+        with closing(self.app.store.connect()) as conn:
+            if count_pending(conn):
+                self.post_message(IndexCatchingUp(count_pending(conn)))
+                index_pending(conn, on_batch=lambda done, left: self.post_message(IndexCatchingUp(left)))
+
+    def on_index_catching_up(self, event: IndexCatchingUp) -> None:
+        self._refresh_status = f"search index catching up: {event.left} articles left" if event.left else ""
+        self.update_status()
 
     def on_refresh_progressed(self, event: RefreshProgressed) -> None:
         self._refresh_status = f"refreshing {event.done}/{event.total}: {clean_line(event.feed)[:40]}"

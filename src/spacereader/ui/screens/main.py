@@ -100,6 +100,7 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
         self.query_one(ArticleList).focus()
         # Extraction starts after the first frame so it never delays it.
         self.call_after_refresh(self.start_extraction)
+        self.call_after_refresh(self.catch_up_index)
         self.start_auto_refresh()
 
     # -- views ------------------------------------------------------------------------------------------
