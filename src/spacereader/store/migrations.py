@@ -200,6 +200,7 @@ STEPS: list[str] = [
     END;
     CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, published DESC, id DESC);
     CREATE INDEX IF NOT EXISTS feeds_by_name ON feeds (lower(COALESCE(NULLIF(title, ''), url)), id);
+    """,
     # 7: index after the write, not inside it. New and changed articles are queued in search_pending by
     # the triggers and indexed later in large batches (store/search_index.py), so a refresh's writer no
     # longer pays FTS5's per-transaction segment flushes and merges (one small segment per feed). A queued
