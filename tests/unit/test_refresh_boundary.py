@@ -113,11 +113,11 @@ def feed_state_stage(monkeypatch, feeds):
 def upsert_stage(monkeypatch, feeds):
     real = refresh.upsert_articles
 
-    def upsert_articles(conn, feed_id, items):
+    def upsert_articles(conn, feed_id, items, **kwargs):
         if feed_id == bad_feed_id(feeds):
-            real(conn, feed_id, items)  # written, then the transaction must be rolled back
+            real(conn, feed_id, items, **kwargs)  # written, then the transaction must be rolled back
             raise InjectedFault("injected")
-        return real(conn, feed_id, items)
+        return real(conn, feed_id, items, **kwargs)
 
     monkeypatch.setattr(refresh, "upsert_articles", upsert_articles)
 
@@ -183,7 +183,7 @@ def test_a_failing_prune_fails_its_feed_alone_when_pruning_has_work(store: Store
 
 
 def test_every_feed_failing_exits_1(store: Store, feeds: dict[str, int], monkeypatch, capsys):
-    monkeypatch.setattr(refresh, "upsert_articles", lambda *a: (_ for _ in ()).throw(InjectedFault("all")))
+    monkeypatch.setattr(refresh, "upsert_articles", lambda *a, **k: (_ for _ in ()).throw(InjectedFault("all")))
     code = main(["--data-dir", str(store.path.parent), "refresh"])
     out, err = capsys.readouterr()
     assert code == 1 and "4 failed" in out and len(err.splitlines()) == 4
