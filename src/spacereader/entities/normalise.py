@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacereader.entities.canonical import canonical_key
@@ -41,6 +43,41 @@ KIND_OF_LABEL = {
 }
 """Model labels that the sidebar shows; NORP, DATE, WORK_OF_ART and the rest are dropped."""
 
+RULES = (
+    "trim",
+    "split_lists",
+    "junk",
+    "party_members",
+    "types",
+    "widen_person",
+    "town_region",
+    "short_forms",
+    "missed_mentions",
+    "acronyms",
+)
+"""Every repair by name, so the bench can score each one switched off in turn."""
+_OFF: set[str] = set()
+
+
+@contextmanager
+def rules_off(*names: str) -> Iterator[None]:
+    """Run the repairs without the named rules (the bench's ablation; not for use across threads)."""
+    unknown = set(names) - set(RULES)
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(sorted(unknown))}")
+    before = set(_OFF)
+    _OFF.update(names)
+    try:
+        yield
+    finally:
+        _OFF.clear()
+        _OFF.update(before)
+
+
+def _on(rule: str) -> bool:
+    return rule not in _OFF
+
+
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = " \t\n\"'“”‘’«»()[]{},;:!?*–—-"
 
@@ -67,9 +104,9 @@ def repair_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
     found = []
     seen: set[tuple[int, int]] = set()
-    for mention in _split_lists(text, mentions):
+    for mention in _split_lists(text, mentions) if _on("split_lists") else mentions:
         kind = KIND_OF_LABEL.get(mention.label)
-        if mention.label == "NORP" and (mention.text.casefold() in PARTY_MEMBERS or mention.text.isupper()):
+        if _on("party_members") and mention.label == "NORP" and (mention.text.casefold() in PARTY_MEMBERS or mention.text.isupper()):
             kind = "organisation"  # "the Democrats", "the Tories"; an acronym is no nationality
         if kind is None:
             continue
@@ -78,13 +115,15 @@ def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
             continue
         start, end, titled = trimmed
         seen.add((start, end))
-        if is_junk(text, start, end, text[start:end]):
+        if _on("junk") and is_junk(text, start, end, text[start:end]):
             continue
-        kind, strength = type_evidence(text, start, text[start:end], kind, mention.label, titled)
-        if kind == "person":
+        strength = 1.0
+        if _on("types"):
+            kind, strength = type_evidence(text, start, text[start:end], kind, mention.label, titled)
+        if kind == "person" and _on("widen_person"):
             start, end = _widen_person(text, start, end, titled)
         found.append(Candidate(start, end, text[start:end], kind, strength))
-    return _join_town_and_region(text, found)
+    return _join_town_and_region(text, found) if _on("town_region") else found
 
 
 def _widen_person(text: str, start: int, end: int, titled: bool) -> tuple[int, int]:
@@ -156,7 +195,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
     # A span never crosses a paragraph break.
     cut = text.find("\n\n", start, end)
     end = cut if cut != -1 else end
-    while True:
+    while _on("trim"):
         before = (start, end)
         while start < end and text[start] in _EDGE_JUNK:
             start += 1
@@ -248,9 +287,12 @@ def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
     for candidate in _candidates(text, mentions):
         key = canonical_key(candidate.text)
         groups.setdefault(key, _Group(key)).add(candidate)
-    _merge_short_forms(groups)
-    _find_missed_mentions(text, groups)
-    _add_acronyms(text, groups)
+    if _on("short_forms"):
+        _merge_short_forms(groups)
+    if _on("missed_mentions"):
+        _find_missed_mentions(text, groups)
+    if _on("acronyms"):
+        _add_acronyms(text, groups)
     return groups
 
 
