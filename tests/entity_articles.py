@@ -101,6 +101,7 @@ ELECTION_ROWS = {
     "Springfield": "place",
     "Ill": "place",
     "Rosa Alvarez": "person",
+    "North District": "place",
     "Gary Whitcombe": "person",
     "Green Party": "organisation",
     "Ted Moss": "person",

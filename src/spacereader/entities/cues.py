@@ -88,7 +88,9 @@ _ORG_HEADS = frozenset(
     school party council committee association institute foundation union commission network news times
     post court army navy force forces police service board federation league club airlines airways press
     organisation organization society fund authority administration bureau office parliament congress senate
-    assembly reserve exchange institution center centre labs technologies motors studios records""".split()
+    assembly reserve exchange institution center centre labs technologies motors studios records bancorp
+    holdings securities energy capital partners pharmaceuticals systems insurance investments industries media
+    entertainment telecom brands""".split()
 )
 # Facility heads: a FAC span with one of these really is a place; without one it is usually an organisation.
 _FACILITY_HEADS = frozenset(
