@@ -71,8 +71,10 @@ def score_line_names(text: str) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         for pattern in _SCORE_LINES:
             for match in pattern.finditer(line.group()):
-                spans.extend((line.start() + match.start(g), line.start() + match.end(g)) for g in range(1, 3)
-                             if g <= pattern.groups)  # fmt: skip
+                for group in range(1, pattern.groups + 1):
+                    name = match.group(group).rstrip(".")  # a sentence's full stop is no abbreviation's
+                    start = line.start() + match.start(group)
+                    spans.append((start, start + len(name)))
     return spans
 
 
