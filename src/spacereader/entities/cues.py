@@ -112,9 +112,6 @@ PLAIN_ACRONYMS = frozenset(
 
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # regnal numbers up to XXXIX, not "CDC"
 
-# What separates names in a list: a comma, "and" or "or".
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?=[A-Z])")
-BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:and|or)?|\s+and|\s+or)\s*")
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _NEUTER = re.compile(r"\b(?:its|itself)\b", re.IGNORECASE)
 

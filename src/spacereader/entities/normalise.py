@@ -16,10 +16,8 @@ from dataclasses import dataclass, field
 
 from spacereader.entities.canonical import canonical_key
 from spacereader.entities.cues import (
-    BETWEEN_LISTED,
     COMMON_WORDS,
     JOINERS,
-    LIST_GAP,
     MONTHS_AND_DAYS,
     NAME_SUFFIX,
     PARTY_MEMBERS,
@@ -53,7 +51,6 @@ RULES = (
     "party_members",
     "types",
     "widen_person",
-    "town_region",
     "short_forms",
     "missed_mentions",
     "acronyms",
@@ -61,6 +58,7 @@ RULES = (
     "scores",
     "datelines",
     "org_short_forms",
+    "join_adjacent",
 )
 """Every repair by name, so the bench can score each one switched off in turn."""
 _OFF: set[str] = set()
@@ -112,6 +110,8 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
     found = []
     seen: set[tuple[int, int]] = set()
     norp_ends = {m.end for m in mentions if m.label == "NORP"}
+    if _on("join_adjacent"):
+        mentions = _join_adjacent(text, mentions)
     for mention in _split_lists(text, mentions) if _on("split_lists") else mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         if _on("party_members") and mention.label == "NORP" and (mention.text.casefold() in PARTY_MEMBERS or mention.text.isupper()):
@@ -133,7 +133,6 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
         if kind == "person" and _on("widen_person"):
             start, end = _widen_person(text, start, end, titled, norp_ends)
         found.append(Candidate(start, end, text[start:end], kind, strength))
-    found = _join_town_and_region(text, found) if _on("town_region") else found
     return _add_layout_names(text, found)
 
 
@@ -174,32 +173,24 @@ def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[
     return start, end
 
 
-def _join_town_and_region(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "Denver, Colorado" is one place, unless it is part of a longer list ("France, Spain and Italy")."""
-    result: list[Candidate] = []
-    index = 0
-    while index < len(found):
-        here = found[index]
-        after = found[index + 1] if index + 1 < len(found) else None
-        joinable = (
-            after is not None
-            and here.kind == after.kind == "place"
-            and text[here.end : after.start] == ", "
-            and not LIST_GAP.match(text, after.end)
-            and not (
-                result and result[-1].kind == "place" and BETWEEN_LISTED.fullmatch(text[result[-1].end : here.start])
-            )
-        )
-        if joinable:
-            result.append(
-                Candidate(
-                    here.start, after.end, text[here.start : after.end], "place", max(here.strength, after.strength)
-                )
-            )
-            index += 2
+def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two names the model ends and starts a space apart are one ("Sony" "Australia", "Casa" "Santa Marta"):
+    prose puts a word or a comma between two names. The first part's label stands for the whole."""
+    result: list[Mention] = []
+    for mention in mentions:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.label in KIND_OF_LABEL
+            and mention.label in KIND_OF_LABEL
+            and mention.start == last.end + 1
+            and text[last.end] == " "
+            and text[last.end - 1].isalpha()  # not "Kirkby Rovers 3" "Ashford United 1"
+            and text[mention.start : mention.start + 1].isupper()
+        ):
+            result[-1] = Mention(last.start, mention.end, text[last.start : mention.end], last.label)
         else:
-            result.append(here)
-            index += 1
+            result.append(mention)
     return result
 
 
