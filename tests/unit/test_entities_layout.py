@@ -1,4 +1,4 @@
-"""Text that is not prose: headlines in capitals, datelines, bylines, score and tally lines (texts written here)."""
+"""Text that is not prose: headlines in capitals, score and tally lines (texts written here)."""
 
 from __future__ import annotations
 
@@ -46,19 +46,6 @@ def test_a_person_beside_a_score_stays_a_person_when_the_article_says_so() -> No
     text = "Rosa Alvarez won. Alvarez thanked her staff.\nAlvarez 4,101, Whitcombe 3,870\nGary Whitcombe conceded."
     mentions = spans(text, ("Rosa Alvarez", "PERSON"), ("Gary Whitcombe", "PERSON"), ("Alvarez 4,101", "PERSON"))
     assert names(text, mentions) == {"Rosa Alvarez": "person", "Gary Whitcombe": "person"}
-
-
-def test_a_dateline_gives_its_place_region_and_agency_apart() -> None:
-    text = "LEEDS, England (Reuters) - Rovers won.\n\nNEW YORK, March 4 (AP) — Stocks fell."
-    mentions = spans(text, ("LEEDS, England", "GPE"), ("Reuters", "PERSON"), ("NEW YORK", "GPE"), ("AP", "ORG"))
-    assert names(text, mentions) == {
-        "Leeds": "place", "England": "place", "Reuters": "organisation", "New York": "place", "AP": "organisation"
-    }  # fmt: skip
-
-
-def test_a_byline_names_a_person() -> None:
-    text = "By Priya Natarajan\n\nThe count ended at dawn."
-    assert names(text, spans(text, ("Priya Natarajan", "ORG"))) == {"Priya Natarajan": "person"}
 
 
 def test_a_one_word_short_form_joins_a_two_word_organisation() -> None:

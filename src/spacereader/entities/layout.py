@@ -1,4 +1,4 @@
-"""Text that is not prose: headlines in capitals, datelines, bylines and lines of scores or tallies.
+"""Text that is not prose: headlines in capitals and lines of scores or tallies.
 
 Sports, markets and election feeds are full of them, and the small model reads them badly: in a line set in
 capitals every word looks like a name, and a name followed by a score ("Rovers 3") or beside a table's
@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 _LINE = re.compile(r"[^\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-# A name in a table or dateline: up to four capitalised words (joined by one space).
+# A name in a table: up to four capitalised words (joined by one space).
 _NAME = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
 _SCORE = r"\d{1,3}(?:[.,]\d+)?%?"
 # "Kirkby Rovers 3 (Halden 12) Ashford United 1", "Brenton City 0 Dunmore Athletic 2", "Rovers v City",
@@ -22,20 +22,8 @@ _SCORE_LINES = (
     re.compile(rf"(?:^|[:;] ?)({_NAME}) (?:v|vs\.?) ({_NAME})(?=\s*(?:[;.,]|$))"),
     re.compile(rf"^\s*\d{{1,3}}[.)] ({_NAME}) \d+(?: \w+)?\s*$"),
 )
-# "LEEDS, England (Reuters) - ", "NEW YORK, March 4 (AP) — ", "SPRINGFIELD, Ill. - ": a paragraph's opening
-# place in capitals, an optional region or date, an optional agency, then a dash.
-_DATELINE = re.compile(
-    r"(?:^|\n)(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-    r"(?:, (?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?: \d{1,2})?)?"
-    r"(?: \((?P<agency>[A-Z][\w&. ]{0,30})\))?\s+[-–—]\s"
-)
-_BYLINE = re.compile(r"(?:^|\n)By (?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?=\s*(?:,|\n|$| and ))")
 TRAILING_NUMBER = re.compile(r"\s+[+-]?\d[\d.,:%]*$")
 """A score or count the model took into a name ("Rovers 3", "Whitcombe 3,870")."""
-_MONTHS = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september"
-    " october november december".split()
-)
 
 
 def capital_lines(text: str) -> list[tuple[int, int]]:
@@ -76,19 +64,3 @@ def score_line_names(text: str) -> list[tuple[int, int]]:
                     start = line.start() + match.start(group)
                     spans.append((start, start + len(name)))
     return spans
-
-
-def dateline_and_byline(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) for a dateline's place, region and agency and a byline's writer."""
-    found = []
-    for match in _DATELINE.finditer(text):
-        found.append((match.start("city"), match.end("city"), "place"))
-        region = match.group("region")
-        if region and region.split()[0].rstrip(".").casefold() not in _MONTHS:
-            end = match.end("region") - (1 if region.endswith(".") else 0)
-            found.append((match.start("region"), end, "place"))
-        if match.group("agency"):
-            found.append((match.start("agency"), match.end("agency"), "organisation"))
-    for match in _BYLINE.finditer(text):
-        found.append((match.start("name"), match.end("name"), "person"))
-    return found

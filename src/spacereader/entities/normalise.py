@@ -29,7 +29,7 @@ from spacereader.entities.cues import (
     is_stray_lower,
     type_evidence,
 )
-from spacereader.entities.layout import TRAILING_NUMBER, Ranges, capital_lines, dateline_and_byline, score_line_names
+from spacereader.entities.layout import TRAILING_NUMBER, Ranges, capital_lines, score_line_names
 from spacereader.models import ExtractedEntity, Mention
 
 KIND_OF_LABEL = {
@@ -56,7 +56,6 @@ RULES = (
     "acronyms",
     "capital_lines",
     "scores",
-    "datelines",
     "org_short_forms",
     "join_adjacent",
 )
@@ -137,25 +136,18 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
 
 
 def _add_layout_names(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Names that the layout types or reveals: a dateline's place and agency, a byline's writer (they replace
-    what the model made of them), and the names in score and tally lines the model missed (organisations
-    unless the article's other mentions say otherwise)."""
-    placed: list[tuple[int, int, str, float]] = []
-    if _on("datelines"):
-        placed += [(start, end, kind, 2.0) for start, end, kind in dateline_and_byline(text)]
-        found = [c for c in found if not any(c.start < end and start < c.end for start, end, _, _ in placed)]
-    if _on("scores"):
-        covered = _covered_by(text, found)
-        in_tables = score_line_names(text)
-        placed += [(start, end, "organisation", 0.5) for start, end in in_tables if not any(covered[start:end])]
-        # A name beside a score is a team more often than a person; the article's other mentions decide.
-        tables = Ranges(sorted(in_tables))
-        found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
-                 if c.kind == "person" and c.strength <= 1.0 and tables.holds(c.start, c.end) else c
-                 for c in found]  # fmt: skip
-    for start, end, kind, strength in placed:
-        name = text[start:end]
-        found.append(Candidate(start, end, name.title() if name.isupper() and len(name) > 3 else name, kind, strength))
+    """Names in score and tally lines: the model misses many (they become organisations unless the article's
+    other mentions say otherwise), and a person it found beside a score is more often a team."""
+    if not _on("scores"):
+        return found
+    in_tables = score_line_names(text)
+    tables = Ranges(sorted(in_tables))
+    found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
+             if c.kind == "person" and c.strength <= 1.0 and tables.holds(c.start, c.end) else c
+             for c in found]  # fmt: skip
+    covered = _covered_by(text, found)
+    found += [Candidate(start, end, text[start:end], "organisation", 0.5) for start, end in in_tables
+              if not any(covered[start:end])]  # fmt: skip
     return sorted(found, key=lambda c: c.start)
 
 
