@@ -82,3 +82,9 @@ def test_written_articles_keep_their_names_and_add_little_junk(genre: str) -> No
         return 2 * hits / (len(pred) + len(gold))
 
     assert f1(repaired) >= 0.8 and f1(repaired) > f1(alone), (sorted(repaired - gold), sorted(gold - repaired))
+
+
+def test_a_text_written_all_in_capitals_keeps_the_models_names() -> None:
+    text = "FLOODS HIT DORSET\nTHE ENVIRONMENT AGENCY SAID RIVERS IN DORSET ROSE OVERNIGHT."
+    mentions = spans(text, ("DORSET", "GPE"), ("THE ENVIRONMENT AGENCY", "ORG"))
+    assert names(text, mentions) == {"DORSET": "place", "ENVIRONMENT AGENCY": "organisation"}

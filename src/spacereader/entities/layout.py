@@ -27,7 +27,11 @@ TRAILING_NUMBER = re.compile(r"\s+[+-]?\d[\d.,:%]*$")
 
 
 def capital_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line set in capitals (two or more words, letters mostly upper case), in order."""
+    """(start, end) of each line set in capitals (two or more words, letters mostly upper case), in order.
+
+    None when most of the text is in capitals: then capitals are how it is written, not a headline, and the
+    model's reading is all there is.
+    """
     found = []
     for line in _LINE.finditer(text):
         words = _LETTERS.findall(line.group())
@@ -37,7 +41,8 @@ def capital_lines(text: str) -> list[tuple[int, int]]:
         upper = sum(len(w) for w in words if w.isupper())
         if upper >= 0.7 * letters:
             found.append(line.span())
-    return found
+    in_capitals = sum(end - start for start, end in found)
+    return found if in_capitals < 0.5 * len(text.strip()) else []
 
 
 class Ranges:
