@@ -42,6 +42,11 @@ def test_names_in_result_fixture_and_standings_lines_are_found() -> None:
                                                  "Dunmore Athletic", "Ashby Albion")}  # fmt: skip
 
 
+def test_names_in_a_list_of_movers_are_found_but_a_bare_count_is_no_name() -> None:
+    text = "Movers:\nCastor Energy +4.8%\nVelin Motors -2.2%\nWard 1\nTurnout 61%"
+    assert names(text, []) == {"Castor Energy": "organisation", "Velin Motors": "organisation"}
+
+
 def test_a_person_beside_a_score_stays_a_person_when_the_article_says_so() -> None:
     text = "Rosa Alvarez won. Alvarez thanked her staff.\nAlvarez 4,101, Whitcombe 3,870\nGary Whitcombe conceded."
     mentions = spans(text, ("Rosa Alvarez", "PERSON"), ("Gary Whitcombe", "PERSON"), ("Alvarez 4,101", "PERSON"))

@@ -16,11 +16,13 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _NAME = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
 _SCORE = r"\d{1,3}(?:[.,]\d+)?%?"
 # "Kirkby Rovers 3 (Halden 12) Ashford United 1", "Brenton City 0 Dunmore Athletic 2", "Rovers v City",
-# "1. Kirkby Rovers 14 pts": the names in a result, fixture or standings line.
+# "1. Kirkby Rovers 14 pts", "Castor Energy +4.8%": the names in a result, fixture, standings or movers line.
 _SCORE_LINES = (
     re.compile(rf"^\s*({_NAME}) {_SCORE}(?: \([^)\n]*\))?(?: ?[-–,] ?| )({_NAME}) {_SCORE}(?: \([^)\n]*\))?\s*$"),
     re.compile(rf"(?:^|[:;] ?)({_NAME}) (?:v|vs\.?) ({_NAME})(?=\s*(?:[;.,]|$))"),
     re.compile(rf"^\s*\d{{1,3}}[.)] ({_NAME}) \d+(?: \w+)?\s*$"),
+    # Two words at least: "Turnout 61%" is a figure, not a company.
+    re.compile(r"^\s*([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){1,3}) (?:[+-−]\d[\d.,]*%?|\d[\d.,]*%)\s*$"),
 )
 TRAILING_NUMBER = re.compile(r"\s+[+-]?\d[\d.,:%]*$")
 """A score or count the model took into a name ("Rovers 3", "Whitcombe 3,870")."""
