@@ -1,16 +1,23 @@
-"""Score the entity extractor on the human-annotated UNER English PUD set and time it.
+"""Score the entity extractor on a fixed dev/test split of the UNER English PUD set, and time it.
 
-Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles N]`. It reads
+Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles N] [--causes]`. It reads
 ../shared/corpus/ner/uner_en_pud.jsonl (beside the repo, never copied into it) and prints:
 
-- exact-match span P/R/F1 per type and micro, for the raw model (labels mapped, nothing else) and
-  after the repairs in spacereader.entities.normalise;
-- the "sidebar" measure: per document, the set of distinct (entity, type) pairs the sidebar would
-  show against the gold set, micro-averaged over documents. Gold pairs are folded the same way for
-  both rows (case, dots, a leading "the"), and a gold surname standing alone is counted under the
-  full name when the document also names it in full, since the sidebar shows one row per person;
-- throughput in articles per second on ~800-word articles built from the set's news documents;
-- resident memory of the loaded model (growth of this process's RSS across loading it).
+- the split: documents shuffled by id with seed 14, the first half dev (the repairs are tuned on it
+  only), the rest test (reported, never tuned on);
+- per part, exact-match span F1 per type and micro, and the "sidebar" F1 (per document, the distinct
+  (entity, type) pairs the sidebar would show against the gold pairs, micro-averaged over documents),
+  for the raw model (labels mapped, nothing else) and after the repairs in spacereader.entities.normalise.
+  Gold pairs are folded like the extractor's (case, dots, a leading "the"), and a gold surname standing
+  alone is counted under the full name when the document also names it, since the sidebar shows one row
+  per person;
+- the gain of each repair rule: sidebar and micro F1 with everything on, minus the same with that rule
+  alone switched off, on dev and on test (a rule that gains only on dev fits dev, not news);
+- the same sidebar F1 on the articles written for the tests (sports results, market report, election
+  tallies; tests/entity_articles.py), which were written while building the rules, so not held out;
+- throughput, CPU and wall clock, with the model and the repairs timed apart, on ~850-word articles:
+  UNER news documents joined, the most entity-dense dev documents joined, and sports-shaped text;
+- with --causes, dev's false and missed sidebar rows sorted into causes (what tuning looks at).
 """
 
 from __future__ import annotations
@@ -18,24 +25,32 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from spacereader.entities.canonical import canonical_key, fold
-from spacereader.entities.extract import PlainExtractor, SpacyExtractor
-from spacereader.entities.normalise import (
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # for tests/entity_articles.py
+
+from spacereader.entities.canonical import canonical_key, fold  # noqa: E402
+from spacereader.entities.extract import PlainExtractor, SpacyExtractor  # noqa: E402
+from spacereader.entities.normalise import (  # noqa: E402
     KIND_OF_LABEL,
+    RULES,
     group_entities,
     repair_mentions,
+    rules_off,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.entity_articles import ARTICLES  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "corpus" / "ner" / "uner_en_pud.jsonl"
+SEED = 14
+"""The split's seed: fixed so dev and test never change between runs or branches."""
 TYPE_OF_KIND = {"person": "PER", "organisation": "ORG", "place": "LOC"}
 TYPES = ("PER", "ORG", "LOC")
+KIND_TO = {label: TYPE_OF_KIND[kind] for label, kind in KIND_OF_LABEL.items()}
 
 
 def rss_mb() -> float:
@@ -44,6 +59,14 @@ def rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def split(docs: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(dev, test): whole documents, shuffled by id with SEED, half each."""
+    ids = sorted(d["id"] for d in docs)
+    random.Random(SEED).shuffle(ids)
+    dev_ids = set(ids[: len(ids) // 2])
+    return [d for d in docs if d["id"] in dev_ids], [d for d in docs if d["id"] not in dev_ids]
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -64,53 +87,161 @@ def gold_sidebar(doc: dict) -> set[tuple[str, str]]:
     return merged
 
 
-def score(docs: list[dict], predict_spans, predict_sidebar) -> dict[str, tuple[float, float, float]]:
-    counts = {t: Counter() for t in (*TYPES, "micro", "sidebar")}
-    for doc in docs:
-        gold = {(s, e, t) for s, e, t in doc["entities"]}
-        pred = set(predict_spans(doc))
-        for t in TYPES:
-            g = {x for x in gold if x[2] == t}
-            p = {x for x in pred if x[2] == t}
-            for bucket in (t, "micro"):
-                counts[bucket]["tp"] += len(g & p)
-                counts[bucket]["fp"] += len(p - g)
-                counts[bucket]["fn"] += len(g - p)
-        g, p = gold_sidebar(doc), set(predict_sidebar(doc))
-        counts["sidebar"]["tp"] += len(g & p)
-        counts["sidebar"]["fp"] += len(p - g)
-        counts["sidebar"]["fn"] += len(g - p)
-    return {name: prf(c["tp"], c["fp"], c["fn"]) for name, c in counts.items()}
+class Scorer:
+    """Raw model output per document, extracted once, scored raw or repaired under any set of rules."""
+
+    def __init__(self, extractor, docs: list[dict]) -> None:
+        self.docs = docs
+        self.raw = {d["id"]: extractor.extract(d["text"]) for d in docs}
+
+    def score(self, docs: list[dict], repaired: bool) -> dict[str, float]:
+        """F1 (in %) per type, micro and sidebar."""
+        counts = {t: Counter() for t in (*TYPES, "micro", "sidebar")}
+        for doc in docs:
+            text, raw = doc["text"], self.raw[doc["id"]]
+            if repaired:
+                pred = {(m.start, m.end, TYPE_OF_KIND[m.label]) for m in repair_mentions(text, raw)}
+                rows = {(e.key, TYPE_OF_KIND[e.kind]) for e in group_entities(text, raw)}
+            else:
+                pred = {(m.start, m.end, KIND_TO[m.label]) for m in raw if m.label in KIND_TO}
+                rows = {(fold(m.text), KIND_TO[m.label]) for m in raw if m.label in KIND_TO}
+            gold = {(s, e, t) for s, e, t in doc["entities"]}
+            for t in TYPES:
+                g, p = {x for x in gold if x[2] == t}, {x for x in pred if x[2] == t}
+                for bucket in (t, "micro"):
+                    _count(counts[bucket], g, p)
+            _count(counts["sidebar"], gold_sidebar(doc), rows)
+        return {name: 100 * prf(c["tp"], c["fp"], c["fn"])[2] for name, c in counts.items()}
 
 
-def print_scores(title: str, scores: dict[str, tuple[float, float, float]]) -> None:
+def _count(counter: Counter, gold: set, pred: set) -> None:
+    counter["tp"] += len(gold & pred)
+    counter["fp"] += len(pred - gold)
+    counter["fn"] += len(gold - pred)
+
+
+def own_articles_f1(extractor, repaired: bool) -> float:
+    """Sidebar F1 over the articles written for the tests."""
+    counts: Counter = Counter()
+    for text, rows in ARTICLES.values():
+        gold = {(canonical_key(name), kind) for name, kind in rows.items()}
+        mentions = extractor.extract(text)
+        if repaired:
+            pred = {(e.key, e.kind) for e in group_entities(text, mentions)}
+        else:
+            pred = {(fold(m.text), KIND_OF_LABEL[m.label]) for m in mentions if m.label in KIND_OF_LABEL}
+        _count(counts, gold, pred)
+    return 100 * prf(counts["tp"], counts["fp"], counts["fn"])[2]
+
+
+def print_table(title: str, rows: list[tuple[str, dict[str, float]]]) -> None:
     print(f"\n{title}")
-    print(f"  {'':8} {'P':>6} {'R':>6} {'F1':>6}")
-    for name, (p, r, f) in scores.items():
-        print(f"  {name:8} {100 * p:6.1f} {100 * r:6.1f} {100 * f:6.1f}")
+    print(f"  {'':22} {'PER':>6} {'ORG':>6} {'LOC':>6} {'micro':>6} {'sidebar':>8}")
+    for name, s in rows:
+        print(f"  {name:22} {s['PER']:6.1f} {s['ORG']:6.1f} {s['LOC']:6.1f} {s['micro']:6.1f} {s['sidebar']:8.1f}")
 
 
-def long_articles(docs: list[dict], words: int = 800) -> list[str]:
-    """~800-word texts built by joining the set's news documents as paragraphs."""
+def joined(texts: list[str], words: int = 850) -> list[str]:
+    """~`words`-word articles made by joining texts as paragraphs."""
     articles, current = [], []
-    for doc in docs:
-        current.append(doc["text"])
+    for text in texts:
+        current.append(text)
         if sum(len(t.split()) for t in current) >= words:
             articles.append("\n\n".join(current))
             current = []
     return articles
 
 
+def sports_articles(count: int) -> list[str]:
+    """~850-word sports-shaped articles: the test's sports report, then a long results table and scorers list
+    with many distinct invented names (the entity-per-word density of a results page)."""
+    base, _ = ARTICLES["sports"]
+    towns = "Ashby Barrow Carlow Denholm Elstow Fenwick Garth Hexley Irwell Jarrow Kelso Lydd Marden Nairn".split()
+    clubs = "Rovers United City Athletic Wanderers Town Albion Rangers".split()
+    first = "Ada Ben Cal Dan Eli Finn Gus Hal Ivo Jon Kit Leo Max Ned".split()
+    last = "Abara Birk Coyle Dunne Eze Fahey Gault Hume Ince Joyce Keane Lutz Mayo Nolan".split()
+    articles = []
+    for index in range(count):
+        rng = random.Random(index)
+        lines = [base, "ROUND-UP"]
+        while sum(len(line.split()) for line in lines) < 850:
+            home, away = (f"{rng.choice(towns)} {rng.choice(clubs)}" for _ in range(2))
+            scorer = f"{rng.choice(first)} {rng.choice(last)}"
+            lines.append(f"{home} {rng.randint(0, 4)} ({scorer} {rng.randint(1, 90)}) {away} {rng.randint(0, 4)}")
+            lines.append(f"{scorer.upper()} STRIKES AS {home.upper()} WIN: {scorer} scored for {home} at {away}.")
+        articles.append("\n".join(lines))
+    return articles
+
+
+def time_articles(extractor, texts: list[str]) -> str:
+    """Articles per second (wall, CPU) and where the time goes: the model and the repairs."""
+    model_cpu = repair_cpu = 0.0
+    entities = 0
+    wall = time.perf_counter()
+    for text in texts:
+        started = time.process_time()
+        mentions = extractor.extract(text)
+        middle = time.process_time()
+        entities += len(group_entities(text, mentions))
+        model_cpu += middle - started
+        repair_cpu += time.process_time() - middle
+    wall = time.perf_counter() - wall
+    cpu = model_cpu + repair_cpu
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    return (
+        f"{len(texts) / wall:5.1f} /s wall, {len(texts) / cpu:5.1f} per CPU s; per article {1000 * cpu / len(texts):4.0f} ms "
+        f"CPU = model {1000 * model_cpu / len(texts):4.0f} + repairs {1000 * repair_cpu / len(texts):4.1f} "
+        f"(~{words:.0f} words, {entities / len(texts):.0f} rows)"
+    )
+
+
+def print_causes(scorer: Scorer, docs: list[dict]) -> None:
+    """Dev's false and missed sidebar rows by cause."""
+    false, missed = Counter(), Counter()
+    examples: dict[str, list[str]] = {}
+    for doc in docs:
+        gold = gold_sidebar(doc)
+        rows = {(e.key, TYPE_OF_KIND[e.kind]) for e in group_entities(doc["text"], scorer.raw[doc["id"]])}
+        gold_keys = {k: t for k, t in gold}
+        row_keys = {k: t for k, t in rows}
+        for key, kind in rows - gold:
+            cause = _cause(key, kind, gold_keys, "false")
+            false[cause] += 1
+            examples.setdefault("false " + cause, []).append(key)
+        for key, kind in gold - rows:
+            cause = _cause(key, kind, row_keys, "missed")
+            missed[cause] += 1
+            examples.setdefault("missed " + cause, []).append(key)
+    for title, counter in (("false rows", false), ("missed rows", missed)):
+        print(f"\ndev {title} by cause ({sum(counter.values())})")
+        for cause, n in counter.most_common():
+            sample = ", ".join(examples[title.split()[0] + " " + cause][:6])
+            print(f"  {n:4}  {cause:28} e.g. {sample}")
+
+
+def _cause(key: str, kind: str, other: dict[str, str], side: str) -> str:
+    if key in other:
+        return f"type ({kind} vs {other[key]})"
+    words = set(key.split())
+    if any(words < set(k.split()) for k in other):
+        return "partial name" if side == "false" else "only a longer form found"
+    if any(words > set(k.split()) for k in other):
+        return "too long" if side == "false" else "only a part found"
+    return "not a gold entity" if side == "false" else "not found at all"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plain", action="store_true", help="score the plain fallback instead of spaCy")
-    parser.add_argument("--articles", type=int, default=40, metavar="N", help="articles to time (default 40)")
+    parser.add_argument("--articles", type=int, default=30, metavar="N", help="articles to time per kind")
+    parser.add_argument("--causes", action="store_true", help="print dev's false and missed rows by cause")
     parser.add_argument("--gold", type=Path, default=GOLD, help="the JSONL gold set")
     args = parser.parse_args()
     if not args.gold.is_file():
         print(f"gold set not found at {args.gold}", file=sys.stderr)
         return 1
     docs = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev, test = split(docs)
 
     before = rss_mb()
     extractor = PlainExtractor() if args.plain else SpacyExtractor()
@@ -118,38 +249,48 @@ def main() -> int:
     extractor.warm_up()
     load_seconds = time.perf_counter() - started
     model_rss = rss_mb() - before
-    print(f"extractor {extractor.name} {extractor.version}; {len(docs)} documents, "
-          f"{sum(len(d['entities']) for d in docs)} gold entities")  # fmt: skip
+    print(f"extractor {extractor.name} {extractor.version}; {len(docs)} documents split by seed {SEED}: "
+          f"dev {len(dev)} ({sum(len(d['entities']) for d in dev)} entities), "
+          f"test {len(test)} ({sum(len(d['entities']) for d in test)} entities)")  # fmt: skip
 
-    raw = {d["id"]: extractor.extract(d["text"]) for d in docs}
+    scorer = Scorer(extractor, docs)
+    full = {"dev": scorer.score(dev, True), "test": scorer.score(test, True)}
+    print_table(
+        "F1 (exact spans per type and micro; sidebar rows)",
+        [
+            ("dev: model alone", scorer.score(dev, False)),
+            ("dev: with the repairs", full["dev"]),
+            ("test: model alone", scorer.score(test, False)),
+            ("test: with the repairs", full["test"]),
+        ],
+    )
+    own = own_articles_f1(extractor, True)
+    print("\ngain per rule (all rules minus all but this one; sidebar F1 / micro F1; own: written articles' sidebar)")
+    print(f"  {'rule':18} {'dev sidebar':>12} {'dev micro':>10} {'test sidebar':>13} {'test micro':>11} {'own':>6}")
+    for rule in RULES:
+        with rules_off(rule):
+            without = {"dev": scorer.score(dev, True), "test": scorer.score(test, True)}
+            own_without = own_articles_f1(extractor, True)
+        gains = [full[part][m] - without[part][m] for part in ("dev", "test") for m in ("sidebar", "micro")]
+        print(f"  {rule:18} {gains[0]:+12.1f} {gains[1]:+10.1f} {gains[2]:+13.1f} {gains[3]:+11.1f} "
+              f"{own - own_without:+6.1f}")  # fmt: skip
+    print(f"\narticles written for the tests (tuned on): sidebar F1 {own_articles_f1(extractor, False):.1f} "
+          f"alone, {own:.1f} repaired")  # fmt: skip
+    if args.causes:
+        print_causes(scorer, dev)
 
-    def raw_spans(doc):
-        return [(m.start, m.end, KIND_TO[m.label]) for m in raw[doc["id"]] if m.label in KIND_TO]
-
-    def raw_sidebar(doc):
-        return {(fold(m.text), KIND_TO[m.label]) for m in raw[doc["id"]] if m.label in KIND_TO}
-
-    def repaired_spans(doc):
-        return [(m.start, m.end, TYPE_OF_KIND[m.label]) for m in repair_mentions(doc["text"], raw[doc["id"]])]
-
-    def repaired_sidebar(doc):
-        return {(e.key, TYPE_OF_KIND[e.kind]) for e in group_entities(doc["text"], raw[doc["id"]])}
-
-    KIND_TO = {label: TYPE_OF_KIND[kind] for label, kind in KIND_OF_LABEL.items()}
-    print_scores("raw model (labels mapped only)", score(docs, raw_spans, raw_sidebar))
-    print_scores("with repairs (what spacereader saves)", score(docs, repaired_spans, repaired_sidebar))
-
-    texts = long_articles([d for d in docs if d["genre"] == "news"] or docs)
-    texts = (texts * (args.articles // max(len(texts), 1) + 1))[: args.articles]
-    words = sum(len(t.split()) for t in texts) / max(len(texts), 1)
-    started, cpu_started = time.perf_counter(), time.process_time()
-    for text in texts:
-        group_entities(text, extractor.extract(text))
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    # The machine may be shared: CPU time shows what the code costs whatever else is running.
-    print(f"\nthroughput: {len(texts) / elapsed:.1f} articles/s wall clock, {len(texts) / cpu:.1f} per CPU second "
-          f"({len(texts)} articles of ~{words:.0f} words, {1000 * elapsed / len(texts):.0f} ms each, extraction "
-          f"plus repairs, one thread; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")  # fmt: skip
+    news = joined([d["text"] for d in docs if d["genre"] == "news"])
+    dense_docs = sorted(dev, key=lambda d: -len(d["entities"]) / max(len(d["text"].split()), 1))
+    dense = joined([d["text"] for d in dense_docs])
+    n = args.articles
+    print(f"\nthroughput, one thread, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores:")
+    for name, texts in (
+        ("UNER news joined", news),
+        ("entity-dense dev joined", dense),
+        ("sports-shaped", sports_articles(n)),
+    ):
+        texts = (texts * (n // max(len(texts), 1) + 1))[:n]
+        print(f"  {name:24} {time_articles(extractor, texts)}")
     print(f"model: loaded in {load_seconds:.2f} s (including spaCy's import); RSS +{model_rss:.0f} MB, "
           f"process {rss_mb():.0f} MB")  # fmt: skip
     return 0

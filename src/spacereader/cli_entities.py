@@ -1,4 +1,4 @@
-"""Headless entity commands: `entities ID`, `entities --text FILE` and `mentions NAME`."""
+"""Headless entity commands: `entities ID`, `entities --text FILE`, `entities --jsonl FILE` and `mentions NAME`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     source = entities.add_mutually_exclusive_group(required=True)
     source.add_argument("id", type=int, nargs="?", metavar="ID", help="a cached article (extracted now if needed)")
     source.add_argument("--text", metavar="FILE", help="any UTF-8 text file instead of a cached article")
+    source.add_argument(
+        "--jsonl", metavar="FILE", help='one {"id", "text"} object a line ("-" for stdin); one {"id", "entities"} out'
+    )
     entities.add_argument("--json", action="store_true", help="one JSON array of {name, type, count}")
 
     mentions = commands.add_parser("mentions", help="cached articles that name an entity, newest first")
@@ -47,6 +50,8 @@ def _entities(args: argparse.Namespace, store, extractor) -> int:
     """`entities ID` or `entities --text FILE`."""
     from spacereader.cli import CommandError
 
+    if args.jsonl is not None:
+        return _entities_of_lines(args.jsonl, extractor)
     if args.text is not None:
         from spacereader.entities.backlog import extract_text
 
@@ -64,6 +69,53 @@ def _entities(args: argparse.Namespace, store, extractor) -> int:
         raise CommandError(f"no article with ID {args.id}")
     _print_entities(found, args.json)
     return 0
+
+
+def _entities_of_lines(path: str, extractor) -> int:
+    """Each line's entities as one JSON line, the model loaded once; a bad line is reported and skipped.
+
+    Returns 1 when any line was bad, so a script notices, after every good line has been written.
+    """
+    from spacereader.cli import CommandError
+    from spacereader.entities.backlog import extract_text
+
+    try:
+        source = sys.stdin if path == "-" else Path(path).expanduser().open(encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"cannot read {path}: {error}") from error
+    label = "stdin" if path == "-" else path
+    bad = 0
+    with source:
+        try:
+            for number, line in enumerate(source, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    item = _text_item(line)
+                except ValueError as error:
+                    print(f"spacereader: {label} line {number}: {error}", file=sys.stderr)
+                    bad += 1
+                    continue
+                rows = [entity_json(e) for e in extract_text(extractor, item["text"])]
+                sys.stdout.write(json.dumps({"id": item["id"], "entities": rows}, ensure_ascii=False) + "\n")
+        except UnicodeDecodeError as error:
+            raise CommandError(f"{label} is not UTF-8 text: {error}") from error
+    return 1 if bad else 0
+
+
+def _text_item(line: str) -> dict:
+    """One input line as {"id", "text"}; ValueError says what is wrong with it in a few words."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(item, dict):
+        raise ValueError(f'expected an object {{"id": ..., "text": ...}}, got {type(item).__name__}')
+    if "id" not in item:
+        raise ValueError('no "id"')
+    if not isinstance(item.get("text"), str):
+        raise ValueError('"text" is missing or not a string')
+    return item
 
 
 def _extractor(args: argparse.Namespace):

@@ -81,3 +81,31 @@ def test_a_pipeline_that_cannot_load_is_a_one_line_error(run, tmp_path) -> None:
     (tmp_path / "config.toml").write_text(f'extractor = "{broken}"\n', encoding="utf-8")
     status, _, err = run("entities", "1")
     assert status == 1 and "cannot load spaCy pipeline" in err and err.count("\n") == 1
+
+
+def test_jsonl_gives_one_line_per_text_and_reports_bad_lines(run, tmp_path) -> None:
+    lines = tmp_path / "texts.jsonl"
+    lines.write_text(
+        "\n".join([
+            json.dumps({"id": "a1", "text": "Angela Merkel met Emmanuel Macron in Berlin. Merkel smiled."}),
+            "{not json",
+            json.dumps({"id": 7, "text": ""}),
+            json.dumps(["id", "text"]),
+            json.dumps({"text": "no id here"}),
+            "",
+            json.dumps({"id": "a2", "text": "Reuters reported from Tokyo."}),
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    status, out, err = run("entities", "--jsonl", str(lines))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row["id"] for row in rows] == ["a1", 7, "a2"]
+    assert ("Angela Merkel", "person", 2) in {(r["name"], r["type"], r["count"]) for r in rows[0]["entities"]}
+    assert rows[1]["entities"] == [] and {"Tokyo"} <= {r["name"] for r in rows[2]["entities"]}
+    assert status == 1
+    assert [line.split(": ")[1] for line in err.splitlines()] == [f"{lines} line {n}" for n in (2, 4, 5)]
+
+
+def test_jsonl_file_that_cannot_be_read_is_one_line(run, tmp_path) -> None:
+    status, out, err = run("entities", "--jsonl", str(tmp_path / "missing.jsonl"))
+    assert status == 1 and out == "" and err.count("\n") == 1 and "missing.jsonl" in err

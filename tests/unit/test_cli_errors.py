@@ -19,7 +19,7 @@ from spacereader.cli import main
         (["--data-dir"], "argument --data-dir: expected one argument"),
         (["--no-such-option"], "unrecognized arguments: --no-such-option"),
         (["add"], "spacereader add: the following arguments are required: URL"),
-        (["entities"], "spacereader entities: one of the arguments ID --text is required"),
+        (["entities"], "spacereader entities: one of the arguments ID --text --jsonl is required"),
     ],
 )
 def test_bad_arguments_give_one_line_and_exit_2(capsys, tmp_path, argv, expected):

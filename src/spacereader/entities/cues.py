@@ -88,7 +88,9 @@ _ORG_HEADS = frozenset(
     school party council committee association institute foundation union commission network news times
     post court army navy force forces police service board federation league club airlines airways press
     organisation organization society fund authority administration bureau office parliament congress senate
-    assembly reserve exchange institution center centre labs technologies motors studios records""".split()
+    assembly reserve exchange institution center centre labs technologies motors studios records bancorp
+    holdings securities energy capital partners pharmaceuticals systems insurance investments industries media
+    entertainment telecom brands""".split()
 )
 # Facility heads: a FAC span with one of these really is a place; without one it is usually an organisation.
 _FACILITY_HEADS = frozenset(
@@ -110,9 +112,6 @@ PLAIN_ACRONYMS = frozenset(
 
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # regnal numbers up to XXXIX, not "CDC"
 
-# What separates names in a list: a comma, "and" or "or".
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?=[A-Z])")
-BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:and|or)?|\s+and|\s+or)\s*")
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _NEUTER = re.compile(r"\b(?:its|itself)\b", re.IGNORECASE)
 

@@ -8,6 +8,7 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any, Protocol
 
+from spacereader.entities.normalise import REPAIRS_VERSION
 from spacereader.models import Mention
 
 if TYPE_CHECKING:
@@ -47,8 +48,8 @@ def warm_up(extractor: EntityExtractor) -> None:
 
 
 def extractor_label(extractor: EntityExtractor) -> str:
-    """What the cache records per article; a different label means the article is extracted again."""
-    return f"{extractor.name}=={extractor.version}"
+    """What the cache records per article; a different label (model or repairs) means it is extracted again."""
+    return f"{extractor.name}=={extractor.version}+repairs{REPAIRS_VERSION}"
 
 
 class SpacyExtractor:

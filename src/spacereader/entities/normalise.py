@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacereader.entities.canonical import canonical_key
 from spacereader.entities.cues import (
-    BETWEEN_LISTED,
     COMMON_WORDS,
     JOINERS,
-    LIST_GAP,
     MONTHS_AND_DAYS,
     NAME_SUFFIX,
     PARTY_MEMBERS,
@@ -29,6 +29,7 @@ from spacereader.entities.cues import (
     is_stray_lower,
     type_evidence,
 )
+from spacereader.entities.layout import TRAILING_NUMBER, Ranges, capital_lines, score_line_names
 from spacereader.models import ExtractedEntity, Mention
 
 KIND_OF_LABEL = {
@@ -40,6 +41,46 @@ KIND_OF_LABEL = {
     "FAC": "place",
 }
 """Model labels that the sidebar shows; NORP, DATE, WORK_OF_ART and the rest are dropped."""
+
+REPAIRS_VERSION = "2"
+"""Part of the label saved with each article's entities: raise it when the rules change, so caches re-extract."""
+RULES = (
+    "trim",
+    "split_lists",
+    "junk",
+    "party_members",
+    "types",
+    "widen_person",
+    "short_forms",
+    "missed_mentions",
+    "acronyms",
+    "capital_lines",
+    "scores",
+    "org_short_forms",
+    "join_adjacent",
+)
+"""Every repair by name, so the bench can score each one switched off in turn."""
+_OFF: set[str] = set()
+
+
+@contextmanager
+def rules_off(*names: str) -> Iterator[None]:
+    """Run the repairs without the named rules (the bench's ablation; not for use across threads)."""
+    unknown = set(names) - set(RULES)
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(sorted(unknown))}")
+    before = set(_OFF)
+    _OFF.update(names)
+    try:
+        yield
+    finally:
+        _OFF.clear()
+        _OFF.update(before)
+
+
+def _on(rule: str) -> bool:
+    return rule not in _OFF
+
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = " \t\n\"'“”‘’«»()[]{},;:!?*–—-"
@@ -64,12 +105,15 @@ def repair_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(repaired, key=lambda m: m.start)
 
 
-def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
+def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Candidate]:
     found = []
     seen: set[tuple[int, int]] = set()
-    for mention in _split_lists(text, mentions):
+    norp_ends = {m.end for m in mentions if m.label == "NORP"}
+    if _on("join_adjacent"):
+        mentions = _join_adjacent(text, mentions)
+    for mention in _split_lists(text, mentions) if _on("split_lists") else mentions:
         kind = KIND_OF_LABEL.get(mention.label)
-        if mention.label == "NORP" and (mention.text.casefold() in PARTY_MEMBERS or mention.text.isupper()):
+        if _on("party_members") and mention.label == "NORP" and (mention.text.casefold() in PARTY_MEMBERS or mention.text.isupper()):
             kind = "organisation"  # "the Democrats", "the Tories"; an acronym is no nationality
         if kind is None:
             continue
@@ -78,54 +122,67 @@ def _candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
             continue
         start, end, titled = trimmed
         seen.add((start, end))
-        if is_junk(text, start, end, text[start:end]):
+        if capitals.holds(start, end):
+            continue  # a headline in capitals: its names are counted where written in mixed case
+        if _on("junk") and is_junk(text, start, end, text[start:end]):
             continue
-        kind, strength = type_evidence(text, start, text[start:end], kind, mention.label, titled)
-        if kind == "person":
-            start, end = _widen_person(text, start, end, titled)
+        strength = 1.0
+        if _on("types"):
+            kind, strength = type_evidence(text, start, text[start:end], kind, mention.label, titled)
+        if kind == "person" and _on("widen_person"):
+            start, end = _widen_person(text, start, end, titled, norp_ends)
         found.append(Candidate(start, end, text[start:end], kind, strength))
-    return _join_town_and_region(text, found)
+    return _add_layout_names(text, found)
 
 
-def _widen_person(text: str, start: int, end: int, titled: bool) -> tuple[int, int]:
+def _add_layout_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Names in score and tally lines: the model misses many (they become organisations unless the article's
+    other mentions say otherwise), and a person it found beside a score is more often a team."""
+    if not _on("scores"):
+        return found
+    in_tables = score_line_names(text)
+    tables = Ranges(sorted(in_tables))
+    found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
+             if c.kind == "person" and c.strength <= 1.0 and tables.holds(c.start, c.end) else c
+             for c in found]  # fmt: skip
+    covered = _covered_by(text, found)
+    found += [Candidate(start, end, text[start:end], "organisation", 0.5) for start, end in in_tables
+              if not any(covered[start:end])]  # fmt: skip
+    return sorted(found, key=lambda c: c.start)
+
+
+def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[int]) -> tuple[int, int]:
     """Take in a regnal number or suffix ("Ramesses II", "King, Jr.") and a first name the model left out
-    ("co-starring Ewan McGregor"): a capitalised word just before, inside a sentence, that is no title."""
+    ("co-starring Ewan McGregor"): a capitalised word just before, inside a sentence, that is no title and
+    no affiliation the model tagged ("Republican Gary Whitcombe")."""
     suffix = NAME_SUFFIX.match(text, end)
     end = suffix.end() if suffix else end
     before = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+) $", text[max(0, start - 40) : start])
-    if before and not titled:
+    if before and not titled and start - 1 not in norp_ends:
         word = before.group(1).casefold()
         if word not in COMMON_WORDS and word not in PERSON_BEFORE and word not in MONTHS_AND_DAYS:
             start -= len(before.group(1)) + 1
     return start, end
 
 
-def _join_town_and_region(text: str, found: list[Candidate]) -> list[Candidate]:
-    """ "Denver, Colorado" is one place, unless it is part of a longer list ("France, Spain and Italy")."""
-    result: list[Candidate] = []
-    index = 0
-    while index < len(found):
-        here = found[index]
-        after = found[index + 1] if index + 1 < len(found) else None
-        joinable = (
-            after is not None
-            and here.kind == after.kind == "place"
-            and text[here.end : after.start] == ", "
-            and not LIST_GAP.match(text, after.end)
-            and not (
-                result and result[-1].kind == "place" and BETWEEN_LISTED.fullmatch(text[result[-1].end : here.start])
-            )
-        )
-        if joinable:
-            result.append(
-                Candidate(
-                    here.start, after.end, text[here.start : after.end], "place", max(here.strength, after.strength)
-                )
-            )
-            index += 2
+def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two names the model ends and starts a space apart are one ("Sony" "Australia", "Casa" "Santa Marta"):
+    prose puts a word or a comma between two names. The first part's label stands for the whole."""
+    result: list[Mention] = []
+    for mention in mentions:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.label in KIND_OF_LABEL
+            and mention.label in KIND_OF_LABEL
+            and mention.start == last.end + 1
+            and text[last.end] == " "
+            and text[last.end - 1].isalpha()  # not "Kirkby Rovers 3" "Ashford United 1"
+            and text[mention.start : mention.start + 1].isupper()
+        ):
+            result[-1] = Mention(last.start, mention.end, text[last.start : mention.end], last.label)
         else:
-            result.append(here)
-            index += 1
+            result.append(mention)
     return result
 
 
@@ -156,7 +213,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
     # A span never crosses a paragraph break.
     cut = text.find("\n\n", start, end)
     end = cut if cut != -1 else end
-    while True:
+    while _on("trim"):
         before = (start, end)
         while start < end and text[start] in _EDGE_JUNK:
             start += 1
@@ -167,6 +224,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
             end = possessive.start()
         bracket = text.find(" (", start, end)
         end = bracket if bracket != -1 else end
+        number = TRAILING_NUMBER.search(text, start, end) if _on("scores") else None
+        end = number.start() if number else end
         stray = next((w for w in re.finditer(r"\S+", text[start:end]) if is_stray_lower(w.group())), None)
         if stray is not None:  # "Von Bellingshausen sighted Antarctica", "another Academy Award"
             if stray.start() == 0:
@@ -245,25 +304,32 @@ def group_entities(text: str, mentions: list[Mention]) -> list[ExtractedEntity]:
 def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
     """Repaired spans grouped by canonical key, with short forms folded into their full names."""
     groups: dict[str, _Group] = {}
-    for candidate in _candidates(text, mentions):
+    capitals = Ranges(capital_lines(text) if _on("capital_lines") else [])
+    for candidate in _candidates(text, mentions, capitals):
         key = canonical_key(candidate.text)
         groups.setdefault(key, _Group(key)).add(candidate)
-    _merge_short_forms(groups)
-    _find_missed_mentions(text, groups)
-    _add_acronyms(text, groups)
+    if _on("short_forms"):
+        _merge_short_forms(groups)
+    if _on("missed_mentions"):
+        _find_missed_mentions(text, groups, capitals)
+    if _on("acronyms"):
+        _add_acronyms(text, groups, capitals)
     return groups
 
 
 def _covered(text: str, groups: dict[str, _Group]) -> bytearray:
     """One flag per character: set where a mention already lies."""
+    return _covered_by(text, [c for group in groups.values() for c in group.members])
+
+
+def _covered_by(text: str, candidates: list[Candidate]) -> bytearray:
     covered = bytearray(len(text))
-    for group in groups.values():
-        for c in group.members:
-            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for c in candidates:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     return covered
 
 
-def _add_acronyms(text: str, groups: dict[str, _Group]) -> None:
+def _add_acronyms(text: str, groups: dict[str, _Group], capitals: Ranges) -> None:
     """Capitalised abbreviations the model left unlabelled are organisations (or, for "UK", places)."""
     letters = [ch for ch in text if ch.isalpha()]
     if sum(ch.isupper() for ch in letters) > 0.3 * len(letters):
@@ -273,13 +339,15 @@ def _add_acronyms(text: str, groups: dict[str, _Group]) -> None:
         word = match.group()
         if word.casefold() in PLAIN_ACRONYMS or ROMAN.fullmatch(word) or any(covered[match.start() : match.end()]):
             continue
+        if capitals.holds(match.start(), match.end()):
+            continue  # in a headline in capitals every word looks like an abbreviation
         key = canonical_key(word)
         kind = "place" if key != word.casefold() and key in ("united states", "united kingdom") else "organisation"
         groups.setdefault(key, _Group(key)).add(Candidate(match.start(), match.end(), word, kind, 0.5))
         covered[match.start() : match.end()] = b"\x01" * len(word)
 
 
-def _find_missed_mentions(text: str, groups: dict[str, _Group]) -> None:
+def _find_missed_mentions(text: str, groups: dict[str, _Group], capitals: Ranges) -> None:
     """Count later plain occurrences of a name the model found once but missed elsewhere.
 
     The model often skips a repeated name at the start of a sentence ("Merkel smiled."); a whole-word,
@@ -297,14 +365,29 @@ def _find_missed_mentions(text: str, groups: dict[str, _Group]) -> None:
             owner.setdefault(words[-1], group)
     if not owner:
         return
+    # Spellings by their first three characters (and in capitals, for headlines set in capitals), so each
+    # word start is checked against the few spellings that can begin there: time grows with the text,
+    # not with the text times the entities.
+    by_prefix: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for form in sorted(owner, key=len, reverse=True):
+        by_prefix[form[:3]].append((form, form))
+        if capitals.ranges and form.upper() != form:
+            by_prefix[form.upper()[:3]].append((form.upper(), form))
     covered = _covered(text, groups)
-    # One pattern for all spellings, longest first, so each place in the text is read once.
-    alternatives = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", text):
-        if any(covered[match.start() : match.end()]):
-            continue
-        covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-        owner[match.group()].members.append(Candidate(match.start(), match.end(), match.group(), "", 0.0))
+    for word in _WORD_START.finditer(text):
+        at = word.start()
+        for written, form in by_prefix.get(text[at : at + 3], ()):
+            end = at + len(written)
+            if not text.startswith(written, at) or (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+                continue
+            if any(covered[at:end]) or (written != form and not capitals.holds(at, end)):
+                continue
+            covered[at:end] = b"\x01" * (end - at)
+            owner[form].members.append(Candidate(at, end, form, "", 0.0))
+            break
+
+
+_WORD_START = re.compile(r"(?<![\w'’-])\w")
 
 
 def _merge_short_forms(groups: dict[str, _Group]) -> None:
@@ -318,6 +401,11 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
         if group.kind == "person":
             for short_key in {words[0], words[-1], f"{words[0]} {words[-1]}" if len(words) > 2 else ""} - {""}:
                 index[short_key].append(group)
+        elif group.kind == "organisation" and len(words) == 2 and _on("org_short_forms"):
+            # "Ashford" and "Rovers" for "Ashford United" and "Kirkby Rovers"; only two-word names, since
+            # "China" is no short form of "Bank of China".
+            for short_key in words:
+                index["\1" + short_key].append(group)
     for short in sorted(groups.values(), key=lambda g: len(g.key.split())):
         words = short.key.split()
         if len(words) > 2:
@@ -325,6 +413,8 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
         targets = [long for long in index.get(short.key, []) if long is not short and short.kind != "place"]
         if len(words) == 1 and short.name.isupper() and len(short.name) >= 2:
             targets += [long for long in index.get("\0" + short.key, []) if long is not short]
+        elif len(words) == 1 and short.kind == "organisation":
+            targets += [long for long in index.get("\1" + short.key, []) if long is not short]
         targets = [t for t in {id(t): t for t in targets}.values() if t.key in groups]
         if len(targets) == 1:
             targets[0].absorb(short)

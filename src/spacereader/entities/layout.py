@@ -1,0 +1,73 @@
+"""Text that is not prose: headlines in capitals and lines of scores or tallies.
+
+Sports, markets and election feeds are full of them, and the small model reads them badly: in a line set in
+capitals every word looks like a name, and a name followed by a score ("Rovers 3") or beside a table's
+numbers is cut, joined to the number or missed. These helpers find such lines by their shape alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_LINE = re.compile(r"[^\n]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A name in a table: up to four capitalised words (joined by one space).
+_NAME = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
+_SCORE = r"\d{1,3}(?:[.,]\d+)?%?"
+# "Kirkby Rovers 3 (Halden 12) Ashford United 1", "Brenton City 0 Dunmore Athletic 2", "Rovers v City",
+# "1. Kirkby Rovers 14 pts", "Castor Energy +4.8%": the names in a result, fixture, standings or movers line.
+_SCORE_LINES = (
+    re.compile(rf"^\s*({_NAME}) {_SCORE}(?: \([^)\n]*\))?(?: ?[-–,] ?| )({_NAME}) {_SCORE}(?: \([^)\n]*\))?\s*$"),
+    re.compile(rf"(?:^|[:;] ?)({_NAME}) (?:v|vs\.?) ({_NAME})(?=\s*(?:[;.,]|$))"),
+    re.compile(rf"^\s*\d{{1,3}}[.)] ({_NAME}) \d+(?: \w+)?\s*$"),
+    # Two words at least: "Turnout 61%" is a figure, not a company.
+    re.compile(r"^\s*([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){1,3}) (?:[+-−]\d[\d.,]*%?|\d[\d.,]*%)\s*$"),
+)
+TRAILING_NUMBER = re.compile(r"\s+[+-]?\d[\d.,:%]*$")
+"""A score or count the model took into a name ("Rovers 3", "Whitcombe 3,870")."""
+
+
+def capital_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line set in capitals (two or more words, letters mostly upper case), in order.
+
+    None when most of the text is in capitals: then capitals are how it is written, not a headline, and the
+    model's reading is all there is.
+    """
+    found = []
+    for line in _LINE.finditer(text):
+        words = _LETTERS.findall(line.group())
+        if len(words) < 2:
+            continue
+        letters = sum(len(w) for w in words)
+        upper = sum(len(w) for w in words if w.isupper())
+        if upper >= 0.7 * letters:
+            found.append(line.span())
+    in_capitals = sum(end - start for start, end in found)
+    return found if in_capitals < 0.5 * len(text.strip()) else []
+
+
+class Ranges:
+    """Sorted, disjoint (start, end) ranges with a fast "does this span lie inside one" test."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = ranges
+        self._starts = [start for start, _ in ranges]
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside one of the ranges."""
+        index = bisect_right(self._starts, start) - 1
+        return index >= 0 and end <= self.ranges[index][1]
+
+
+def score_line_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names in result, fixture and standings lines (teams, candidates, companies)."""
+    spans = []
+    for line in _LINE.finditer(text):
+        for pattern in _SCORE_LINES:
+            for match in pattern.finditer(line.group()):
+                for group in range(1, pattern.groups + 1):
+                    name = match.group(group).rstrip(".")  # a sentence's full stop is no abbreviation's
+                    start = line.start() + match.start(group)
+                    spans.append((start, start + len(name)))
+    return spans

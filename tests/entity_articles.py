@@ -1,0 +1,112 @@
+"""Articles written for the entity tests, shaped like the feeds that are not prose: sports results, market
+reports, election tallies, with datelines, bylines and headlines in capitals. Each lists the sidebar rows a
+careful reader would expect ({name: kind}); names are invented or public figures used only as text.
+"""
+
+from __future__ import annotations
+
+SPORTS = """\
+ROVERS HOLD NERVE AS HALDEN SCORES TWICE
+
+By Tomas Brennick, Sports Reporter
+
+LEEDS, England (Reuters) - Marco Halden scored twice as Kirkby Rovers beat Ashford United 3-1 at Elland Road on Saturday to stay top of the table.
+
+Halden opened the scoring after 12 minutes and added a second before half-time. Ashford's Dele Moreno pulled one back, but Sam Okafor sealed it late on.
+
+"We never panicked," said Rovers manager Jill Castell. "Marco was outstanding."
+
+RESULTS
+Kirkby Rovers 3 (Halden 12, 41, Okafor 88) Ashford United 1 (Moreno 55)
+Brenton City 0 Dunmore Athletic 2
+Lorne Wanderers 1 Carvell Town 1
+
+STANDINGS
+1. Kirkby Rovers 14 pts
+2. Dunmore Athletic 12 pts
+3. Carvell Town 11 pts
+
+Next Saturday: Kirkby Rovers v Brenton City; Dunmore Athletic v Lorne Wanderers.
+"""
+
+SPORTS_ROWS = {
+    "Tomas Brennick": "person",
+    "Leeds": "place",
+    "England": "place",
+    "Reuters": "organisation",
+    "Marco Halden": "person",
+    "Kirkby Rovers": "organisation",
+    "Ashford United": "organisation",
+    "Elland Road": "place",
+    "Dele Moreno": "person",
+    "Sam Okafor": "person",
+    "Jill Castell": "person",
+    "Brenton City": "organisation",
+    "Dunmore Athletic": "organisation",
+    "Lorne Wanderers": "organisation",
+    "Carvell Town": "organisation",
+}
+
+MARKETS = """\
+STOCKS SLIDE AS OIL JUMPS; BANKS LEAD LOSSES
+
+NEW YORK, March 4 (AP) - Wall Street fell on Tuesday after oil prices rose for a third day and Harmon Bancorp warned on profits.
+
+The Dow Jones Industrial Average lost 1.2%, the S&P 500 fell 0.9% and the Nasdaq slipped 0.4%. Harmon Bancorp dropped 6.3% after chief executive Lena Varga said loan losses would rise. Brent crude rose 2.1% to $84.10 a barrel.
+
+In London, the FTSE 100 closed 0.6% lower, while Tokyo's Nikkei ended flat.
+
+"Investors are nervous about rates," said Omar Rees, an analyst at Pellham Securities.
+
+Movers:
+Harmon Bancorp -6.3%
+Castor Energy +4.8%
+Velin Motors -2.2%
+"""
+
+MARKETS_ROWS = {
+    "New York": "place",
+    "AP": "organisation",
+    "Wall Street": "place",
+    "Harmon Bancorp": "organisation",
+    "Lena Varga": "person",
+    "London": "place",
+    "Tokyo": "place",
+    "Omar Rees": "person",
+    "Pellham Securities": "organisation",
+    "Castor Energy": "organisation",
+    "Velin Motors": "organisation",
+    "Nasdaq": "organisation",
+}
+
+ELECTION = """\
+ALVAREZ WINS NORTH DISTRICT SEAT BY 412 VOTES
+
+By Priya Natarajan
+
+SPRINGFIELD, Ill. - Democrat Rosa Alvarez won the North District seat on Tuesday, beating Republican Gary Whitcombe by 412 votes after a recount, the county election board said.
+
+Alvarez had 18,204 votes (50.6%) to Whitcombe's 17,792 (49.4%). The Green Party candidate, Ted Moss, withdrew in October.
+
+Results by ward:
+Ward 1: Alvarez 4,101, Whitcombe 3,870
+Ward 2: Alvarez 5,230, Whitcombe 5,412
+Ward 3: Whitcombe 8,510, Alvarez 8,873
+
+Whitcombe said he would not challenge the result. Alvarez will be sworn in at the Capitol in January.
+"""
+
+ELECTION_ROWS = {
+    "Priya Natarajan": "person",
+    "Springfield": "place",
+    "Ill": "place",
+    "Rosa Alvarez": "person",
+    "North District": "place",
+    "Gary Whitcombe": "person",
+    "Green Party": "organisation",
+    "Ted Moss": "person",
+    "Capitol": "place",
+}
+
+ARTICLES = {"sports": (SPORTS, SPORTS_ROWS), "markets": (MARKETS, MARKETS_ROWS), "election": (ELECTION, ELECTION_ROWS)}
+"""Genre -> (text, expected sidebar rows)."""

@@ -1,0 +1,95 @@
+"""Text that is not prose: headlines in capitals, score and tally lines (texts written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacereader.entities.canonical import canonical_key
+from spacereader.entities.normalise import group_entities, rules_off
+from spacereader.models import Mention
+from tests.entity_articles import ARTICLES
+from tests.spacy_model import loaded_extractor
+from tests.unit.test_entities_normalise import names, spans
+
+
+def test_words_of_a_headline_in_capitals_are_not_names() -> None:
+    text = "MINERS STRIKE AS PIT TALKS FAIL\n\nThe union said talks with Carrow Mining had broken down."
+    mentions = spans(text, ("MINERS STRIKE", "ORG"), ("PIT", "ORG"), ("Carrow Mining", "ORG"))
+    assert names(text, mentions) == {"Carrow Mining": "organisation"}
+    with rules_off("capital_lines"):
+        assert "MINERS STRIKE" in names(text, mentions)
+
+
+def test_a_name_in_a_capital_headline_counts_under_its_mixed_case_form() -> None:
+    text = "OKAFOR SEALS IT\n\nSam Okafor scored late. Okafor said little."
+    entities = group_entities(text, spans(text, ("Sam Okafor", "PERSON")))
+    assert [(e.name, e.kind, e.count) for e in entities] == [("Sam Okafor", "person", 3)]
+
+
+def test_a_score_is_no_part_of_a_name() -> None:
+    text = "Kirkby Rovers 3 Ashford United 1\n\nKirkby Rovers are top."
+    mentions = spans(text, ("Kirkby Rovers 3", "ORG"), ("Ashford United 1", "ORG"), ("Kirkby Rovers", "ORG"))
+    assert names(text, mentions) == {"Kirkby Rovers": "organisation", "Ashford United": "organisation"}
+
+
+def test_names_in_result_fixture_and_standings_lines_are_found() -> None:
+    text = (
+        "Results:\nLorne Wanderers 1 Carvell Town 1\nBrenton City 0 (Abara 12) Dunmore Athletic 2\n"
+        "Next: Lorne Wanderers v Ashby Albion.\n1. Carvell Town 11 pts"
+    )
+    found = names(text, [])
+    assert found == {n: "organisation" for n in ("Lorne Wanderers", "Carvell Town", "Brenton City",
+                                                 "Dunmore Athletic", "Ashby Albion")}  # fmt: skip
+
+
+def test_names_in_a_list_of_movers_are_found_but_a_bare_count_is_no_name() -> None:
+    text = "Movers:\nCastor Energy +4.8%\nVelin Motors -2.2%\nWard 1\nTurnout 61%"
+    assert names(text, []) == {"Castor Energy": "organisation", "Velin Motors": "organisation"}
+
+
+def test_a_person_beside_a_score_stays_a_person_when_the_article_says_so() -> None:
+    text = "Rosa Alvarez won. Alvarez thanked her staff.\nAlvarez 4,101, Whitcombe 3,870\nGary Whitcombe conceded."
+    mentions = spans(text, ("Rosa Alvarez", "PERSON"), ("Gary Whitcombe", "PERSON"), ("Alvarez 4,101", "PERSON"))
+    assert names(text, mentions) == {"Rosa Alvarez": "person", "Gary Whitcombe": "person"}
+
+
+def test_a_one_word_short_form_joins_a_two_word_organisation() -> None:
+    text = "Ashford United lost. Ashford were poor, and Rovers won; Kirkby Rovers lead."
+    mentions = spans(text, ("Ashford United", "ORG"), ("Ashford", "ORG"), ("Kirkby Rovers", "ORG"), ("Rovers", "ORG"))
+    entities = group_entities(text, mentions)
+    assert sorted((e.name, e.count) for e in entities) == [("Ashford United", 2), ("Kirkby Rovers", 2)]
+
+
+def test_a_country_is_no_short_form_of_a_longer_organisation() -> None:
+    text = "The Bank of China lent more. China said growth slowed."
+    found = names(text, spans(text, ("Bank of China", "ORG"), ("China", "ORG")))
+    assert set(found) == {"Bank of China", "China"}
+
+
+def test_an_affiliation_is_not_taken_for_a_first_name() -> None:
+    text = "beating Republican Gary Whitcombe by 412 votes"
+    mentions = [Mention(8, 18, "Republican", "NORP"), *spans(text, ("Gary Whitcombe", "PERSON"))]
+    assert names(text, mentions) == {"Gary Whitcombe": "person"}
+
+
+@pytest.mark.parametrize("genre", sorted(ARTICLES))
+def test_written_articles_keep_their_names_and_add_little_junk(genre: str) -> None:
+    text, rows = ARTICLES[genre]
+    extractor = loaded_extractor()
+    mentions = extractor.extract(text)
+    gold = {(canonical_key(name), kind) for name, kind in rows.items()}
+    repaired = {(e.key, e.kind) for e in group_entities(text, mentions)}
+    alone = {(canonical_key(m.text), k) for m in mentions if (k := {"PERSON": "person", "ORG": "organisation",
+             "GPE": "place", "LOC": "place", "FAC": "place"}.get(m.label))}  # fmt: skip
+
+    def f1(pred: set) -> float:
+        hits = len(pred & gold)
+        return 2 * hits / (len(pred) + len(gold))
+
+    assert f1(repaired) >= 0.8 and f1(repaired) > f1(alone), (sorted(repaired - gold), sorted(gold - repaired))
+
+
+def test_a_text_written_all_in_capitals_keeps_the_models_names() -> None:
+    text = "FLOODS HIT DORSET\nTHE ENVIRONMENT AGENCY SAID RIVERS IN DORSET ROSE OVERNIGHT."
+    mentions = spans(text, ("DORSET", "GPE"), ("THE ENVIRONMENT AGENCY", "ORG"))
+    assert names(text, mentions) == {"DORSET": "place", "ENVIRONMENT AGENCY": "organisation"}
