@@ -180,7 +180,8 @@ def run_tui(args: argparse.Namespace) -> int:
     """Open the reader."""
     store = open_store(args, warn=False)
     from spacereader.config import load_settings
-    from spacereader.ui.app import SpaceReaderApp, binding_ids
+    from spacereader.ui.app import SpaceReaderApp
+    from spacereader.ui.keys import binding_ids
 
     settings, warnings = load_settings(paths.config_file(args.config), known_binding_ids=binding_ids())
     from spacereader.entities.extract import SpacyExtractor, make_extractor

@@ -165,7 +165,7 @@ async def test_tab_cycles_panes(seeded_store, make_app):
 
 
 async def test_help_lists_every_binding_and_closes(seeded_store, make_app):
-    from spacereader.ui.app import binding_ids
+    from spacereader.ui.keys import binding_ids
 
     app = make_app(seeded_store)
     async with app.run_test(size=(140, 70)) as pilot:
@@ -260,7 +260,7 @@ async def test_hostile_title_is_literal_cleaned_and_inert(store, make_app):
 
 
 async def test_every_action_is_in_the_command_palette(seeded_store, make_app):
-    from spacereader.ui.app import COMMANDS
+    from spacereader.ui.keys import COMMANDS
 
     app = make_app(seeded_store)
     async with app.run_test(size=(120, 40)):

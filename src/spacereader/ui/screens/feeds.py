@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Footer, Static
 from spacereader.models import Feed
 from spacereader.safe_text import clean_line
 from spacereader.store.feeds import list_feeds
+from spacereader.ui.dialogs.confirm import ConfirmDialog
+from spacereader.ui.messages import FeedRemoved
 from spacereader.ui.screens.table_picker import TablePicker
 
 
@@ -29,11 +31,9 @@ class FeedsScreen(TablePicker[int | None]):
         Binding("d,delete", "remove", "Remove feed", id="remove-feed"),
     ]
 
-    def __init__(self, conn: sqlite3.Connection, *, on_remove: Callable[[Feed], None] | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
         self.conn = conn
-        self.on_remove = on_remove
-        """Called with the highlighted feed on `d`; the main screen confirms and removes it."""
         self.items: list[Feed] = []
 
     def compose(self) -> ComposeResult:
@@ -79,5 +79,10 @@ class FeedsScreen(TablePicker[int | None]):
 
     def action_remove(self) -> None:
         feed = self.current_item()
-        if feed is not None and feed.kind != "seed" and self.on_remove is not None:
-            self.on_remove(feed)
+        if feed is not None and feed.kind != "seed":
+            question = f"Unsubscribe from {clean_line(feed.name)}? Bookmarked articles are kept."
+            self.app.push_screen(ConfirmDialog(question), lambda yes: yes and self.app.remove_feed(feed.id, feed.name))
+
+    @on(FeedRemoved)
+    def feed_removed(self) -> None:
+        self.reload()
