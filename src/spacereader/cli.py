@@ -195,8 +195,10 @@ def run_tui(args: argparse.Namespace) -> int:
     app = SpaceReaderApp(
         store, settings, extractor=extractor, extraction_service=service, startup_warnings=[*store.warnings, *warnings]
     )
-    app.run()
-    return app.return_code or 0
+    from spacereader.ui.shutdown import run_and_leave
+
+    run_and_leave(app)  # exits the process
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

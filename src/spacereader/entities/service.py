@@ -128,6 +128,10 @@ class ExtractionService:
         """Whether the child is still running."""
         return self._process.is_alive()
 
+    def stop(self) -> None:
+        """Ask the child to stop after the article it is on (returns at once)."""
+        self._stop.set()
+
     def close(self, timeout: float = 2.0) -> None:
         """Stop the child between articles; terminate it if it does not stop in time."""
         self._stop.set()

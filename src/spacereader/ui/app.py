@@ -62,6 +62,7 @@ class SpaceReaderApp(App[None]):
         self.startup_warnings = list(startup_warnings)
         self.stopping = threading.Event()
         """Set on quit: every worker checks it between steps and ends."""
+
         self.conn: sqlite3.Connection = store.connect()
         self.writer = StateWriter(store, self._state_saved, self._state_failed)
 
@@ -151,7 +152,11 @@ class SpaceReaderApp(App[None]):
     # -- keys ---------------------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Save pending changes, then leave."""
+        """Save pending changes, tell every background job to stop, then leave without waiting on them."""
+        self.stopping.set()
+        if self.extraction_service is not None:
+            self.extraction_service.stop()
+        self.workers.cancel_all()
         self.writer.flush()
         self.exit()
 
@@ -161,8 +166,9 @@ class SpaceReaderApp(App[None]):
             self.push_screen(HelpScreen(self.settings.keys))
 
     def on_unmount(self) -> None:
+        self.stopping.set()
         if self.extraction_service is not None:
-            self.extraction_service.close()
+            self.extraction_service.stop()  # ended for good by the CLI once the terminal is back (ui/shutdown.py)
         self.writer.flush()
         self.conn.close()
 
