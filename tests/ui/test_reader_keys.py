@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 from contextlib import closing
 
@@ -11,7 +10,7 @@ from textual import events
 from spacereader.config import Settings
 from spacereader.models import ArticleFilter
 from spacereader.store import Store
-from spacereader.store.articles import count_articles, get_article, list_article_rows
+from spacereader.store.articles import count_articles, get_article
 from spacereader.ui.dialogs.help import HelpScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar

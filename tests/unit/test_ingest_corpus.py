@@ -65,6 +65,7 @@ def reference_for(body: bytes, url: str) -> ParsedFeed | str:
     return answer(lambda: convert(read_reference(body, url), url, FETCHED))
 
 
+@pytest.mark.slow
 def test_parse_feed_agrees_with_feedparser_on_every_corpus_feed():
     root = corpus_dir("feeds")
     disagreements = {}
@@ -93,6 +94,7 @@ def test_known_differences_still_exist():
         assert shape(ours) != shape(reference_for(body, BASE + name)), name
 
 
+@pytest.mark.slow
 def test_every_corpus_feed_served_over_http_refreshes_to_entries_or_one_error(store: Store, httpserver: HTTPServer):
     root = corpus_dir("feeds")
     files = corpus_files()

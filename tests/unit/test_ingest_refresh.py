@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from contextlib import closing
 
+import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -136,6 +137,7 @@ def test_refresh_runs_from_a_plain_thread(store: Store, httpserver: HTTPServer):
     assert reports and reports[0].new_items == 1
 
 
+@pytest.mark.slow
 def test_worker_processes_store_the_same_articles_as_inline_parsing(tmp_path, httpserver: HTTPServer):
     docs = {f"/w{n}": rss(*[(f"{n}-{i}", f"Item {i} of {n}") for i in range(5)], title=f"F{n}") for n in range(3)}
     for path, doc in docs.items():

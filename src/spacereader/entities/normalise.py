@@ -116,7 +116,7 @@ def _join_town_and_region(text: str, found: list[Candidate]) -> list[Candidate]:
                 result and result[-1].kind == "place" and BETWEEN_LISTED.fullmatch(text[result[-1].end : here.start])
             )
         )
-        if joinable:
+        if joinable and after is not None:
             result.append(
                 Candidate(
                     here.start, after.end, text[here.start : after.end], "place", max(here.strength, after.strength)
@@ -197,7 +197,7 @@ class _Group:
     members: list[Candidate] = field(default_factory=list)
 
     def add(self, candidate: Candidate) -> None:
-        self.votes[candidate.kind] += candidate.strength
+        self.votes[candidate.kind] += candidate.strength  # type: ignore[assignment]  # typeshed: Counter holds ints
         self.forms[candidate.text] += 1
         self.members.append(candidate)
 

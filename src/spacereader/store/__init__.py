@@ -38,6 +38,8 @@ _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 DatabaseError = sqlite3.Error
 """What any store function raises when SQLite fails (read-only file, full disk, locked too long)."""
+Connection = sqlite3.Connection
+"""The connection type, so modules outside `store/` can name it without importing sqlite3."""
 
 
 def describe_failure(error: sqlite3.Error, path: Path) -> str:

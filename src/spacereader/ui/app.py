@@ -7,7 +7,6 @@ results arrive as `News` messages, which `announce` hands to every screen on the
 from __future__ import annotations
 
 import copy
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -19,7 +18,7 @@ from textual.screen import Screen
 from spacereader.config import Settings
 from spacereader.entities.extract import EntityExtractor, PlainExtractor
 from spacereader.paths import styles_dir
-from spacereader.store import Store
+from spacereader.store import Connection, Store
 from spacereader.ui import work
 from spacereader.ui.dialogs.help import HelpScreen
 from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
@@ -63,7 +62,7 @@ class SpaceReaderApp(App[None]):
         self.stopping = threading.Event()
         """Set on quit: every worker checks it between steps and ends."""
 
-        self.conn: sqlite3.Connection = store.connect()
+        self.conn: Connection = store.connect()
         self.writer = StateWriter(store, self._state_saved, self._state_failed)
 
     def make_fetcher(self) -> Fetcher:
@@ -168,7 +167,7 @@ class SpaceReaderApp(App[None]):
     def on_unmount(self) -> None:
         self.stopping.set()
         if self.extraction_service is not None:
-            self.extraction_service.stop()  # ended for good by the CLI once the terminal is back (ui/shutdown.py)
+            self.extraction_service.close(timeout=0.05)  # between articles, or terminated: never waited on long
         self.writer.flush()
         self.conn.close()
 

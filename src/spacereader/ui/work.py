@@ -6,7 +6,6 @@ screens. None touches a widget; none waits on the UI thread.
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from textual.worker import get_current_worker
 from spacereader.entities.backlog import extract_backlog, load_or_extract_entities
 from spacereader.entities.extract import ExtractorError, warm_up
 from spacereader.safe_text import clean_line
+from spacereader.store import DatabaseError
 from spacereader.store.feeds import remove_feed
 from spacereader.store.views import save_view
 from spacereader.ui.messages import (
@@ -30,9 +30,10 @@ from spacereader.ui.messages import (
 )
 
 if TYPE_CHECKING:
-    from spacereader.ui.app import SpaceReaderApp
+    from spacereader.ui.host import WorkerHost
 
-def refresh_feeds(app: SpaceReaderApp) -> None:
+
+def refresh_feeds(app: WorkerHost) -> None:
     """Fetch every feed; progress and the report come back as messages."""
     from spacereader.ingest.refresh import refresh_all  # httpx and the parsers load on first refresh, not at start
 
@@ -48,7 +49,7 @@ def refresh_feeds(app: SpaceReaderApp) -> None:
     app.announce(FeedsRefreshed(report.summary(), report.new_items, failures))
 
 
-def subscribe_feed(app: SpaceReaderApp, url: str) -> None:
+def subscribe_feed(app: WorkerHost, url: str) -> None:
     """Subscribe to one URL and fetch it once."""
     from spacereader.ingest.subscribe import SubscribeError, subscribe  # as above: loaded on first use
 
@@ -60,29 +61,29 @@ def subscribe_feed(app: SpaceReaderApp, url: str) -> None:
     app.announce(FeedSubscribed(outcome.title or url, outcome.new))
 
 
-def unsubscribe_feed(app: SpaceReaderApp, feed_id: int, name: str) -> None:
+def unsubscribe_feed(app: WorkerHost, feed_id: int, name: str) -> None:
     """Remove a feed and its articles (bookmarked ones are kept)."""
     try:
         with closing(app.store.connect()) as conn:
             removed, kept = remove_feed(conn, feed_id)
-    except sqlite3.Error as error:
+    except DatabaseError as error:
         app.announce(FeedActionFailed(f"{name}: not removed ({error})"))
         return
     app.announce(FeedRemoved(name, removed, kept))
 
 
-def keep_view(app: SpaceReaderApp, name: str, query: str) -> None:
+def keep_view(app: WorkerHost, name: str, query: str) -> None:
     """Save a search as a named view; `notify` is thread-safe."""
     try:
         with closing(app.store.connect()) as conn:
             save_view(conn, name, query)
-    except (ValueError, sqlite3.Error) as error:
+    except (ValueError, DatabaseError) as error:
         app.notify(f"View not saved: {error}", severity="error", markup=False)
         return
     app.notify(f"Saved view {clean_line(name)}", markup=False)
 
 
-def relay_extraction_events(app: SpaceReaderApp) -> None:
+def relay_extraction_events(app: WorkerHost) -> None:
     """Turn the extraction process's reports into messages."""
     service = app.extraction_service
     assert service is not None
@@ -104,7 +105,7 @@ def relay_extraction_events(app: SpaceReaderApp) -> None:
             return
 
 
-def extract_now(app: SpaceReaderApp, article_id: int) -> None:
+def extract_now(app: WorkerHost, article_id: int) -> None:
     """Entities of the open article, ahead of the backlog (light extractors only)."""
     try:
         with closing(app.store.connect()) as conn:
@@ -116,7 +117,7 @@ def extract_now(app: SpaceReaderApp, article_id: int) -> None:
         app.announce(EntitiesFound(article_id, tuple(entities)))
 
 
-def extract_all(app: SpaceReaderApp, first_id: int | None) -> None:
+def extract_all(app: WorkerHost, first_id: int | None) -> None:
     """Every article not yet processed by this extractor, `first_id` first, in small batches."""
     worker = get_current_worker()
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from typing import cast
 
 from rich.text import Text
 from textual import on
@@ -12,8 +12,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from spacereader.models import Feed
 from spacereader.safe_text import clean_line
+from spacereader.store import Connection
 from spacereader.store.feeds import list_feeds
 from spacereader.ui.dialogs.confirm import ConfirmDialog
+from spacereader.ui.host import ReaderHost
 from spacereader.ui.messages import FeedRemoved
 from spacereader.ui.screens.table_picker import TablePicker
 
@@ -31,7 +33,7 @@ class FeedsScreen(TablePicker[int | None]):
         Binding("d,delete", "remove", "Remove feed", id="remove-feed"),
     ]
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         super().__init__()
         self.conn = conn
         self.items: list[Feed] = []
@@ -81,7 +83,12 @@ class FeedsScreen(TablePicker[int | None]):
         feed = self.current_item()
         if feed is not None and feed.kind != "seed":
             question = f"Unsubscribe from {clean_line(feed.name)}? Bookmarked articles are kept."
-            self.app.push_screen(ConfirmDialog(question), lambda yes: yes and self.app.remove_feed(feed.id, feed.name))
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    cast(ReaderHost, self.app).remove_feed(feed.id, feed.name)
+
+            self.app.push_screen(ConfirmDialog(question), answer)
 
     @on(FeedRemoved)
     def feed_removed(self) -> None:

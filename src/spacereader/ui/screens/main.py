@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,8 +15,9 @@ from textual.widgets import Footer
 from spacereader.entities.extract import describe_extractor, extractor_label
 from spacereader.links import LinkError, check_link, open_link
 from spacereader.models import SORTS, ArticleFilter
-from spacereader.search.query import QueryError
 from spacereader.safe_text import clean_line
+from spacereader.search.query import QueryError
+from spacereader.store import Connection
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 from spacereader.store.feeds import get_feed
@@ -24,6 +25,7 @@ from spacereader.store.views import find_view, view_filter, view_queries
 from spacereader.ui import messages
 from spacereader.ui.dialogs.add_feed import AddFeedDialog
 from spacereader.ui.dialogs.name_view import NameViewDialog
+from spacereader.ui.host import ReaderHost
 from spacereader.ui.keys import MAIN_BINDINGS
 from spacereader.ui.list_state import ListState, entity_terms
 from spacereader.ui.pager import ArticlePager
@@ -45,7 +47,7 @@ class MainScreen(Screen[None]):
 
     BINDINGS = MAIN_BINDINGS
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         super().__init__()
         self.conn = conn
         self.state = ListState(ArticleFilter())
@@ -54,6 +56,11 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self.shown_id: int | None = None
         """The article in the reading pane."""
+
+    @property
+    def reader(self) -> ReaderHost:
+        """The App, for what Textual's `App` does not offer."""
+        return cast(ReaderHost, self.app)
 
     @property
     def view(self) -> ArticleFilter:
@@ -76,9 +83,9 @@ class MainScreen(Screen[None]):
         self.load_state(self.state)
         self.query_one(ArticleList).focus()
         # Extraction starts after the first frame so it never delays it.
-        self.call_after_refresh(lambda: self.app.start_extraction(self.shown_id))
-        if self.app.settings.refresh_minutes > 0:
-            self.set_interval(self.app.settings.refresh_minutes * 60, self.action_refresh_feeds)
+        self.call_after_refresh(lambda: self.reader.start_extraction(self.shown_id))
+        if self.reader.settings.refresh_minutes > 0:
+            self.set_interval(self.reader.settings.refresh_minutes * 60, self.action_refresh_feeds)
 
     # -- the list and its history -----------------------------------------------------------------------
 
@@ -94,7 +101,9 @@ class MainScreen(Screen[None]):
             self.history.append(self.current_state())
         entity_changed = state.entity != self.state.entity
         self.state = state
-        self.query_one(ArticleList).show(ArticlePager(self.conn, state.view, state.heading), select_id=state.article_id, index=state.index)
+        self.query_one(ArticleList).show(
+            ArticlePager(self.conn, state.view, state.heading), select_id=state.article_id, index=state.index
+        )
         if entity_changed:
             self.show_sidebar_mode()
         self.update_counts()
@@ -171,11 +180,11 @@ class MainScreen(Screen[None]):
     def show_entities_of(self, article_id: int) -> None:
         """The article's saved entities, or ask for them ahead of the backlog."""
         sidebar = self.query_one(EntitySidebar)
-        if store_entities.extraction_state(self.conn, article_id) == extractor_label(self.app.extractor):
+        if store_entities.extraction_state(self.conn, article_id) == extractor_label(self.reader.extractor):
             sidebar.show_entities(store_entities.entities_for_article(self.conn, article_id))
         else:
             sidebar.show_entities(None, note="Finding people, organisations and places…")
-            self.app.extract_first(article_id)
+            self.reader.extract_first(article_id)
 
     def show_sidebar_mode(self) -> None:
         """The open article's entities, or the chosen entity's detail while its articles are listed."""
@@ -193,7 +202,10 @@ class MainScreen(Screen[None]):
         """Every cached article that names the entity, with its mentions highlighted."""
         entity = event.entity
         title = f"Articles naming {entity.name}"
-        self.load_state(ListState(ArticleFilter(entity_id=entity.id), title, entity, entity_terms(entity), self.shown_id), remember=True)
+        self.load_state(
+            ListState(ArticleFilter(entity_id=entity.id), title, entity, entity_terms(entity), self.shown_id),
+            remember=True,
+        )
         self.query_one(ArticleList).focus()
         if self.shown_id is not None:
             self.show_article(self.shown_id)
@@ -201,7 +213,9 @@ class MainScreen(Screen[None]):
     @on(messages.ArticleExtracted)
     def entities_saved(self, event: messages.ArticleExtracted) -> None:
         if event.article_id == self.shown_id and self.state.entity is None:
-            self.query_one(EntitySidebar).show_entities(store_entities.entities_for_article(self.conn, event.article_id))
+            self.query_one(EntitySidebar).show_entities(
+                store_entities.entities_for_article(self.conn, event.article_id)
+            )
 
     @on(messages.EntitiesFound)
     def entities_found(self, event: messages.EntitiesFound) -> None:
@@ -210,7 +224,7 @@ class MainScreen(Screen[None]):
 
     @on(messages.ExtractionProgress)
     def extraction_progressed(self, event: messages.ExtractionProgress) -> None:
-        done = describe_extractor(self.app.extractor) if event.finished else None
+        done = describe_extractor(self.reader.extractor) if event.finished else None
         self.query_one(StatusLine).extraction = done or f"finding entities: {event.done} done, {event.remaining} to go"
 
     @on(messages.ExtractionFailed)
@@ -260,13 +274,13 @@ class MainScreen(Screen[None]):
 
     def action_show_views(self) -> None:
         """The saved views; choosing one shows its articles."""
-        self.app.push_screen(ViewsScreen(self.conn, self.app.settings.views), self.open_view)
+        self.app.push_screen(ViewsScreen(self.conn, self.reader.settings.views), self.open_view)
 
     def open_view(self, name: str | None) -> None:
         """Show a saved view's articles (the query runs now: a view is a query, not a copy)."""
         if name is None:
             return
-        query = find_view(self.conn, name, self.app.settings.views)
+        query = find_view(self.conn, name, self.reader.settings.views)
         view = view_filter(query) if query is not None else QueryError(f"no view named {name!r}")
         if isinstance(view, QueryError):
             self.notify(f"View {name}: {view.message}", severity="error", markup=False)
@@ -276,7 +290,7 @@ class MainScreen(Screen[None]):
 
     def action_open_view_number(self, number: int) -> None:
         """Open the nth view with one key."""
-        views = view_queries(self.conn, self.app.settings.views)  # names only: counting is for the list
+        views = view_queries(self.conn, self.reader.settings.views)  # names only: counting is for the list
         if number <= len(views):
             self.open_view(views[number - 1][0])
         else:
@@ -288,7 +302,12 @@ class MainScreen(Screen[None]):
         if search is None:
             self.notify("Search first (/), then S saves the search as a view", timeout=3)
             return
-        self.app.push_screen(NameViewDialog(search.text), lambda name: name and self.app.save_view(name, search.text))
+
+        def save(name: str | None) -> None:
+            if name:
+                self.reader.save_view(name, search.text)
+
+        self.app.push_screen(NameViewDialog(search.text), save)
 
     # -- feeds ------------------------------------------------------------------------------------------
 
@@ -304,11 +323,11 @@ class MainScreen(Screen[None]):
 
     def action_refresh_feeds(self) -> None:
         """Fetch every feed in the background; a second press while one runs is ignored."""
-        if self.app.refreshing:
+        if self.reader.refreshing:
             self.notify("A refresh is already running", timeout=2)
             return
         self.query_one(StatusLine).progress = "refreshing feeds…"
-        self.app.refresh_feeds()
+        self.reader.refresh_feeds()
 
     def action_add_feed(self) -> None:
         """Ask for a URL, then subscribe in the background."""
@@ -316,7 +335,7 @@ class MainScreen(Screen[None]):
         def subscribe(url: str | None) -> None:
             if url:
                 self.query_one(StatusLine).progress = f"subscribing to {clean_line(url)[:50]}…"
-                self.app.subscribe_feed(url)
+                self.reader.subscribe_feed(url)
 
         self.app.push_screen(AddFeedDialog(), subscribe)
 
@@ -328,7 +347,7 @@ class MainScreen(Screen[None]):
     def feeds_refreshed(self, event: messages.FeedsRefreshed) -> None:
         self.query_one(StatusLine).progress = ""
         self.reload_view()
-        self.app.start_extraction(self.shown_id)
+        self.reader.start_extraction(self.shown_id)
         message = event.summary
         if event.failures:
             shown = "; ".join(clean_line(f) for f in event.failures[:3])
@@ -340,7 +359,7 @@ class MainScreen(Screen[None]):
     def feed_subscribed(self, event: messages.FeedSubscribed) -> None:
         self.query_one(StatusLine).progress = ""
         self.reload_view()
-        self.app.start_extraction(self.shown_id)
+        self.reader.start_extraction(self.shown_id)
         self.notify(f"Subscribed to {clean_line(event.title)}: {event.new_items} articles", markup=False)
 
     @on(messages.FeedActionFailed)
@@ -352,7 +371,9 @@ class MainScreen(Screen[None]):
     @on(messages.FeedRemoved)
     def feed_removed(self, event: messages.FeedRemoved) -> None:
         kept_text = f", kept {event.kept} bookmarked" if event.kept else ""
-        self.notify(f"Unsubscribed from {clean_line(event.name)} ({event.removed} articles deleted{kept_text})", markup=False)
+        self.notify(
+            f"Unsubscribed from {clean_line(event.name)} ({event.removed} articles deleted{kept_text})", markup=False
+        )
         self.reload_view()
 
     # -- read, bookmark, links ----------------------------------------------------------------------------
@@ -360,7 +381,7 @@ class MainScreen(Screen[None]):
     def save_state(self, change: StateChange) -> None:
         """Show the change at once and hand it to the writer thread."""
         self.query_one(ArticleList).update_row(change.article_id, read=change.read, bookmarked=change.bookmarked)
-        self.app.writer.submit(change)
+        self.reader.writer.submit(change)
 
     @on(messages.ArticleStateSaved)
     def state_saved(self, event: messages.ArticleStateSaved) -> None:
@@ -395,7 +416,9 @@ class MainScreen(Screen[None]):
         """Switch between all articles and bookmarks only."""
         row = self.query_one(ArticleList).current
         self.history.clear()
-        self.load_state(ListState(ArticleFilter(bookmarked_only=not self.view.bookmarked_only), article_id=row.id if row else None))
+        self.load_state(
+            ListState(ArticleFilter(bookmarked_only=not self.view.bookmarked_only), article_id=row.id if row else None)
+        )
 
     def action_open_link(self) -> None:
         """Open the article's link in the browser (http and https only, no shell)."""
@@ -405,7 +428,7 @@ class MainScreen(Screen[None]):
         try:
             url = check_link(row.url)
             self.notify(f"Opening {url}", timeout=3, markup=False)  # the user sees where it goes first
-            open_link(url, self.app.settings.browser)
+            open_link(url, self.reader.settings.browser)
         except (LinkError, OSError) as error:
             self.notify(f"Not opened: {error}", severity="warning", markup=False)
 

@@ -41,4 +41,6 @@ class StatusLine(Static):
     def _draw(self) -> None:
         parts = [*self.counts, self.title, self.search_error or self.progress or self.extraction]
         # One line of fixed height: no layout pass needed, which keeps each keystroke cheap.
-        self.update(Text(" · ".join(clean_line(p) for p in parts if p), no_wrap=True, overflow="ellipsis"), layout=False)
+        self.update(
+            Text(" · ".join(clean_line(p) for p in parts if p), no_wrap=True, overflow="ellipsis"), layout=False
+        )
