@@ -16,8 +16,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "spacereader"
 
 KNOWN_CYCLES = {
-    frozenset({"spacereader.cli", "spacereader.cli_entities"}),
-    frozenset({"spacereader.cli", "spacereader.cli_search"}),
     frozenset({"spacereader.models", "spacereader.search.query"}),
     frozenset({"spacereader.store.articles", "spacereader.store.search"}),
 }
