@@ -6,9 +6,8 @@ from typing import cast
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from spacereader.models import Feed
 from spacereader.safe_text import clean_line
@@ -33,26 +32,19 @@ class FeedsScreen(TablePicker[int | None]):
         Binding("d,delete", "remove", "Remove feed", id="remove-feed"),
     ]
 
+    NAME = "feeds"
+    COLUMNS = ("Feed", "Folder", "Unread", "Total", "Last success", "Last error")
+    TITLE = "Feeds"
+
     def __init__(self, conn: Connection) -> None:
         super().__init__()
         self.conn = conn
         self.items: list[Feed] = []
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Feeds"), id="feeds-title")
-        yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
     @property
     def feeds(self) -> list[Feed]:
         """The feeds as listed."""
         return self.items
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Feed", "Folder", "Unread", "Total", "Last success", "Last error")
-        self.reload()
-        table.focus()
 
     def reload(self) -> None:
         """Read the feeds again (after a removal or a refresh)."""

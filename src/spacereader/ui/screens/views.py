@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from spacereader.models import SavedView
 from spacereader.safe_text import clean_line
@@ -25,27 +24,19 @@ class ViewsScreen(TablePicker[str | None]):
         *[Binding(str(n), f"open_number({n})", show=False) for n in range(1, 10)],
     ]
 
+    NAME = "views"
+    COLUMNS = ("#", "View", "Unread", "Total", "Query", "From")
+
     def __init__(self, conn: Connection, config_views: Mapping[str, str]) -> None:
         super().__init__()
         self.conn = conn
         self.config_views = config_views
         self.items: list[SavedView] = []
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="views-title")
-        yield DataTable(id="views-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
     @property
     def views(self) -> list[SavedView]:
         """The views as listed."""
         return self.items
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("#", "View", "Unread", "Total", "Query", "From")
-        self.reload()
-        table.focus()
 
     def reload(self) -> None:
         """Read the views and their counts again."""
