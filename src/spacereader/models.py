@@ -46,17 +46,9 @@ class ArticleRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class Article(ArticleRow):
     """A whole article, loaded only when it is opened."""
 
-    id: int
-    feed_id: int
-    title: str
-    source: str
-    url: str
-    published: str
-    read: bool
-    bookmarked: bool
     author: str = ""
     body: str = ""
     word_count: int = 0
