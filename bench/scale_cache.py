@@ -11,6 +11,8 @@ import random
 from contextlib import closing
 from pathlib import Path
 
+from synthetic_cache import NAMES, CacheInfo, build_cache
+
 from spacereader.config import Settings
 from spacereader.entities.extract import extractor_label, make_extractor
 from spacereader.models import ArticleFilter, ExtractedEntity
@@ -19,7 +21,6 @@ from spacereader.store.articles import count_articles, list_article_rows
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.entities import save_article_entities
 from spacereader.store.views import save_view, saved_queries
-from synthetic_cache import NAMES, CacheInfo, build_cache
 
 ENTITY_SHARE = 5
 """One article in this many gets entities."""

@@ -24,6 +24,18 @@ def corpus_dir(*parts: str) -> Path:
     return path
 
 
+SLOW_DIRS = ("ui", "snapshots")
+"""Pilot and snapshot tests run the whole app (seconds each): `-m "not slow"` leaves them out."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tests: every test of a slow folder, and the wheel build."""
+    for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        if folder in SLOW_DIRS or item.get_closest_marker("packaging"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     """A migrated, empty cache in a temp folder."""
@@ -48,11 +60,9 @@ def conn(store: Store):
 def add_articles(store: Store, count: int, *, feed_url: str = "http://127.0.0.1/feed.xml", feed_title: str = "Test Feed",
                  titles: list[str] | None = None, url: str = "https://example.org/{n}") -> list[int]:
     """Insert `count` articles into one feed, newest first by index; returns their ids in list order."""
-    from spacereader.models import NewArticle
-    from spacereader.store.articles import list_article_rows
+    from spacereader.models import ArticleFilter, NewArticle
+    from spacereader.store.articles import list_article_rows, upsert_articles
     from spacereader.store.feeds import ensure_feed
-    from spacereader.store.articles import upsert_articles
-    from spacereader.models import ArticleFilter
 
     items = [
         NewArticle(

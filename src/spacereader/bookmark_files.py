@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import tempfile
 from pathlib import Path
 
 from spacereader.safe_text import clean_line, clean_text
+from spacereader.store import Connection
 from spacereader.store.bookmarks import BOOKMARK_FIELDS, export_bookmarks, import_bookmark
 
 FORMAT = "spacereader-bookmarks"
@@ -21,7 +21,7 @@ class BookmarkFileError(Exception):
     """The file cannot be written or read as bookmarks; one line for the user."""
 
 
-def export_to(conn: sqlite3.Connection, path: Path) -> str:
+def export_to(conn: Connection, path: Path) -> str:
     """Write every bookmark atomically (a temp file renamed over the target); returns a summary line."""
     records = export_bookmarks(conn)
     document = {"format": FORMAT, "version": VERSION, "bookmarks": records}
@@ -50,7 +50,7 @@ def _record(value: object, number: int) -> dict[str, str]:
     return cleaned
 
 
-def import_from(conn: sqlite3.Connection, path: Path) -> str:
+def import_from(conn: Connection, path: Path) -> str:
     """Restore bookmarks from a file written by `export_to`, all or nothing; returns a summary line."""
     try:
         # Bounded: a huge file is refused by its size, a device or pipe after the cap, never read to the end.

@@ -10,7 +10,6 @@ from typing import Any
 
 from spacereader.safe_text import clean_line
 
-
 CONFIG_MAX_BYTES = 1_000_000
 
 
@@ -84,7 +83,7 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
     except (OSError, UnicodeDecodeError) as error:
         return Settings(), [clean_line(f"config {path}: cannot read ({error}); using defaults")]
     try:
-        data = tomllib.loads(text)
+        table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return Settings(), [clean_line(f"config {path}: not valid TOML ({error}); using defaults")]
     except RecursionError:  # tomllib recurses once per nested array or inline table
@@ -95,7 +94,7 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
         warnings.append(f"config {path}{_where(text, section, key)}: {name} should be {expected}; using the default")
 
     values: dict[str, Any] = {}
-    for key, value in data.items():
+    for key, value in table.items():
         if key == "keys":
             if not isinstance(value, dict):
                 bad(None, key, "a table of binding id = \"keys\"")

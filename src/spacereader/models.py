@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the annotation only; models stays free of imports at run time
-    from spacereader.search.query import ParsedQuery
 
 ENTITY_KINDS = ("person", "organisation", "place")
 UNKNOWN_DATE_TEXT = "unknown date"
@@ -58,17 +54,9 @@ class ArticleRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class Article(ArticleRow):
     """A whole article, loaded only when it is opened."""
 
-    id: int
-    feed_id: int
-    title: str
-    source: str
-    url: str
-    published: str
-    read: bool
-    bookmarked: bool
     author: str = ""
     body: str = ""
     word_count: int = 0
@@ -119,6 +107,66 @@ class Entity:
     name: str
     kind: str
     count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One word or phrase to find; `prefix` matches any word starting with its last word."""
+
+    text: str
+    prefix: bool = False
+
+    def fts(self) -> str:
+        """The term as an FTS5 string: always double-quoted with quotes doubled, so it is never an operator."""
+        return '"' + self.text.replace('"', '""') + '"' + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A query the store can run; every field is hashable so filters can be cached and compared."""
+
+    text: str = ""
+    terms: tuple[Term, ...] = ()
+    excluded: tuple[Term, ...] = ()
+    feeds: tuple[str, ...] = ()
+    """Feed names (substring, any of them)."""
+    entities: tuple[str, ...] = ()
+    """Entity names (substring, all of them)."""
+    unread: bool | None = None
+    """True: only unread; False: only read; None: either."""
+    bookmarked: bool = False
+    after: str | None = None
+    """Inclusive lower bound on `published`, as stored (UTC ISO with a Z)."""
+    before: str | None = None
+    """Exclusive upper bound on `published`."""
+
+    def match_expression(self) -> str | None:
+        """The FTS5 MATCH text for the positive terms (implicit AND), or None when there are none."""
+        return " ".join(t.fts() for t in self.terms) or None
+
+    def fts_expression(self) -> str | None:
+        """The whole text condition for FTS5: the terms without any excluded one; only the excluded
+        terms when there is nothing positive (the store then keeps the rows that do not match)."""
+        match, excluded = self.match_expression(), self.excluded_expression()
+        if match is not None and excluded is not None:
+            return f"({match}) NOT ({excluded})"
+        return match or excluded
+
+    def excluded_expression(self) -> str | None:
+        """The FTS5 MATCH text matching any excluded term, or None."""
+        return " OR ".join(t.fts() for t in self.excluded) or None
+
+    @property
+    def highlight_words(self) -> tuple[str, ...]:
+        """The positive words, for highlighting matches on screen."""
+        return tuple(word for term in self.terms for word in term.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class QueryError:
+    """Why the text is not a query, as one line for the status bar or stderr."""
+
+    message: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import pytest
 
 from spacereader.config import Settings
 from spacereader.ui.app import SpaceReaderApp
-from tests.spacy_model import loaded_extractor
+from tests.snapshots.replay import ReplayExtractor
 
 
 async def settle(pilot) -> None:
@@ -17,7 +17,7 @@ async def settle(pilot) -> None:
 
 @pytest.fixture
 def app(seeded_store):
-    return SpaceReaderApp(seeded_store, Settings(), extractor=loaded_extractor())
+    return SpaceReaderApp(seeded_store, Settings(), extractor=ReplayExtractor())
 
 
 def test_main_screen_wide(app, snap_compare):

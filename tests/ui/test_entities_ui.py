@@ -87,36 +87,41 @@ async def test_choosing_an_entity_lists_exactly_its_articles_and_escape_restores
         assert article_list.current.id == before
 
 
-class SlowExtractor(FakeExtractor):
-    """Takes a while per article, like a real model on a busy machine."""
+class GatedExtractor(FakeExtractor):
+    """Holds every extraction until the test opens the gate, like a model busy for as long as it takes."""
 
     def __init__(self) -> None:
         super().__init__({"Article": "ORG"})
         self.calls = 0
         self.lock = threading.Lock()
+        self.gate = threading.Event()
 
     def extract(self, text):
         with self.lock:
             self.calls += 1
-        time.sleep(0.05)
+        self.gate.wait(timeout=30)
         return super().extract(text)
 
 
 async def test_keys_work_while_extraction_runs(store, make_app):
     add_articles(store, 60)
-    extractor = SlowExtractor()
+    extractor = GatedExtractor()
     app = make_app(store, extractor=extractor)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
-        article_list = app.screen.query_one(ArticleList)
-        await pilot.press(*["j"] * 10)
-        assert article_list.cursor == 10
-        await pilot.press("b")
-        assert article_list.current.bookmarked
-        running = [w for w in app.workers if w.group == "entities-backlog" and w.is_running]
-        assert running, "the backlog should still be running while keys were handled"
-        assert 0 < extractor.calls < 60
-        assert "finding entities" in str(app.screen.query_one("#status-line").render())
+        try:
+            await pilot.pause(0.2)
+            article_list = app.screen.query_one(ArticleList)
+            await pilot.press(*["j"] * 10)
+            assert article_list.cursor == 10
+            await pilot.press("b")
+            assert article_list.current.bookmarked
+            running = [w for w in app.workers if w.group == "entities-backlog" and w.is_running]
+            assert running, "the backlog is held at its first article while the keys are answered"
+            # Held at the gate: the backlog's first article, plus each article shown asking ahead of it.
+            assert 1 <= extractor.calls <= 1 + 11
+            assert "finding entities" in str(app.screen.query_one("#status-line").render())
+        finally:
+            extractor.gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert extractor.calls >= 60

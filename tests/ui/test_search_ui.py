@@ -7,6 +7,7 @@ from contextlib import closing
 from textual.widgets import Input
 
 from spacereader.config import Settings
+from spacereader.search.query import QueryError, search_filter
 from spacereader.store.views import list_views
 from spacereader.ui.dialogs.name_view import NameViewDialog
 from spacereader.ui.screens.views import ViewsScreen
@@ -61,10 +62,20 @@ async def test_accents_cyrillic_and_odd_input(store, make_app):
         app.screen.query_one("#search-line", Input).value = "гагарин"
         await pilot.pause()
         assert rows(article_list) == ["Юрий Гагарин and the first flight"]
+        status = app.screen.query_one("#status-line")
         for odd in ['"unbalanced', "NEAR(a b)", "a*^", ":::", "feed:", '"', "-"]:
+            shown = rows(article_list)
             app.screen.query_one("#search-line", Input).value = odd
             await pilot.pause()
-            assert app.is_running
+            line = str(status.render())
+            parsed = search_filter(odd, live=True)
+            if isinstance(parsed, QueryError):  # the reason is shown and the last results stay
+                assert parsed.message in line, (odd, line)
+                assert rows(article_list) == shown, odd
+            else:  # searched as words: the count and the query are shown, and every row listed
+                count = article_list.pager.count
+                assert f"{count} match" in line and f"Search: {odd.strip()}" in line, (odd, line)
+                assert len(rows(article_list)) == count, odd
         await pilot.press("escape")
         assert article_list.pager.count == len(TITLES)
 

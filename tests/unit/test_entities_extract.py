@@ -118,7 +118,7 @@ def test_importing_the_entity_core_loads_neither_spacy_nor_textual() -> None:
     import subprocess
 
     code = (
-        "import sys, spacereader.entities.extract, spacereader.entities.backlog, spacereader.cli_entities;"
+        "import sys, spacereader.entities.extract, spacereader.entities.backlog, spacereader.cli.entities;"
         "print('spacy' in sys.modules, 'textual' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

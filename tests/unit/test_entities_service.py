@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from contextlib import closing
 
+import pytest
+
 from spacereader.entities.extract import DEFAULT_PIPELINE
 from spacereader.entities.service import ExtractionService
 from spacereader.store.entities import entities_for_article
 from tests.conftest import add_articles
 
 
+@pytest.mark.slow
 def test_service_extracts_requested_article_then_backlog_and_stops(seeded_store):
     ids = add_articles(seeded_store, 3, titles=["Angela Merkel visits Paris", "Quiet day", "Toyota opens a plant"])
     with closing(seeded_store.connect()) as conn:

@@ -13,14 +13,12 @@ from pytest_httpserver import HTTPServer
 
 from spacereader.ingest.fetch import Fetcher
 from spacereader.ingest.jsonfeed import looks_like_json
-from spacereader.ingest.parse import ParseError, ParsedFeed, convert, parse_feed, read_fast, read_reference
+from spacereader.ingest.parse import ParsedFeed, convert, parse_feed, read_fast, read_reference
 from spacereader.ingest.refresh import refresh_all
-from spacereader.models import Subscription
+from spacereader.models import ArticleFilter, Subscription
 from spacereader.store import Store
 from spacereader.store.articles import count_articles
 from spacereader.store.feeds import add_feeds
-from spacereader.models import ArticleFilter
-
 from tests.conftest import corpus_dir
 
 FETCHED = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -65,6 +63,7 @@ def reference_for(body: bytes, url: str) -> ParsedFeed | str:
     return answer(lambda: convert(read_reference(body, url), url, FETCHED))
 
 
+@pytest.mark.slow
 def test_parse_feed_agrees_with_feedparser_on_every_corpus_feed():
     root = corpus_dir("feeds")
     disagreements = {}
@@ -93,6 +92,7 @@ def test_known_differences_still_exist():
         assert shape(ours) != shape(reference_for(body, BASE + name)), name
 
 
+@pytest.mark.slow
 def test_every_corpus_feed_served_over_http_refreshes_to_entries_or_one_error(store: Store, httpserver: HTTPServer):
     root = corpus_dir("feeds")
     files = corpus_files()

@@ -5,18 +5,19 @@ from __future__ import annotations
 import threading
 from contextlib import closing
 
+import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from spacereader.ingest.fetch import Fetcher
 from spacereader.ingest.refresh import RefreshProgress, refresh_all
 from spacereader.models import ArticleFilter, Subscription
+from spacereader.search.query import QueryError, search_filter
 from spacereader.store import Store
 from spacereader.store.articles import count_articles, list_article_rows, set_read
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import add_feeds, get_feed, list_feed_states
 from spacereader.store.search_index import count_pending
-from spacereader.search.query import QueryError, search_filter
 
 
 def rss(*items: tuple[str, str], title: str = "Feed") -> bytes:
@@ -138,6 +139,7 @@ def test_refresh_runs_from_a_plain_thread(store: Store, httpserver: HTTPServer):
     assert reports and reports[0].new_items == 1
 
 
+@pytest.mark.slow
 def test_worker_processes_store_the_same_articles_as_inline_parsing(tmp_path, httpserver: HTTPServer):
     docs = {f"/w{n}": rss(*[(f"{n}-{i}", f"Item {i} of {n}") for i in range(5)], title=f"F{n}") for n in range(3)}
     for path, doc in docs.items():

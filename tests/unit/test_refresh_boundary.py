@@ -20,7 +20,6 @@ from spacereader.ingest.refresh import refresh_all
 from spacereader.models import ArticleFilter, Subscription
 from spacereader.store import Store
 from spacereader.store import articles as store_articles
-from spacereader.store import feeds as store_feeds
 from spacereader.store.articles import count_articles
 from spacereader.store.feeds import add_feeds, list_feeds
 from tests.unit import refresh_faults

@@ -16,12 +16,12 @@ from spacereader.store.feeds import (
     list_feed_states,
     list_feeds,
     move_feed,
-    take_feed_notes,
     prune_feed,
     record_failure,
     record_success,
     remove_feed,
     rename_feed,
+    take_feed_notes,
 )
 
 

@@ -12,6 +12,7 @@ import pytest
 from spacereader.models import ArticleFilter, NewArticle
 from spacereader.search.query import QueryError, search_filter
 from spacereader.store import migrate
+from spacereader.store import search as store_search
 from spacereader.store.articles import (
     count_articles,
     list_article_rows,
@@ -20,7 +21,6 @@ from spacereader.store.articles import (
     set_read,
     upsert_articles,
 )
-from spacereader.store import search as store_search
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import ensure_feed
 from spacereader.store.migrations import STEPS

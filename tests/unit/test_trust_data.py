@@ -129,6 +129,7 @@ def check_cache(store: Store, marks: dict[int, str]) -> None:
         assert article_id in (bookmarked if kind == "bookmark" else read), f"lost the {kind} on {article_id}"
 
 
+@pytest.mark.slow
 def test_kill_9_at_random_points_during_refresh_keeps_the_cache_and_every_mark(cache):
     data_dir, store, marks = cache
     started = time.monotonic()
@@ -184,6 +185,7 @@ def check_index(store: Store) -> None:
         assert indexed == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_refresh_from_cron_while_the_reader_saves_marks(cache):
     """The reader's own writer thread saves read and bookmark marks while a refresh subprocess writes."""
     data_dir, store, marks = cache
@@ -314,6 +316,7 @@ def _children(pid: int) -> set[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads process parents from /proc")
+@pytest.mark.slow
 def test_parse_workers_exit_when_a_big_refresh_is_killed(tmp_path: Path, feed_server: str):
     """70 feeds start worker processes; killing only the refresh must not leave them running."""
     data_dir = tmp_path / "big"

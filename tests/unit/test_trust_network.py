@@ -247,6 +247,7 @@ def test_a_bad_feed_fails_alone_with_its_reason_in_bounded_time(store: Store, se
     assert grown_mb < 100, f"{path} grew the peak memory by {grown_mb:.0f} MB"
 
 
+@pytest.mark.slow
 def test_a_deeply_nested_document_is_bounded_and_does_not_stop_the_others(store: Store, server):
     base, _hits = server
     report, elapsed = refresh(store, [base + "/nested-xml", *(f"{base}/good/{n}" for n in range(GOOD_FEEDS))])

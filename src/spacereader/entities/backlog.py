@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from dataclasses import dataclass
 from spacereader.entities.extract import EntityExtractor, extractor_label
 from spacereader.entities.normalise import group_entities
 from spacereader.models import Article, Entity, ExtractedEntity
-from spacereader.store import Store
+from spacereader.store import Connection, Store
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 
@@ -38,7 +37,7 @@ def extract_text(extractor: EntityExtractor, text: str) -> list[ExtractedEntity]
     return group_entities(text, extractor.extract(text))
 
 
-def extract_article(conn: sqlite3.Connection, extractor: EntityExtractor, article_id: int) -> list[Entity] | None:
+def extract_article(conn: Connection, extractor: EntityExtractor, article_id: int) -> list[Entity] | None:
     """Extract one article now, save the result, and return its entities as the sidebar shows them.
 
     Returns None when there is no such article.
@@ -52,7 +51,7 @@ def extract_article(conn: sqlite3.Connection, extractor: EntityExtractor, articl
 
 
 def load_or_extract_entities(
-    conn: sqlite3.Connection, extractor: EntityExtractor, article_id: int
+    conn: Connection, extractor: EntityExtractor, article_id: int
 ) -> list[Entity] | None:
     """The article's saved entities, extracting first when this extractor (or version) has not done it.
 

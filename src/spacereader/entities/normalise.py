@@ -256,7 +256,7 @@ class _Group:
     members: list[Candidate] = field(default_factory=list)
 
     def add(self, candidate: Candidate) -> None:
-        self.votes[candidate.kind] += candidate.strength
+        self.votes[candidate.kind] += candidate.strength  # type: ignore[assignment]  # typeshed: Counter holds ints
         self.forms[candidate.text] += 1
         self.members.append(candidate)
 

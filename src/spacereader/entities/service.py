@@ -10,10 +10,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacereader.store import Connection
 
 # Requests from the reader: an article id to extract first, or RESCAN after new articles arrived.
 RESCAN = -1
@@ -35,7 +38,13 @@ def _serve(db_path: str, pipeline: str, requests: multiprocessing.Queue, events:
     """The child's main loop: requested articles first, then the backlog newest first, until stopped."""
     from spacereader.config import Settings
     from spacereader.entities.backlog import extract_article
-    from spacereader.entities.extract import ExtractorError, describe_extractor, extractor_label, make_extractor, warm_up
+    from spacereader.entities.extract import (
+        ExtractorError,
+        describe_extractor,
+        extractor_label,
+        make_extractor,
+        warm_up,
+    )
     from spacereader.store import Store
     from spacereader.store import entities as store_entities
 
@@ -53,7 +62,7 @@ def _serve(db_path: str, pipeline: str, requests: multiprocessing.Queue, events:
     skipped: set[int] = set()
     idle = False
 
-    def extract(conn: sqlite3.Connection, article_id: int) -> None:
+    def extract(conn: Connection, article_id: int) -> None:
         nonlocal done
         if article_id in skipped:
             return
@@ -127,6 +136,10 @@ class ExtractionService:
     def alive(self) -> bool:
         """Whether the child is still running."""
         return self._process.is_alive()
+
+    def stop(self) -> None:
+        """Ask the child to stop after the article it is on (returns at once)."""
+        self._stop.set()
 
     def close(self, timeout: float = 2.0) -> None:
         """Stop the child between articles; terminate it if it does not stop in time."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import zlib
 
-
 REPLAY_MAX = 64 * 1024
 """A wrong zlib header shows within two bytes; more than this without output is not worth replaying."""
 

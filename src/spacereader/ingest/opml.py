@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from email.utils import format_datetime
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, ParseError, SubElement, indent, tostring
 

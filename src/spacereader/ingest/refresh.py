@@ -37,7 +37,12 @@ from spacereader.store import Store, flag_damage, is_cache_failure
 from spacereader.store.articles import upsert_articles
 from spacereader.store.bulk import begin_bulk_writes, end_bulk_writes
 from spacereader.store.feeds import (
-    list_feed_states, move_feed, prune_feed, record_attempt, record_failure, record_success,
+    list_feed_states,
+    move_feed,
+    prune_feed,
+    record_attempt,
+    record_failure,
+    record_success,
 )  # fmt: skip
 from spacereader.store.search_index import INDEX_BATCH, index_batch, index_pending
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from spacereader.models import NewArticle
 from spacereader.safe_text import clean_line, clean_text
+from spacereader.store import Connection
 from spacereader.store.articles import upsert_articles
 from spacereader.store.feeds import SEED_TITLE, SEED_URL, ensure_feed
 
@@ -79,7 +79,7 @@ def parse_seed(path: Path, raw: bytes | None = None) -> NewArticle:
     )
 
 
-def import_seeds(conn: sqlite3.Connection, folder: Path) -> SeedReport:
+def import_seeds(conn: Connection, folder: Path) -> SeedReport:
     """Import every `*.txt` in the folder idempotently: new files added, edited ones updated in place."""
     report = SeedReport()
     if not folder.is_dir():

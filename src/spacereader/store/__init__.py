@@ -22,7 +22,7 @@ def damage_mark(path: Path) -> Path:
     return path.with_name(f"{path.name}.damaged")
 
 
-def flag_damage(error: sqlite3.Error, path: Path) -> bool:
+def flag_damage(error: BaseException, path: Path) -> bool:
     """Whether the error means a damaged file; if so, leave the mark so the next start checks and sets it aside."""
     if getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES:
         return False
@@ -53,6 +53,8 @@ def is_cache_failure(error: BaseException) -> bool:
 
 DatabaseError = sqlite3.Error
 """What any store function raises when SQLite fails (read-only file, full disk, locked too long)."""
+Connection = sqlite3.Connection
+"""The connection type, so modules outside `store/` can name it without importing sqlite3."""
 
 
 def describe_failure(error: sqlite3.Error, path: Path) -> str:

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
+from typing import Any
 
 from spacereader.models import Article, ArticleFilter, ArticleRow, NewArticle
 from spacereader.store import search as store_search
@@ -50,7 +51,7 @@ def _where(view: ArticleFilter, *, scan: bool = False, matched: bool = False) ->
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _row(values: Sequence[object]) -> ArticleRow:
+def _row(values: Sequence[Any]) -> ArticleRow:
     return ArticleRow(
         id=values[0], feed_id=values[1], title=values[2], source=values[3], url=values[4],
         published=values[5], read=bool(values[6]), bookmarked=bool(values[7]),
@@ -238,11 +239,11 @@ def upsert_articles(
             [value for row in chunk for value in row],
         )
         inserted += cursor.rowcount
-    for values in changed:
+    for changed_values in changed:
         conn.execute(
             "UPDATE articles SET url = ?, title = ?, author = ?, published = ?, summary = ?, body = ?,"
             " word_count = ?, enclosures = ?, content_hash = ? WHERE feed_id = ? AND guid = ?",
-            values,
+            changed_values,
         )
     if index_now and (inserted or changed):
         index_feed_now(conn, feed_id)

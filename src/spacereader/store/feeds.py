@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from spacereader.models import Feed, FeedState, Subscription
 from spacereader.store.articles import now_iso
@@ -14,8 +15,8 @@ SEED_TITLE = "spacereader seeds"
 _COLUMNS = "f.id, f.url, f.title, f.folder, f.kind, f.site_url, f.last_success, f.last_error, f.disabled_reason"
 
 
-def _feed(row: tuple, unread: int = 0, total: int = 0) -> Feed:
-    return Feed(*row, unread=unread, total=total)
+def _feed(row: Any, unread: int = 0, total: int = 0) -> Feed:
+    return Feed(*row, unread=unread, total=total)  # type: ignore[misc]  # `row` holds the columns before these
 
 
 def ensure_feed(conn: sqlite3.Connection, url: str, *, title: str = "", kind: str = "feed", folder: str = "") -> int:
@@ -27,7 +28,8 @@ def ensure_feed(conn: sqlite3.Connection, url: str, *, title: str = "", kind: st
         "INSERT INTO feeds (url, title, kind, folder, added) VALUES (?, ?, ?, ?, ?)",
         (url, title, kind, folder, now_iso()),
     )
-    return int(cursor.lastrowid)
+    assert cursor.lastrowid is not None  # set by the INSERT just made
+    return cursor.lastrowid
 
 
 def get_feed(conn: sqlite3.Connection, feed_id: int) -> Feed | None:

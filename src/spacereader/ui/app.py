@@ -1,21 +1,28 @@
-"""The Textual application: styles, global keys, the command palette, and the main screen."""
+"""The Textual application: styles, global keys, the command palette, and the background work.
+
+The App owns the workers (refresh, subscribe, extraction), because they outlive any one screen; their
+results arrive as `News` messages, which `announce` hands to every screen on the stack.
+"""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable
+import copy
+import threading
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
 from spacereader.config import Settings
 from spacereader.entities.extract import EntityExtractor, PlainExtractor
 from spacereader.paths import styles_dir
-from spacereader.store import Store
+from spacereader.store import Connection, Store
+from spacereader.ui import work
 from spacereader.ui.dialogs.help import HelpScreen
-from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved
+from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
+from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved, News
 from spacereader.ui.screens.main import MainScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.writer import StateChange, StateWriter
@@ -32,10 +39,7 @@ class SpaceReaderApp(App[None]):
     CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "dialogs.tcss"]
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit spacereader"),
-        Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -55,7 +59,10 @@ class SpaceReaderApp(App[None]):
         self.extraction_service = extraction_service
         """The extraction process for the real model; None runs the (light) extractor in a thread."""
         self.startup_warnings = list(startup_warnings)
-        self.conn: sqlite3.Connection = store.connect()
+        self.stopping = threading.Event()
+        """Set on quit: every worker checks it between steps and ends."""
+
+        self.conn: Connection = store.connect()
         self.writer = StateWriter(store, self._state_saved, self._state_failed)
 
     def make_fetcher(self) -> Fetcher:
@@ -75,15 +82,84 @@ class SpaceReaderApp(App[None]):
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
 
+    def announce(self, message: News) -> None:
+        """Hand a worker's result to every screen on the stack; each handles what it cares about.
+
+        Safe from any thread (`post_message` is); posted straight to the screens, not through the App's
+        queue, so a result is one hop from its worker as it would be from a widget.
+        """
+        for screen in list(self._screen_stack):
+            screen.post_message(copy.copy(message))
+
+    # -- background work --------------------------------------------------------------------------------
+
+    def _run(self, job: Callable[[], None], group: str, *, exclusive: bool = False) -> None:
+        self.run_worker(job, group=group, thread=True, exclusive=exclusive, exit_on_error=False)
+
+    @property
+    def refreshing(self) -> bool:
+        """Whether a refresh is running."""
+        return any(w.group == "refresh" and w.is_running for w in self.workers)
+
+    def refresh_feeds(self) -> None:
+        """Fetch every feed in the background."""
+        self._run(partial(work.refresh_feeds, self), "refresh", exclusive=True)
+
+    def subscribe_feed(self, url: str) -> None:
+        """Subscribe to a URL in the background."""
+        self._run(partial(work.subscribe_feed, self, url), "subscribe")
+
+    def remove_feed(self, feed_id: int, name: str) -> None:
+        """Unsubscribe in the background."""
+        self._run(partial(work.unsubscribe_feed, self, feed_id, name), "writes")
+
+    def save_view(self, name: str, query: str) -> None:
+        """Save a search as a view in the background."""
+        self._run(partial(work.keep_view, self, name, query), "writes")
+
+    def catch_up_index(self) -> None:
+        """Index what an interrupted refresh stored but did not; search finds the rest meanwhile."""
+        self._run(partial(work.catch_up_index, self), "index", exclusive=True)
+
+    def start_extraction(self, first_id: int | None) -> None:
+        """Start extraction, or tell it new articles arrived.
+
+        With an extraction process (the real model) the reader only relays its reports; otherwise
+        (a light extractor) a thread worker runs the backlog.
+        """
+        service = self.extraction_service
+        if service is None:
+            self._run(partial(work.extract_all, self, first_id), "entities-backlog", exclusive=True)
+        elif service.alive:
+            service.rescan()
+        else:
+            service.start()
+            if first_id is not None:
+                service.request(first_id)
+            self._run(partial(work.relay_extraction_events, self), "entities-events", exclusive=True)
+
+    def extract_first(self, article_id: int) -> None:
+        """Ask for one article's entities ahead of the backlog."""
+        if self.extraction_service is not None:
+            self.extraction_service.request(article_id)
+        else:
+            self._run(partial(work.extract_now, self, article_id), "entities-now", exclusive=True)
+
     # Called on the writer thread: post_message is thread-safe.
     def _state_saved(self, change: StateChange) -> None:
-        self.screen_stack[0].post_message(ArticleStateSaved(change.article_id, change.read, change.bookmarked))
+        self.announce(ArticleStateSaved(change.article_id, change.read, change.bookmarked))
 
     def _state_failed(self, change: StateChange, reason: str) -> None:
-        self.screen_stack[0].post_message(ArticleStateFailed(change.article_id, reason))
+        self.announce(ArticleStateFailed(change.article_id, reason))
+
+    # -- keys ---------------------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Save pending changes, then leave."""
+        """Save pending changes, tell every background job to stop, then leave without waiting on them."""
+        self.stopping.set()
+        if self.extraction_service is not None:
+            self.extraction_service.stop()
+        self.workers.cancel_all()
         self.writer.flush()
         self.exit()
 
@@ -93,8 +169,9 @@ class SpaceReaderApp(App[None]):
             self.push_screen(HelpScreen(self.settings.keys))
 
     def on_unmount(self) -> None:
+        self.stopping.set()
         if self.extraction_service is not None:
-            self.extraction_service.close()
+            self.extraction_service.close(timeout=0.05)  # between articles, or terminated: never waited on long
         self.writer.flush()
         self.conn.close()
 
@@ -105,7 +182,7 @@ class SpaceReaderApp(App[None]):
             return
         article_list = main.query_one(ArticleList)
         for binding in COMMANDS:
-            owner = article_list if binding in ArticleList.BINDINGS else main
+            owner = article_list if binding in LIST_BINDINGS else main
             action = binding.action
             yield SystemCommand(
                 f"{binding.description} ({binding.key})",
@@ -113,19 +190,3 @@ class SpaceReaderApp(App[None]):
                 lambda owner=owner, action=action: owner.run_action(action),
             )
         yield SystemCommand("Help: show keys (?)", "Every key and what it does", self.action_help)
-
-
-COMMANDS: list[Binding] = [*ArticleList.BINDINGS, *MainScreen.BINDINGS]
-
-
-def all_bindings() -> list[tuple[str, list[Binding]]]:
-    """Every remappable binding, grouped by where it applies."""
-    return [
-        ("Article list", list(ArticleList.BINDINGS)),
-        ("Anywhere", [b for b in (*MainScreen.BINDINGS, *SpaceReaderApp.BINDINGS) if not (b.id or "").startswith("open-view-")]),
-    ]
-
-
-def binding_ids() -> frozenset[str]:
-    """Ids accepted in the config's [keys] table."""
-    return frozenset(b.id for b in (*COMMANDS, *SpaceReaderApp.BINDINGS) if b.id)

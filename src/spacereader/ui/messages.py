@@ -1,4 +1,7 @@
-"""Messages posted from outside the widget tree (worker threads) to the screen."""
+"""Messages posted from outside the widget tree (worker threads and the writer).
+
+`App.announce` hands each to every screen on the stack: whoever cares handles it.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,12 @@ from textual.message import Message
 from spacereader.models import Entity
 
 
+class News(Message, bubble=False):
+    """A fact from a worker; `bubble=False` because every screen gets its own copy."""
+
+
 @dataclass
-class ArticleStateSaved(Message):
+class ArticleStateSaved(News):
     """A read or bookmark change reached the cache."""
 
     article_id: int
@@ -19,7 +26,7 @@ class ArticleStateSaved(Message):
 
 
 @dataclass
-class ArticleStateFailed(Message):
+class ArticleStateFailed(News):
     """A read or bookmark change could not be saved; the UI shows the reason and reverts."""
 
     article_id: int
@@ -27,7 +34,7 @@ class ArticleStateFailed(Message):
 
 
 @dataclass
-class EntitiesFound(Message):
+class EntitiesFound(News):
     """Entities for one article are in the cache; dropped if that article is no longer shown."""
 
     article_id: int
@@ -35,7 +42,7 @@ class EntitiesFound(Message):
 
 
 @dataclass
-class ExtractionProgress(Message):
+class ExtractionProgress(News):
     """The backlog worker's progress; a burst collapses to the latest."""
 
     done: int
@@ -47,14 +54,14 @@ class ExtractionProgress(Message):
 
 
 @dataclass
-class ExtractionFailed(Message):
+class ExtractionFailed(News):
     """The extractor could not run (for example, its pipeline failed to load)."""
 
     reason: str
 
 
 @dataclass
-class RefreshProgressed(Message):
+class RefreshProgressed(News):
     """One more feed is done; a burst collapses to the latest."""
 
     done: int
@@ -66,7 +73,7 @@ class RefreshProgressed(Message):
 
 
 @dataclass
-class IndexCatchingUp(Message):
+class IndexCatchingUp(News):
     """Stored articles are being added to the search index; `left` of them are not searchable yet."""
 
     left: int
@@ -76,7 +83,7 @@ class IndexCatchingUp(Message):
 
 
 @dataclass
-class FeedsRefreshed(Message):
+class FeedsRefreshed(News):
     """A refresh ended: its summary line and the failing feeds with their reasons."""
 
     summary: str
@@ -85,7 +92,7 @@ class FeedsRefreshed(Message):
 
 
 @dataclass
-class FeedSubscribed(Message):
+class FeedSubscribed(News):
     """A feed was added from the dialog and fetched once."""
 
     title: str
@@ -93,14 +100,23 @@ class FeedSubscribed(Message):
 
 
 @dataclass
-class FeedActionFailed(Message):
+class FeedActionFailed(News):
     """Adding or removing a feed failed; one line naming the culprit."""
 
     reason: str
 
 
 @dataclass
-class ArticleExtracted(Message):
+class ArticleExtracted(News):
     """The extraction process saved one article's entities in the cache."""
 
     article_id: int
+
+
+@dataclass
+class FeedRemoved(News):
+    """A feed was unsubscribed; its articles are gone (bookmarked ones kept)."""
+
+    name: str
+    removed: int
+    kept: int

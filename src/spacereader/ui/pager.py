@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
 from dataclasses import replace
 
 from spacereader.models import ArticleFilter, ArticleRow
+from spacereader.store import Connection
 from spacereader.store import articles as store_articles
 
 
@@ -16,7 +16,7 @@ class ArticlePager:
     PAGE_SIZE = 128
     MAX_PAGES = 24
 
-    def __init__(self, conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter(), title: str = "") -> None:
+    def __init__(self, conn: Connection, view: ArticleFilter = ArticleFilter(), title: str = "") -> None:
         self.conn = conn
         self.view = view
         self.title = title or view.describe()

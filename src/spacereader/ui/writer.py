@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import queue
-import sqlite3
 import threading
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 
-from spacereader.store import Store, describe_failure, flag_damage
+from spacereader.store import Connection, DatabaseError, Store, describe_failure, flag_damage
 from spacereader.store.articles import set_read
 from spacereader.store.bookmarks import set_bookmark
 
@@ -58,14 +57,14 @@ class StateWriter:
                     continue
                 try:
                     self._apply(conn, change)
-                except sqlite3.Error as error:
+                except DatabaseError as error:
                     flag_damage(error, self._store.path)
                     self._on_failed(change, describe_failure(error, self._store.path))
                 else:
                     self._on_saved(change)
 
     @staticmethod
-    def _apply(conn: sqlite3.Connection, change: StateChange) -> None:
+    def _apply(conn: Connection, change: StateChange) -> None:
         if change.read is not None:
             set_read(conn, change.article_id, change.read)
         if change.bookmarked is not None:

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from spacereader.ui.keys import all_bindings
+
 FIXED_KEYS = [
     ("1 … 9", "Open saved view 1 … 9 (ids open-view-1 … open-view-9)"),
     ("tab / shift+tab", "Move between panes"),
@@ -36,8 +38,6 @@ class HelpScreen(ModalScreen[None]):
         self.keymap = keymap
 
     def compose(self) -> ComposeResult:
-        from spacereader.ui.app import all_bindings
-
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column("key", style="bold", no_wrap=True)
         table.add_column("action")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
+from typing import cast
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import on
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from spacereader.models import Feed
 from spacereader.safe_text import clean_line
+from spacereader.store import Connection
 from spacereader.store.feeds import feed_notes, list_feeds
+from spacereader.ui.dialogs.confirm import ConfirmDialog
+from spacereader.ui.host import ReaderHost
+from spacereader.ui.messages import FeedRemoved
 from spacereader.ui.screens.table_picker import TablePicker
 
 
@@ -29,28 +32,19 @@ class FeedsScreen(TablePicker[int | None]):
         Binding("d,delete", "remove", "Remove feed", id="remove-feed"),
     ]
 
-    def __init__(self, conn: sqlite3.Connection, *, on_remove: Callable[[Feed], None] | None = None) -> None:
+    NAME = "feeds"
+    COLUMNS = ("Feed", "Folder", "Unread", "Total", "Last success", "Last error")
+    TITLE = "Feeds"
+
+    def __init__(self, conn: Connection) -> None:
         super().__init__()
         self.conn = conn
-        self.on_remove = on_remove
-        """Called with the highlighted feed on `d`; the main screen confirms and removes it."""
         self.items: list[Feed] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Feeds"), id="feeds-title")
-        yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     @property
     def feeds(self) -> list[Feed]:
         """The feeds as listed."""
         return self.items
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Feed", "Folder", "Unread", "Total", "Last success", "Last error")
-        self.reload()
-        table.focus()
 
     def reload(self) -> None:
         """Read the feeds again (after a removal or a refresh)."""
@@ -81,5 +75,15 @@ class FeedsScreen(TablePicker[int | None]):
 
     def action_remove(self) -> None:
         feed = self.current_item()
-        if feed is not None and feed.kind != "seed" and self.on_remove is not None:
-            self.on_remove(feed)
+        if feed is not None and feed.kind != "seed":
+            question = f"Unsubscribe from {clean_line(feed.name)}? Bookmarked articles are kept."
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    cast(ReaderHost, self.app).remove_feed(feed.id, feed.name)
+
+            self.app.push_screen(ConfirmDialog(question), answer)
+
+    @on(FeedRemoved)
+    def feed_removed(self) -> None:
+        self.reload()

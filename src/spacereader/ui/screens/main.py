@@ -1,32 +1,40 @@
-"""The main screen: composes the three panes and routes what they and the workers report."""
+"""The main screen: composes the panes, routes what they and the workers report, keeps the list history."""
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
+from spacereader.entities.extract import describe_extractor, extractor_label
 from spacereader.links import LinkError, check_link, open_link
-from spacereader.models import ArticleFilter, Entity
+from spacereader.models import SORTS, ArticleFilter
+from spacereader.safe_text import clean_line
+from spacereader.search.query import QueryError
+from spacereader.store import Connection
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 from spacereader.store.feeds import get_feed
-from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved
+from spacereader.store.views import find_view, view_filter, view_queries
+from spacereader.ui import messages
+from spacereader.ui.dialogs.add_feed import AddFeedDialog
+from spacereader.ui.dialogs.name_view import NameViewDialog
+from spacereader.ui.host import ReaderHost
+from spacereader.ui.keys import MAIN_BINDINGS
+from spacereader.ui.list_state import ListState, entity_terms
 from spacereader.ui.pager import ArticlePager
-from spacereader.ui.screens.entity_control import EntityControl
-from spacereader.ui.screens.feed_control import FEED_BINDINGS, FeedControl
-from spacereader.ui.screens.search_control import SEARCH_BINDINGS, SearchControl
 from spacereader.ui.screens.feeds import FeedsScreen
+from spacereader.ui.screens.views import ViewsScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
 from spacereader.ui.widgets.reading_pane import ReadingPane
+from spacereader.ui.widgets.search_bar import SearchBar
 from spacereader.ui.widgets.status_line import StatusLine
 from spacereader.ui.writer import StateChange
 
@@ -34,48 +42,25 @@ from spacereader.ui.writer import StateChange
 PREVIEW_DELAY = 0.05
 
 
-@dataclass(frozen=True)
-class ListState:
-    """What the list shows and where its cursor was, so `escape` can return to it."""
-
-    view: ArticleFilter
-    title: str = ""
-    entity: Entity | None = None
-    highlight: tuple[str, ...] = ()
-    article_id: int | None = None
-    index: int = 0
-
-
-def entity_terms(entity: Entity) -> tuple[str, ...]:
-    """Words to highlight for an entity: its name, and a person's surname (short forms were merged into it)."""
-    words = entity.name.split()
-    return (entity.name, words[-1]) if entity.kind == "person" and len(words) > 1 else (entity.name,)
-
-
-class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
+class MainScreen(Screen[None]):
     """Article list, reading pane and entity sidebar; the single mediator between them."""
 
-    BINDINGS = [
-        Binding("b", "toggle_bookmark", "Bookmark", id="toggle-bookmark", tooltip="Bookmark or unbookmark"),
-        Binding("m", "toggle_read", "Read/unread", show=False, id="toggle-read"),
-        Binding("B", "bookmarks_only", "Bookmarks", id="bookmarks-only", tooltip="Show only bookmarks"),
-        Binding("o", "open_link", "Open link", show=False, id="open-link"),
-        Binding("y", "copy_link", "Copy link", show=False, id="copy-link"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
-        Binding("f", "show_feeds", "Feeds", id="show-feeds", tooltip="Every feed; choose one to narrow the list"),
-        Binding("escape", "go_back", "Back", show=False, id="go-back", tooltip="Return to the previous list"),
-        *FEED_BINDINGS,
-        *SEARCH_BINDINGS,
-    ]
+    BINDINGS = MAIN_BINDINGS
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         super().__init__()
         self.conn = conn
         self.state = ListState(ArticleFilter())
-        self._history: list[ListState] = []
+        self.history: list[ListState] = []
+        """Lists to return to with `escape`, the latest last."""
         self._preview_timer: Timer | None = None
-        self._shown_id: int | None = None
+        self.shown_id: int | None = None
+        """The article in the reading pane."""
+
+    @property
+    def reader(self) -> ReaderHost:
+        """The App, for what Textual's `App` does not offer."""
+        return cast(ReaderHost, self.app)
 
     @property
     def view(self) -> ArticleFilter:
@@ -85,7 +70,7 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="list-column"):
-                yield Input(placeholder="search: words \"a phrase\" -not feed: entity: is:unread after:7d", id="search-line")
+                yield SearchBar(id="search-line")
                 yield ArticleList(id="article-list")
             yield ReadingPane(id="reading-pane")
             yield EntitySidebar(id="entity-sidebar")
@@ -93,17 +78,17 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search-line").display = False
         self.query_one(EntitySidebar).border_title = "Entities"
         self.query_one(ReadingPane).border_title = "Article"
         self.load_state(self.state)
         self.query_one(ArticleList).focus()
         # Extraction starts after the first frame so it never delays it.
-        self.call_after_refresh(self.start_extraction)
-        self.call_after_refresh(self.catch_up_index)
-        self.start_auto_refresh()
+        self.call_after_refresh(lambda: self.reader.start_extraction(self.shown_id))
+        self.call_after_refresh(self.reader.catch_up_index)
+        if self.reader.settings.refresh_minutes > 0:
+            self.set_interval(self.reader.settings.refresh_minutes * 60, self.action_refresh_feeds)
 
-    # -- views ------------------------------------------------------------------------------------------
+    # -- the list and its history -----------------------------------------------------------------------
 
     def current_state(self) -> ListState:
         """The list state with the cursor where it is now, to return to later."""
@@ -113,67 +98,51 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
 
     def load_state(self, state: ListState, *, remember: bool = False) -> None:
         """Show a list state; with `remember`, push the current one so `escape` returns to it."""
-        article_list = self.query_one(ArticleList)
         if remember:
-            self._history.append(self.current_state())
+            self.history.append(self.current_state())
         entity_changed = state.entity != self.state.entity
         self.state = state
-        title = state.title or state.view.describe()
-        if state.view.sort != "date" and not (state.view.sort == "relevance" and state.view.search is not None):
-            title += f" · by {state.view.sort}"
-        article_list.show(ArticlePager(self.conn, state.view, title), select_id=state.article_id, index=state.index)
+        self.query_one(ArticleList).show(
+            ArticlePager(self.conn, state.view, state.heading), select_id=state.article_id, index=state.index
+        )
         if entity_changed:
-            self._show_sidebar_mode()
-        self.update_status()
-
-    def load_view(self, view: ArticleFilter, *, title: str = "", select_id: int | None = None, remember: bool = False) -> None:
-        """Point the list at a plain view of the cache."""
-        self.load_state(ListState(view, title, article_id=select_id), remember=remember)
+            self.show_sidebar_mode()
+        self.update_counts()
 
     def reload_view(self) -> None:
         """Re-read the current view (after a refresh), keeping the selection."""
         self.load_state(self.current_state())
 
-    def action_go_back(self) -> None:
-        """Return to the list shown before the last narrowing, with its selection."""
-        if self.search_active():
-            self.cancel_search()
-        elif self._history:
-            self.load_state(self._history.pop())
-            self.query_one(ArticleList).focus()
-
-    def update_status(self) -> None:
-        """Counts for the current view, and extraction progress."""
+    def update_counts(self) -> None:
+        """The status line's counts and title for the current view."""
         pager = self.query_one(ArticleList).pager
         total = pager.count if pager else 0
+        status = self.query_one(StatusLine)
         if self.view.search is not None:
             # Counting unread matches of a broad query costs tens of milliseconds a keystroke.
-            counts = [f"{total} match{'es' if total != 1 else ''}"]
+            status.counts = (f"{total} match{'es' if total != 1 else ''}",)
         else:
-            counts = [f"{total} article{'s' if total != 1 else ''}", f"{store_articles.count_unread(self.conn, self.view)} unread"]
-        self.query_one(StatusLine).show(
-            *counts, self.state.title or self.view.describe(), self._search_message or self._refresh_status or self._extraction
-        )
+            unread = store_articles.count_unread(self.conn, self.view)
+            status.counts = (f"{total} article{'s' if total != 1 else ''}", f"{unread} unread")
+        status.title = self.state.title or self.view.describe()
 
-    def _show_sidebar_mode(self) -> None:
-        entity = self.state.entity
-        if entity is None:
-            if self._shown_id is not None:
-                self.show_entities_of(self._shown_id)
-            return
-        entity = store_entities.get_entity(self.conn, entity.id) or entity  # its count: articles, not this one's mentions
-        per_day = store_entities.mention_counts_by_day(self.conn, entity.id, days=30)
-        related = store_entities.co_mentioned(self.conn, entity.id, limit=10)
-        self.query_one(EntitySidebar).show_detail(entity, per_day, related)
+    def action_go_back(self) -> None:
+        """Return to the list shown before the last narrowing, with its selection."""
+        search_bar = self.query_one(SearchBar)
+        if search_bar.active:
+            search_bar.close(keep=False)
+        elif self.history:
+            self.load_state(self.history.pop())
+            self.query_one(ArticleList).focus()
 
-    # -- routing ----------------------------------------------------------------------------------------
+    # -- the reading pane and the sidebar ---------------------------------------------------------------
 
     @on(ArticleList.Highlighted)
     def preview_article(self, event: ArticleList.Highlighted) -> None:
         """Show the highlighted article soon, unless the cursor moves on first."""
         if self._preview_timer is not None:
             self._preview_timer.stop()
-        if self._shown_id is None:
+        if self.shown_id is None:
             self.show_article(event.article_id)
         else:
             self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.show_article(event.article_id))
@@ -196,7 +165,7 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
         self._preview_timer = self.set_timer(PREVIEW_DELAY, self.show_empty)
 
     def show_empty(self) -> None:
-        self._shown_id = None
+        self.shown_id = None
         self.query_one(ReadingPane).show_article(None)
         if self.state.entity is None:
             self.query_one(EntitySidebar).show_entities([], note="No article selected.")
@@ -204,41 +173,234 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
     def show_article(self, article_id: int) -> None:
         """Load one article's body from the cache into the reading pane, and its entities into the sidebar."""
         article = store_articles.get_article(self.conn, article_id)
-        self._shown_id = article_id if article else None
+        self.shown_id = article_id if article else None
         self.query_one(ReadingPane).show_article(article, self.state.highlight)
         if article is not None and self.state.entity is None:
             self.show_entities_of(article_id)
+
+    def show_entities_of(self, article_id: int) -> None:
+        """The article's saved entities, or ask for them ahead of the backlog."""
+        sidebar = self.query_one(EntitySidebar)
+        if store_entities.extraction_state(self.conn, article_id) == extractor_label(self.reader.extractor):
+            sidebar.show_entities(store_entities.entities_for_article(self.conn, article_id))
+        else:
+            sidebar.show_entities(None, note="Finding people, organisations and places…")
+            self.reader.extract_first(article_id)
+
+    def show_sidebar_mode(self) -> None:
+        """The open article's entities, or the chosen entity's detail while its articles are listed."""
+        entity = self.state.entity
+        if entity is None:
+            if self.shown_id is not None:
+                self.show_entities_of(self.shown_id)
+            return
+        entity = store_entities.get_entity(self.conn, entity.id) or entity  # its count: articles, not this one's mentions
+        per_day = store_entities.mention_counts_by_day(self.conn, entity.id, days=30)
+        related = store_entities.co_mentioned(self.conn, entity.id, limit=10)
+        self.query_one(EntitySidebar).show_detail(entity, per_day, related)
 
     @on(EntitySidebar.EntityChosen)
     def list_mentions(self, event: EntitySidebar.EntityChosen) -> None:
         """Every cached article that names the entity, with its mentions highlighted."""
         entity = event.entity
         title = f"Articles naming {entity.name}"
-        state = ListState(ArticleFilter(entity_id=entity.id), title, entity, entity_terms(entity), self._shown_id)
-        self.load_state(state, remember=True)
+        self.load_state(
+            ListState(ArticleFilter(entity_id=entity.id), title, entity, entity_terms(entity), self.shown_id),
+            remember=True,
+        )
         self.query_one(ArticleList).focus()
-        if self._shown_id is not None:
-            self.show_article(self._shown_id)
+        if self.shown_id is not None:
+            self.show_article(self.shown_id)
 
-    # -- state changes ----------------------------------------------------------------------------------
+    @on(messages.ArticleExtracted)
+    def entities_saved(self, event: messages.ArticleExtracted) -> None:
+        if event.article_id == self.shown_id and self.state.entity is None:
+            self.query_one(EntitySidebar).show_entities(
+                store_entities.entities_for_article(self.conn, event.article_id)
+            )
+
+    @on(messages.EntitiesFound)
+    def entities_found(self, event: messages.EntitiesFound) -> None:
+        if event.article_id == self.shown_id and self.state.entity is None:
+            self.query_one(EntitySidebar).show_entities(list(event.entities))
+
+    @on(messages.ExtractionProgress)
+    def extraction_progressed(self, event: messages.ExtractionProgress) -> None:
+        done = describe_extractor(self.reader.extractor) if event.finished else None
+        self.query_one(StatusLine).extraction = done or f"finding entities: {event.done} done, {event.remaining} to go"
+
+    @on(messages.ExtractionFailed)
+    def extraction_failed(self, event: messages.ExtractionFailed) -> None:
+        self.query_one(StatusLine).extraction = "entities unavailable"
+        self.notify(f"Entity extraction stopped: {event.reason}", severity="error", markup=False)
+
+    # -- search, sort and views -------------------------------------------------------------------------
+
+    def action_open_search(self) -> None:
+        """Open the search line; results replace the list as the user types."""
+        search_bar = self.query_one(SearchBar)
+        search_bar.open(search_bar.origin if search_bar.active else self.current_state())
+
+    @on(SearchBar.Searched)
+    def show_results(self, event: SearchBar.Searched) -> None:
+        self.query_one(StatusLine).search_error = ""
+        if event.view is None:
+            self.load_state(self.query_one(SearchBar).origin)
+        else:
+            assert event.view.search is not None
+            self.load_state(ListState(event.view, f"Search: {event.text}", highlight=event.view.search.highlight_words))
+
+    @on(SearchBar.Invalid)
+    def show_query_error(self, event: SearchBar.Invalid) -> None:
+        self.query_one(StatusLine).search_error = event.reason
+
+    @on(SearchBar.Closed)
+    def close_search(self, event: SearchBar.Closed) -> None:
+        """Enter keeps the results (escape on the list returns); escape restores the list from before."""
+        self.query_one(StatusLine).search_error = ""
+        self.query_one(ArticleList).focus()
+        if event.origin is None:
+            return
+        if not event.keep:
+            self.load_state(event.origin)
+        elif self.view.search is not None:
+            self.history.append(event.origin)
+
+    def action_cycle_sort(self) -> None:
+        """Next sort order: date, feed, title, unread first (and best match while searching)."""
+        view = self.view
+        orders = [s for s in SORTS if s != "relevance" or view.search is not None]
+        following = orders[(orders.index(view.sort) + 1) % len(orders)] if view.sort in orders else orders[0]
+        self.load_state(replace(self.current_state(), view=replace(view, sort=following), index=0))
+        self.notify(f"Sorted by {following}", timeout=1.5)
+
+    def action_show_views(self) -> None:
+        """The saved views; choosing one shows its articles."""
+        self.app.push_screen(ViewsScreen(self.conn, self.reader.settings.views), self.open_view)
+
+    def open_view(self, name: str | None) -> None:
+        """Show a saved view's articles (the query runs now: a view is a query, not a copy)."""
+        if name is None:
+            return
+        query = find_view(self.conn, name, self.reader.settings.views)
+        view = view_filter(query) if query is not None else QueryError(f"no view named {name!r}")
+        if isinstance(view, QueryError):
+            self.notify(f"View {name}: {view.message}", severity="error", markup=False)
+            return
+        highlight = view.search.highlight_words if view.search is not None else ()
+        self.load_state(ListState(view, f"View: {name}", highlight=highlight), remember=True)
+
+    def action_open_view_number(self, number: int) -> None:
+        """Open the nth view with one key."""
+        views = view_queries(self.conn, self.reader.settings.views)  # names only: counting is for the list
+        if number <= len(views):
+            self.open_view(views[number - 1][0])
+        else:
+            self.notify(f"There is no view {number}: press v to see them", timeout=2)
+
+    def action_save_view(self) -> None:
+        """Name the current search and keep it as a view."""
+        search = self.view.search
+        if search is None:
+            self.notify("Search first (/), then S saves the search as a view", timeout=3)
+            return
+
+        def save(name: str | None) -> None:
+            if name:
+                self.reader.save_view(name, search.text)
+
+        self.app.push_screen(NameViewDialog(search.text), save)
+
+    # -- feeds ------------------------------------------------------------------------------------------
+
+    def action_show_feeds(self) -> None:
+        """Open the feeds view; choosing a feed narrows the list to it."""
+
+        def narrow(feed_id: int | None) -> None:
+            feed = get_feed(self.conn, feed_id) if feed_id is not None else None
+            if feed is not None:
+                self.load_state(ListState(ArticleFilter(feed_id=feed.id), feed.name), remember=True)
+
+        self.app.push_screen(FeedsScreen(self.conn), narrow)
+
+    def action_refresh_feeds(self) -> None:
+        """Fetch every feed in the background; a second press while one runs is ignored."""
+        if self.reader.refreshing:
+            self.notify("A refresh is already running", timeout=2)
+            return
+        self.query_one(StatusLine).progress = "refreshing feeds…"
+        self.reader.refresh_feeds()
+
+    def action_add_feed(self) -> None:
+        """Ask for a URL, then subscribe in the background."""
+
+        def subscribe(url: str | None) -> None:
+            if url:
+                self.query_one(StatusLine).progress = f"subscribing to {clean_line(url)[:50]}…"
+                self.reader.subscribe_feed(url)
+
+        self.app.push_screen(AddFeedDialog(), subscribe)
+
+    @on(messages.RefreshProgressed)
+    def refresh_progressed(self, event: messages.RefreshProgressed) -> None:
+        self.query_one(StatusLine).progress = f"refreshing {event.done}/{event.total}: {clean_line(event.feed)[:40]}"
+
+    @on(messages.FeedsRefreshed)
+    def feeds_refreshed(self, event: messages.FeedsRefreshed) -> None:
+        self.query_one(StatusLine).progress = ""
+        self.reload_view()
+        self.reader.start_extraction(self.shown_id)
+        message = event.summary
+        if event.failures:
+            shown = "; ".join(clean_line(f) for f in event.failures[:3])
+            more = f" (and {len(event.failures) - 3} more: see `spacereader feeds`)" if len(event.failures) > 3 else ""
+            message += f"\n{shown}{more}"
+        self.notify(message, title="Refresh", severity="warning" if event.failures else "information", markup=False)
+
+    @on(messages.IndexCatchingUp)
+    def index_catching_up(self, event: messages.IndexCatchingUp) -> None:
+        self.query_one(StatusLine).progress = (
+            f"search index catching up: {event.left} articles left" if event.left else ""
+        )
+
+    @on(messages.FeedSubscribed)
+    def feed_subscribed(self, event: messages.FeedSubscribed) -> None:
+        self.query_one(StatusLine).progress = ""
+        self.reload_view()
+        self.reader.start_extraction(self.shown_id)
+        self.notify(f"Subscribed to {clean_line(event.title)}: {event.new_items} articles", markup=False)
+
+    @on(messages.FeedActionFailed)
+    def feed_action_failed(self, event: messages.FeedActionFailed) -> None:
+        self.query_one(StatusLine).progress = ""
+        self.update_counts()
+        self.notify(clean_line(event.reason), severity="error", markup=False)
+
+    @on(messages.FeedRemoved)
+    def feed_removed(self, event: messages.FeedRemoved) -> None:
+        kept_text = f", kept {event.kept} bookmarked" if event.kept else ""
+        self.notify(
+            f"Unsubscribed from {clean_line(event.name)} ({event.removed} articles deleted{kept_text})", markup=False
+        )
+        self.reload_view()
+
+    # -- read, bookmark, links ----------------------------------------------------------------------------
 
     def save_state(self, change: StateChange) -> None:
         """Show the change at once and hand it to the writer thread."""
         self.query_one(ArticleList).update_row(change.article_id, read=change.read, bookmarked=change.bookmarked)
-        self.app.writer.submit(change)
+        self.reader.writer.submit(change)
 
-    @on(ArticleStateSaved)
-    def state_saved(self, event: ArticleStateSaved) -> None:
-        self.update_status()
+    @on(messages.ArticleStateSaved)
+    def state_saved(self, event: messages.ArticleStateSaved) -> None:
+        self.update_counts()
 
-    @on(ArticleStateFailed)
-    def state_failed(self, event: ArticleStateFailed) -> None:
+    @on(messages.ArticleStateFailed)
+    def state_failed(self, event: messages.ArticleStateFailed) -> None:
         self.notify(f"Could not save: {event.reason}", severity="error", markup=False)
         row = store_articles.get_article_row(self.conn, event.article_id)
         if row is not None:
             self.query_one(ArticleList).update_row(row.id, read=row.read, bookmarked=row.bookmarked)
-
-    # -- actions ----------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"toggle_bookmark", "toggle_read", "open_link", "copy_link"}:
@@ -261,19 +423,10 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
     def action_bookmarks_only(self) -> None:
         """Switch between all articles and bookmarks only."""
         row = self.query_one(ArticleList).current
-        keep = row.id if row else None
-        self._history.clear()
-        self.load_view(ArticleFilter(bookmarked_only=not self.view.bookmarked_only), select_id=keep)
-
-    def action_show_feeds(self) -> None:
-        """Open the feeds view; choosing a feed narrows the list to it."""
-
-        def narrow(feed_id: int | None) -> None:
-            feed = get_feed(self.conn, feed_id) if feed_id is not None else None
-            if feed is not None:
-                self.load_view(ArticleFilter(feed_id=feed.id), title=feed.name, remember=True)
-
-        self.app.push_screen(FeedsScreen(self.conn, on_remove=self.confirm_remove_feed), narrow)
+        self.history.clear()
+        self.load_state(
+            ListState(ArticleFilter(bookmarked_only=not self.view.bookmarked_only), article_id=row.id if row else None)
+        )
 
     def action_open_link(self) -> None:
         """Open the article's link in the browser (http and https only, no shell)."""
@@ -283,7 +436,7 @@ class MainScreen(SearchControl, FeedControl, EntityControl, Screen[None]):
         try:
             url = check_link(row.url)
             self.notify(f"Opening {url}", timeout=3, markup=False)  # the user sees where it goes first
-            open_link(url, self.app.settings.browser)
+            open_link(url, self.reader.settings.browser)
         except (LinkError, OSError) as error:
             self.notify(f"Not opened: {error}", severity="warning", markup=False)
 

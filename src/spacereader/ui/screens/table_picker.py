@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Footer, Static
 
 Result = TypeVar("Result")
 
@@ -20,7 +22,28 @@ class TablePicker(ModalScreen[Result], Generic[Result]):
         Binding("k", "cursor_up", show=False),
     ]
 
+    NAME = "picker"
+    """Names the title and table ids (`NAME-title`, `NAME-table`) that the styles address."""
+    COLUMNS: tuple[str, ...] = ()
+    TITLE = ""
+    """The title shown until `reload` writes the real one."""
+
     items: list = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.TITLE), id=f"{self.NAME}-title")
+        yield DataTable(id=f"{self.NAME}-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(*self.COLUMNS)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        """Fill `items` and the table (again)."""
+        raise NotImplementedError
 
     def current_item(self):
         """The highlighted row's item, or None."""

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from spacereader.models import SavedView
 from spacereader.safe_text import clean_line
+from spacereader.store import Connection
 from spacereader.store.views import delete_view, list_views
 from spacereader.ui.screens.table_picker import TablePicker
 
@@ -25,27 +24,19 @@ class ViewsScreen(TablePicker[str | None]):
         *[Binding(str(n), f"open_number({n})", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self, conn: sqlite3.Connection, config_views: Mapping[str, str]) -> None:
+    NAME = "views"
+    COLUMNS = ("#", "View", "Unread", "Total", "Query", "From")
+
+    def __init__(self, conn: Connection, config_views: Mapping[str, str]) -> None:
         super().__init__()
         self.conn = conn
         self.config_views = config_views
         self.items: list[SavedView] = []
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="views-title")
-        yield DataTable(id="views-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
     @property
     def views(self) -> list[SavedView]:
         """The views as listed."""
         return self.items
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("#", "View", "Unread", "Total", "Query", "From")
-        self.reload()
-        table.focus()
 
     def reload(self) -> None:
         """Read the views and their counts again."""
@@ -61,7 +52,11 @@ class ViewsScreen(TablePicker[str | None]):
                 Text(clean_line(view.error or view.query), style="red" if view.error else ""),
                 Text(view.source),
             )
-        hint = "enter or 1-9: open · d: delete · escape: close" if self.items else "No saved views yet: search with /, then S saves the search as a view."
+        hint = (
+            "enter or 1-9: open · d: delete · escape: close"
+            if self.items
+            else "No saved views yet: search with /, then S saves the search as a view."
+        )
         self.query_one("#views-title", Static).update(Text(f"Views ({len(self.items)}) · {hint}"))
 
     def action_choose(self) -> None:

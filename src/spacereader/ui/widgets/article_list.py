@@ -8,7 +8,6 @@ from datetime import datetime
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -17,6 +16,7 @@ from textual.strip import Strip
 
 from spacereader.models import ArticleRow
 from spacereader.safe_text import clean_line
+from spacereader.ui.keys import LIST_BINDINGS
 from spacereader.ui.pager import ArticlePager
 
 
@@ -43,15 +43,7 @@ def fit(text: str, width: int) -> str:
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of headline, source and date with unread and bookmark markers."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Next article", show=False, id="cursor-down"),
-        Binding("k,up", "cursor_up", "Previous article", show=False, id="cursor-up"),
-        Binding("g,home", "cursor_top", "First article", show=False, id="cursor-top"),
-        Binding("G,end", "cursor_bottom", "Last article", show=False, id="cursor-bottom"),
-        Binding("enter", "open_article", "Open", id="open-article", tooltip="Open the article and mark it read"),
-        Binding("n", "next_unread", "Next unread", show=False, id="next-unread"),
-        Binding("N", "previous_unread", "Previous unread", show=False, id="previous-unread"),
-    ]
+    BINDINGS = LIST_BINDINGS
 
     COMPONENT_CLASSES = {
         "article-list--cursor",
@@ -219,4 +211,3 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self.refresh()
-

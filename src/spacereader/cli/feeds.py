@@ -1,4 +1,4 @@
-"""The feed commands: add, import, export, remove, feeds, refresh (registered by cli.py)."""
+"""The feed commands: add, import, export, remove, feeds, refresh (registered by the cli package)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from spacereader.cli.output import CommandError
 from spacereader.safe_text import clean_line
 
 if TYPE_CHECKING:
@@ -21,12 +22,8 @@ if TYPE_CHECKING:
 OPML_MAX_BYTES = 20_000_000
 
 
-class FeedCommandError(Exception):
-    """A failure to print as one line on stderr, naming the URL or file at fault."""
-
-
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
-    """Register the feed commands on cli.py's subparsers."""
+    """Register the feed commands on the cli package's subparsers."""
     add = subparsers.add_parser("add", help="subscribe to a feed URL (or a local feed file) and fetch it")
     add.add_argument("url", metavar="URL")
     add.add_argument("--folder", default="", help="folder to file the feed under")
@@ -58,7 +55,7 @@ def run(args: argparse.Namespace, store: Store) -> int | None:
         return None
     try:
         return handler(args, store)
-    except FeedCommandError as error:
+    except CommandError as error:
         print(f"spacereader: {clean_line(str(error))}", file=sys.stderr)
         return 1
 
@@ -83,8 +80,8 @@ def feed_url_from_argument(value: str) -> str:
     if scheme in ("", "file") or len(scheme) == 1:  # a bare path, or a Windows drive letter
         if path.is_file():
             return path.resolve().as_uri()
-        raise FeedCommandError(f"{value}: no such file, and not an http(s) URL")
-    raise FeedCommandError(f"{value}: only http(s) URLs (or a local file) can be added")
+        raise CommandError(f"{value}: no such file, and not an http(s) URL")
+    raise CommandError(f"{value}: only http(s) URLs (or a local file) can be added")
 
 
 def cmd_add(args: argparse.Namespace, store: Store) -> int:
@@ -96,7 +93,7 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
     try:
         outcome = subscribe(store, Fetcher(), url, folder=args.folder, keep_per_feed=_settings(args).keep_per_feed)
     except SubscribeError as error:
-        raise FeedCommandError(str(error)) from error
+        raise CommandError(str(error)) from error
     print(f"added feed {outcome.feed_id}: {clean_line(outcome.title or url)} ({outcome.new} articles)")
     return 0
 
@@ -110,13 +107,13 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
         with open(args.file, "rb") as handle:
             data = handle.read(OPML_MAX_BYTES + 1)
     except OSError as error:
-        raise FeedCommandError(f"{args.file}: cannot read ({error.strerror or error})") from error
+        raise CommandError(f"{args.file}: cannot read ({error.strerror or error})") from error
     if len(data) > OPML_MAX_BYTES:
-        raise FeedCommandError(f"{args.file}: larger than {OPML_MAX_BYTES // 1_000_000} MB, not a subscription list")
+        raise CommandError(f"{args.file}: larger than {OPML_MAX_BYTES // 1_000_000} MB, not a subscription list")
     try:
         subscriptions, warnings = read_opml(data)
     except OpmlError as error:
-        raise FeedCommandError(f"{args.file}: {error}") from error
+        raise CommandError(f"{args.file}: {error}") from error
     for warning in warnings:
         print(f"spacereader: {clean_line(f'{args.file}: {warning}')}", file=sys.stderr)
     with closing(store.connect()) as conn:
@@ -143,7 +140,7 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise FeedCommandError(f"{args.file}: cannot write ({error.strerror or error})") from error
+        raise CommandError(f"{args.file}: cannot write ({error.strerror or error})") from error
     return 0
 
 
@@ -154,7 +151,7 @@ def cmd_remove(args: argparse.Namespace, store: Store) -> int:
     with closing(store.connect()) as conn:
         feed = find_feed(conn, args.feed.strip())
         if feed is None:
-            raise FeedCommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
+            raise CommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
         articles, bookmarks = remove_feed(conn, feed.id)
     kept = f"; kept {bookmarks} bookmarked" if bookmarks else ""
     print(f"removed feed {feed.id}: {clean_line(feed.name)} ({articles} articles deleted{kept})")

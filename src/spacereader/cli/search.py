@@ -7,6 +7,7 @@ import json
 import sys
 from contextlib import closing
 
+from spacereader.cli.output import CommandError, print_rows
 from spacereader.models import SORTS, ArticleFilter, SavedView
 from spacereader.safe_text import clean_line
 
@@ -48,7 +49,6 @@ def run(args: argparse.Namespace, store) -> int | None:
     """Carry out a search command; None when the command is not one of these."""
     if args.command not in COMMANDS:
         return None
-    from spacereader.cli import CommandError, print_rows
     from spacereader.search.query import QueryError, search_filter
     from spacereader.store import articles as store_articles
     from spacereader.store import views as store_views

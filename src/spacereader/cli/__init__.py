@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import NoReturn
 
-from spacereader import cli_entities, cli_feeds, cli_search, paths
+from spacereader import paths
 from spacereader.bookmark_files import BookmarkFileError
-from spacereader.models import Article, ArticleFilter, ArticleRow
+from spacereader.cli import entities as cli_entities
+from spacereader.cli import feeds as cli_feeds
+from spacereader.cli import search as cli_search
+from spacereader.cli.output import CommandError, print_rows
+from spacereader.models import Article, ArticleFilter
 from spacereader.safe_text import clean_line, clean_text
-
-
-class CommandError(Exception):
-    """A user-facing failure: printed as one line on stderr, exit status 1."""
 
 
 class VersionAction(argparse.Action):
@@ -48,8 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="A keyboard-first terminal news reader. With no command it opens the reader.",
     )
     parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version and exit")
-    parser.add_argument("--data-dir", metavar="DIR", help="cache folder (default: $SPACEREADER_DATA_DIR or the user data dir)")
-    parser.add_argument("--config", metavar="FILE", help="config file (default: $SPACEREADER_CONFIG or the user config dir)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="cache folder (default: $SPACEREADER_DATA_DIR or the user data dir)"
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="config file (default: $SPACEREADER_CONFIG or the user config dir)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     articles = commands.add_parser("articles", help="list cached articles, newest first")
@@ -74,31 +77,6 @@ def build_parser() -> argparse.ArgumentParser:
     cli_feeds.add_parsers(commands)
     cli_search.add_parsers(commands)
     return parser
-
-
-def row_json(row: ArticleRow | Article) -> dict[str, object]:
-    """The JSON shape of an article row, shared by every command that lists articles."""
-    return {
-        "id": row.id,
-        "title": row.title,
-        "source": row.source,
-        "url": row.url,
-        "published": row.published or None,
-        "read": row.read,
-        "bookmarked": row.bookmarked,
-        "feed_id": row.feed_id,
-    }
-
-
-def print_rows(rows: Sequence[ArticleRow], as_json: bool) -> None:
-    """Rows as JSON or as an aligned plain-text table with cleaned text."""
-    if as_json:
-        json.dump([row_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return
-    for row in rows:
-        flags = ("N" if not row.read else " ") + ("*" if row.bookmarked else " ")
-        print(f"{row.id:>7} {flags} {row.published[:10] or 'unknown':<10}  {clean_line(row.source)[:20]:<20}  {clean_line(row.title)}")
 
 
 def open_store(args: argparse.Namespace, *, warn: bool = True):
@@ -180,7 +158,8 @@ def run_tui(args: argparse.Namespace) -> int:
     """Open the reader."""
     store = open_store(args, warn=False)
     from spacereader.config import load_settings
-    from spacereader.ui.app import SpaceReaderApp, binding_ids
+    from spacereader.ui.app import SpaceReaderApp
+    from spacereader.ui.keys import binding_ids
 
     settings, warnings = load_settings(paths.config_file(args.config), known_binding_ids=binding_ids())
     from spacereader.entities.extract import SpacyExtractor, make_extractor
@@ -194,8 +173,10 @@ def run_tui(args: argparse.Namespace) -> int:
     app = SpaceReaderApp(
         store, settings, extractor=extractor, extraction_service=service, startup_warnings=[*store.warnings, *warnings]
     )
-    app.run()
-    return app.return_code or 0
+    from spacereader.ui.shutdown import run_and_leave
+
+    run_and_leave(app)  # exits the process
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

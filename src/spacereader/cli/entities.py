@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 
+from spacereader.cli.output import CommandError, print_rows
 from spacereader.models import ENTITY_KINDS, Entity, ExtractedEntity
 
 COMMANDS = ("entities", "mentions")
@@ -35,7 +36,6 @@ def run(args: argparse.Namespace, store) -> int | None:
     """Carry out an entity command; None when the command is not one of these."""
     if args.command not in COMMANDS:
         return None
-    from spacereader.cli import CommandError
     from spacereader.entities.extract import ExtractorError
 
     if args.command == "mentions":
@@ -48,7 +48,6 @@ def run(args: argparse.Namespace, store) -> int | None:
 
 def _entities(args: argparse.Namespace, store, extractor) -> int:
     """`entities ID` or `entities --text FILE`."""
-    from spacereader.cli import CommandError
 
     if args.jsonl is not None:
         return _entities_of_lines(args.jsonl, extractor)
@@ -138,7 +137,6 @@ def _extractor(args: argparse.Namespace):
 
 
 def _mentions(args: argparse.Namespace, store) -> int:
-    from spacereader.cli import CommandError, print_rows
     from spacereader.entities.canonical import canonical_key
     from spacereader.models import ArticleFilter
     from spacereader.store import articles as store_articles

@@ -1,0 +1,65 @@
+"""Every remappable binding, in one registry that the widgets, the app, the help screen and the config read.
+
+A leaf module: the help screen and the app both list the keys, so neither may import the other for them.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+LIST_BINDINGS: list[BindingType] = [
+    Binding("j,down", "cursor_down", "Next article", show=False, id="cursor-down"),
+    Binding("k,up", "cursor_up", "Previous article", show=False, id="cursor-up"),
+    Binding("g,home", "cursor_top", "First article", show=False, id="cursor-top"),
+    Binding("G,end", "cursor_bottom", "Last article", show=False, id="cursor-bottom"),
+    Binding("enter", "open_article", "Open", id="open-article", tooltip="Open the article and mark it read"),
+    Binding("n", "next_unread", "Next unread", show=False, id="next-unread"),
+    Binding("N", "previous_unread", "Previous unread", show=False, id="previous-unread"),
+]
+"""Keys of the article list (they act on its cursor)."""
+
+MAIN_BINDINGS: list[BindingType] = [
+    Binding("b", "toggle_bookmark", "Bookmark", id="toggle-bookmark", tooltip="Bookmark or unbookmark"),
+    Binding("m", "toggle_read", "Read/unread", show=False, id="toggle-read"),
+    Binding("B", "bookmarks_only", "Bookmarks", id="bookmarks-only", tooltip="Show only bookmarks"),
+    Binding("o", "open_link", "Open link", show=False, id="open-link"),
+    Binding("y", "copy_link", "Copy link", show=False, id="copy-link"),
+    Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
+    Binding("f", "show_feeds", "Feeds", id="show-feeds", tooltip="Every feed; choose one to narrow the list"),
+    Binding("escape", "go_back", "Back", show=False, id="go-back", tooltip="Return to the previous list"),
+    Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Fetch every feed"),
+    Binding("a", "add_feed", "Add feed", show=False, id="add-feed", tooltip="Subscribe to a feed by URL"),
+    Binding("slash", "open_search", "Search", id="search", tooltip="Search as you type; escape returns"),
+    Binding("s", "cycle_sort", "Sort", show=False, id="cycle-sort", tooltip="Sort by date, feed, title or unread"),
+    Binding("v", "show_views", "Views", id="show-views", tooltip="Saved searches with unread counts"),
+    Binding("S", "save_view", "Save view", show=False, id="save-view", tooltip="Save the current search as a view"),
+    *[
+        Binding(str(n), f"open_view_number({n})", f"Open view {n}", show=False, id=f"open-view-{n}")
+        for n in range(1, 10)
+    ],
+]
+"""Keys of the main screen."""
+
+APP_BINDINGS: list[BindingType] = [
+    Binding("q", "quit", "Quit", id="quit", tooltip="Quit spacereader"),
+    Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
+]
+"""Keys that work on every screen."""
+
+COMMANDS: list[Binding] = [b for b in (*LIST_BINDINGS, *MAIN_BINDINGS) if isinstance(b, Binding)]
+"""The bindings offered by name in the command palette."""
+
+
+def all_bindings() -> list[tuple[str, list[Binding]]]:
+    """Every remappable binding, grouped by where it applies."""
+    anywhere = [b for b in (*MAIN_BINDINGS, *APP_BINDINGS) if isinstance(b, Binding)]
+    return [
+        ("Article list", [b for b in LIST_BINDINGS if isinstance(b, Binding)]),
+        ("Anywhere", [b for b in anywhere if not (b.id or "").startswith("open-view-")]),
+    ]
+
+
+def binding_ids() -> frozenset[str]:
+    """Ids accepted in the config's [keys] table."""
+    return frozenset(b.id for b in (*COMMANDS, *APP_BINDINGS) if isinstance(b, Binding) and b.id)

@@ -1,0 +1,33 @@
+"""What the article list shows: a filter, a title and what to highlight, so a list can be returned to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacereader.models import ArticleFilter, Entity
+
+
+@dataclass(frozen=True)
+class ListState:
+    """What the list shows and where its cursor was, so `escape` can return to it."""
+
+    view: ArticleFilter
+    title: str = ""
+    entity: Entity | None = None
+    highlight: tuple[str, ...] = ()
+    article_id: int | None = None
+    index: int = 0
+
+    @property
+    def heading(self) -> str:
+        """The list's title, with the sort order when it is not the natural one."""
+        title = self.title or self.view.describe()
+        if self.view.sort != "date" and not (self.view.sort == "relevance" and self.view.search is not None):
+            title += f" · by {self.view.sort}"
+        return title
+
+
+def entity_terms(entity: Entity) -> tuple[str, ...]:
+    """Words to highlight for an entity: its name, and a person's surname (short forms were merged into it)."""
+    words = entity.name.split()
+    return (entity.name, words[-1]) if entity.kind == "person" and len(words) > 1 else (entity.name,)

@@ -1,0 +1,148 @@
+"""The reader's background jobs: thin calls into the core that report only by posting messages.
+
+They run as the App's thread workers (the App outlives any screen) and `announce` each result to the
+screens. None touches a widget; none waits on the UI thread.
+"""
+
+from __future__ import annotations
+
+from contextlib import closing
+from typing import TYPE_CHECKING
+
+from textual.worker import get_current_worker
+
+from spacereader.entities.backlog import extract_backlog, load_or_extract_entities
+from spacereader.entities.extract import ExtractorError, warm_up
+from spacereader.safe_text import clean_line
+from spacereader.store import DatabaseError
+from spacereader.store.feeds import remove_feed
+from spacereader.store.views import save_view
+from spacereader.ui.messages import (
+    ArticleExtracted,
+    EntitiesFound,
+    ExtractionFailed,
+    ExtractionProgress,
+    FeedActionFailed,
+    FeedRemoved,
+    FeedsRefreshed,
+    FeedSubscribed,
+    IndexCatchingUp,
+    RefreshProgressed,
+)
+
+if TYPE_CHECKING:
+    from spacereader.ui.host import WorkerHost
+
+
+def refresh_feeds(app: WorkerHost) -> None:
+    """Fetch every feed; progress and the report come back as messages."""
+    from spacereader.ingest.refresh import refresh_all  # httpx and the parsers load on first refresh, not at start
+
+    worker = get_current_worker()
+    report = refresh_all(
+        app.store,
+        app.make_fetcher(),
+        on_progress=lambda p: app.announce(RefreshProgressed(p.done, p.total, p.outcome.title or p.outcome.url)),
+        should_stop=lambda: worker.is_cancelled or app.stopping.is_set(),
+        keep_per_feed=app.settings.keep_per_feed,
+        on_indexing=lambda left: app.announce(IndexCatchingUp(left)),
+    )
+    failures = tuple(f"{o.title or o.url}: {o.error}" for o in report.failures)
+    app.announce(FeedsRefreshed(report.summary(), report.new_items, failures))
+
+
+def catch_up_index(app: WorkerHost) -> None:
+    """Index what an interrupted refresh stored but did not index."""
+    from spacereader.store.search_index import count_pending, index_pending
+
+    with closing(app.store.connect()) as conn:
+        left = count_pending(conn)
+        if left:
+            app.announce(IndexCatchingUp(left))
+            index_pending(conn, on_batch=lambda done, left: app.announce(IndexCatchingUp(left)))
+
+
+def subscribe_feed(app: WorkerHost, url: str) -> None:
+    """Subscribe to one URL and fetch it once."""
+    from spacereader.ingest.subscribe import SubscribeError, subscribe  # as above: loaded on first use
+
+    try:
+        outcome = subscribe(app.store, app.make_fetcher(), url, keep_per_feed=app.settings.keep_per_feed)
+    except SubscribeError as error:
+        app.announce(FeedActionFailed(str(error)))
+        return
+    app.announce(FeedSubscribed(outcome.title or url, outcome.new))
+
+
+def unsubscribe_feed(app: WorkerHost, feed_id: int, name: str) -> None:
+    """Remove a feed and its articles (bookmarked ones are kept)."""
+    try:
+        with closing(app.store.connect()) as conn:
+            removed, kept = remove_feed(conn, feed_id)
+    except DatabaseError as error:
+        app.announce(FeedActionFailed(f"{name}: not removed ({error})"))
+        return
+    app.announce(FeedRemoved(name, removed, kept))
+
+
+def keep_view(app: WorkerHost, name: str, query: str) -> None:
+    """Save a search as a named view; `notify` is thread-safe."""
+    try:
+        with closing(app.store.connect()) as conn:
+            save_view(conn, name, query)
+    except (ValueError, DatabaseError) as error:
+        app.notify(f"View not saved: {error}", severity="error", markup=False)
+        return
+    app.notify(f"Saved view {clean_line(name)}", markup=False)
+
+
+def relay_extraction_events(app: WorkerHost) -> None:
+    """Turn the extraction process's reports into messages."""
+    service = app.extraction_service
+    assert service is not None
+    worker = get_current_worker()
+    while not worker.is_cancelled and not app.stopping.is_set():
+        event = service.next_event(timeout=0.1)
+        if event is None:
+            if not service.alive:
+                return
+            continue
+        if event.kind == "extracted":
+            app.announce(ArticleExtracted(event.article_id))
+        elif event.kind == "progress":
+            app.announce(ExtractionProgress(event.done, event.remaining))
+        elif event.kind == "finished":
+            app.announce(ExtractionProgress(event.done, 0, finished=True))
+        elif event.kind == "failed":
+            app.announce(ExtractionFailed(event.text))
+            return
+
+
+def extract_now(app: WorkerHost, article_id: int) -> None:
+    """Entities of the open article, ahead of the backlog (light extractors only)."""
+    try:
+        with closing(app.store.connect()) as conn:
+            entities = load_or_extract_entities(conn, app.extractor, article_id)
+    except ExtractorError as error:
+        app.announce(ExtractionFailed(str(error)))
+        return
+    if entities is not None and not get_current_worker().is_cancelled:
+        app.announce(EntitiesFound(article_id, tuple(entities)))
+
+
+def extract_all(app: WorkerHost, first_id: int | None) -> None:
+    """Every article not yet processed by this extractor, `first_id` first, in small batches."""
+    worker = get_current_worker()
+    try:
+        warm_up(app.extractor)
+        counts = extract_backlog(
+            app.store,
+            app.extractor,
+            first_id=first_id,
+            should_stop=lambda: worker.is_cancelled or app.stopping.is_set(),
+            on_progress=lambda c: app.announce(ExtractionProgress(c.done, c.remaining)),
+        )
+    except ExtractorError as error:
+        app.announce(ExtractionFailed(str(error)))
+        return
+    app.announce(ExtractionProgress(counts.done, counts.remaining, finished=True))
