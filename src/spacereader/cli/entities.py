@@ -75,7 +75,6 @@ def _entities_of_lines(path: str, extractor) -> int:
 
     Returns 1 when any line was bad, so a script notices, after every good line has been written.
     """
-    from spacereader.cli import CommandError
     from spacereader.entities.backlog import extract_text
 
     try:
