@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.widgets import DataTable, OptionList, Sparkline
 
 from spacereader.cli import main
+from spacereader.entities.normalise import REPAIRS_VERSION
 from spacereader.ingest.seeds import import_seeds
 from spacereader.models import ExtractedEntity, NewArticle
 from spacereader.paths import seeds_dir
@@ -30,7 +31,7 @@ from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
 from tests.ui.conftest import FakeExtractor
 
-LABEL = "plain==1"
+LABEL = f"plain==1+repairs{REPAIRS_VERSION}"
 """The plain extractor's label: the CLI (configured "plain") and the app's extractor take these as done."""
 
 # (feed title, [(guid, day, read, bookmarked)])
