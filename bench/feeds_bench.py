@@ -63,8 +63,10 @@ def write_own_corpus(out: Path, feeds: int, items: int, port: int) -> Path:
                 f"<link>https://example.com/{f}/{i}</link><guid>f{f}-i{i}</guid><pubDate>{published}</pubDate>"
                 f"<description>{escape(''.join(paragraphs))}</description></item>"
             )
-        doc = f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed {f}</title>' \
-              f"<link>https://example.com/{f}</link>{''.join(entries)}</channel></rss>"
+        doc = (
+            f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed {f}</title>'
+            f"<link>https://example.com/{f}</link>{''.join(entries)}</channel></rss>"
+        )
         (out / "feeds" / f"f{f:04d}.rss").write_text(doc, encoding="utf-8")
         outlines.append(f'<outline text="Feed {f}" xmlUrl="http://127.0.0.1:{port}/feeds/f{f:04d}.rss"/>')
     opml = out / "feeds.opml"

@@ -117,17 +117,25 @@ def query_table(data_dir: Path, repeats: int = 5) -> None:
                 store_articles.count_articles(conn, ArticleFilter(bookmarked_only=True)),
             ),
             "bookmark export": lambda: export_bookmarks(conn),
-            "articles --unread --limit 100": lambda: store_articles.list_article_rows(conn, ArticleFilter(unread_only=True), limit=100),
-            "next / previous unread": lambda: (
-                store_articles.next_unread(conn, every, 300), store_articles.next_unread(conn, every, 300, forward=False)
+            "articles --unread --limit 100": lambda: store_articles.list_article_rows(
+                conn, ArticleFilter(unread_only=True), limit=100
             ),
-            "mark read on open": lambda: (store_articles.set_read(conn, first.id, True), store_articles.set_read(conn, first.id, False)),
+            "next / previous unread": lambda: (
+                store_articles.next_unread(conn, every, 300),
+                store_articles.next_unread(conn, every, 300, forward=False),
+            ),
+            "mark read on open": lambda: (
+                store_articles.set_read(conn, first.id, True),
+                store_articles.set_read(conn, first.id, False),
+            ),
             f"entity header + list ({entity.count} articles)": lambda: (
-                store_entities.get_entity(conn, entity.id), store_articles.count_articles(conn, by_entity),
+                store_entities.get_entity(conn, entity.id),
+                store_articles.count_articles(conn, by_entity),
                 store_articles.list_article_rows(conn, by_entity, limit=100),
             ),
             "sparkline + co-mentions": lambda: (
-                store_entities.mention_counts_by_day(conn, entity.id), store_entities.co_mentioned(conn, entity.id)
+                store_entities.mention_counts_by_day(conn, entity.id),
+                store_entities.co_mentioned(conn, entity.id),
             ),
             "extraction backlog batch + count": lambda: (
                 store_entities.articles_needing_extraction(conn, "other==1", 16, first.id),
@@ -182,7 +190,9 @@ def reader_run(data_dir: Path, want: Expected, figures: Figures, timeout: float)
         screen("f feeds view", ["f"], screen_has(f"Feeds ({want.feeds})"), ["escape"])
         screen("v views", ["v"], screen_has(f"Views ({len(VIEWS)})"), ["escape"])
         bookmarked = screen_has(patterns=[subtitle(1, want.bookmarks), list_row(want.bookmark_title)])
-        screen("B bookmarks", ["B"], bookmarked, ["B"], screen_has("all articles", patterns=[subtitle(r"\d+", want.total)]))
+        screen(
+            "B bookmarks", ["B"], bookmarked, ["B"], screen_has("all articles", patterns=[subtitle(r"\d+", want.total)])
+        )
         pane.send_keys("g")
         pane.wait_for(home, timeout, "top of the list")
         for sort in SORTS:
@@ -190,7 +200,11 @@ def reader_run(data_dir: Path, want: Expected, figures: Figures, timeout: float)
             screen(f"s sort: {sort}", ["s"], seen)
         time.sleep(1.6)  # the sort notices fade
         screen("n next unread", ["n"], screen_has(patterns=[subtitle(want.next_unread_row, want.total)]))
-        screen("N previous unread", ["N"], screen_has(patterns=[subtitle(1, want.total)]) if want.next_unread_row > 1 else home)
+        screen(
+            "N previous unread",
+            ["N"],
+            screen_has(patterns=[subtitle(1, want.total)]) if want.next_unread_row > 1 else home,
+        )
         screen("n again", ["n"], screen_has(patterns=[subtitle(want.next_unread_row, want.total)]))
         name, count = want.view_one
         screen("1 saved view", ["1"], screen_has(f"View: {name}", patterns=[subtitle(r"\d+", count)]), ["escape"],
@@ -234,10 +248,14 @@ def command_runs(data_dir: Path, want: Expected, figures: Figures, tmp: Path) ->
     for name, argv in [("--version", ["--version"]), *COMMANDS.items()]:
         argv = [part.format(**fill) for part in argv]
         started = time.perf_counter()
-        done = subprocess.run([str(SCRIPT), "--data-dir", str(data_dir), *argv], env=env, capture_output=True, check=False)
+        done = subprocess.run(
+            [str(SCRIPT), "--data-dir", str(data_dir), *argv], env=env, capture_output=True, check=False
+        )
         figures.add(f"$ {name}", time.perf_counter() - started)
         if done.returncode != 0:
-            figures.errors.append(f"{name}: exit {done.returncode}: {done.stderr.decode(errors='replace').strip()[:200]}")
+            figures.errors.append(
+                f"{name}: exit {done.returncode}: {done.stderr.decode(errors='replace').strip()[:200]}"
+            )
 
 
 def fmt(summary: Summary | None, digits: int) -> str:
@@ -250,7 +268,9 @@ def report(articles: int, feeds: int, figures: Figures) -> bool:
     """Print the table; True when every target is met."""
     version = Summary.of(figures.values.get("$ --version", []))
     ok = True
-    print(f"\n{articles:,} articles over {feeds:,} feeds; medians (min-max) of {max(map(len, figures.values.values()))} runs")
+    print(
+        f"\n{articles:,} articles over {feeds:,} feeds; medians (min-max) of {max(map(len, figures.values.values()))} runs"
+    )
     print(f"{'':34} {'figure':>24}  {'target':>16}")
     for name, values in figures.values.items():
         summary = Summary.of(values)
@@ -265,11 +285,21 @@ def report(articles: int, feeds: int, figures: Figures) -> bool:
         elif name == "q quit (s)":
             target, passed, shown = f"<= {TARGET_QUIT_S} s", summary.median <= TARGET_QUIT_S, f"{fmt(summary, 2)} s"
         elif name == "reader peak RSS (MB)":
-            target, passed, shown = f"<= {TARGET_RSS_MB:.0f} MB", summary.median <= TARGET_RSS_MB, f"{fmt(summary, 0)} MB"
+            target, passed, shown = (
+                f"<= {TARGET_RSS_MB:.0f} MB",
+                summary.median <= TARGET_RSS_MB,
+                f"{fmt(summary, 0)} MB",
+            )
         else:
-            target, passed, shown = f"<= {TARGET_SCREEN_MS:.0f} ms", summary.median <= TARGET_SCREEN_MS, f"{fmt(summary, 0)} ms"
+            target, passed, shown = (
+                f"<= {TARGET_SCREEN_MS:.0f} ms",
+                summary.median <= TARGET_SCREEN_MS,
+                f"{fmt(summary, 0)} ms",
+            )
         ok &= passed
-        print(f"{name:34} {shown:>24}  {target:>16} {'' if not target or target.startswith('(') else ('ok' if passed else 'MISSED')}")
+        print(
+            f"{name:34} {shown:>24}  {target:>16} {'' if not target or target.startswith('(') else ('ok' if passed else 'MISSED')}"
+        )
     for error in figures.errors:
         ok = False
         print(f"error: {error}")

@@ -36,7 +36,7 @@ VIEWS = {
     "Satellites": "satellite",
     "Budget": "budget -vaccine",
     "Recent": "after:7d",
-    "Feed 7": "feed:\"Example News 007\"",
+    "Feed 7": 'feed:"Example News 007"',
     "Launch orbit": "launch orbit",
     "Climate unread": "climate is:unread",
 }

@@ -57,8 +57,15 @@ def conn(store: Store):
         yield connection
 
 
-def add_articles(store: Store, count: int, *, feed_url: str = "http://127.0.0.1/feed.xml", feed_title: str = "Test Feed",
-                 titles: list[str] | None = None, url: str = "https://example.org/{n}") -> list[int]:
+def add_articles(
+    store: Store,
+    count: int,
+    *,
+    feed_url: str = "http://127.0.0.1/feed.xml",
+    feed_title: str = "Test Feed",
+    titles: list[str] | None = None,
+    url: str = "https://example.org/{n}",
+) -> list[int]:
     """Insert `count` articles into one feed, newest first by index; returns their ids in list order."""
     from spacereader.models import ArticleFilter, NewArticle
     from spacereader.store.articles import list_article_rows, upsert_articles

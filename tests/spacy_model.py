@@ -13,4 +13,3 @@ def loaded_extractor() -> SpacyExtractor:
     extractor = SpacyExtractor()
     extractor.warm_up()
     return extractor
-

@@ -64,7 +64,11 @@ def import_from(conn: Connection, path: Path) -> str:
         raise BookmarkFileError(f"cannot read {path}: {error.strerror or error}") from error
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise BookmarkFileError(f"{path} is not a bookmarks file (not JSON: {error})") from error
-    if not isinstance(document, dict) or document.get("format") != FORMAT or not isinstance(document.get("bookmarks"), list):
+    if (
+        not isinstance(document, dict)
+        or document.get("format") != FORMAT
+        or not isinstance(document.get("bookmarks"), list)
+    ):
         raise BookmarkFileError(f"{path} is not a spacereader bookmarks file")
     records = [_record(value, number) for number, value in enumerate(document["bookmarks"], start=1)]
     outcomes = {"matched": 0, "created": 0}

@@ -97,7 +97,7 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
     for key, value in table.items():
         if key == "keys":
             if not isinstance(value, dict):
-                bad(None, key, "a table of binding id = \"keys\"")
+                bad(None, key, 'a table of binding id = "keys"')
                 continue
             keymap: dict[str, str] = {}
             for binding_id, keys in value.items():

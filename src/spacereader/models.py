@@ -12,6 +12,8 @@ UNKNOWN_DATE_TEXT = "unknown date"
 def shown_date(published: str) -> str:
     """The day of a stored date, or "unknown date": never a stand-in such as the fetch time."""
     return published[:10] if published else UNKNOWN_DATE_TEXT
+
+
 SORTS = ("relevance", "date", "feed", "title", "unread")
 """List orders. "relevance" is best match first and falls back to "date" when nothing is searched."""
 
@@ -77,7 +79,12 @@ class Article(ArticleRow):
         """source · author · date · reading time, each part cleaned for the terminal (reader and CLI alike)."""
         from spacereader.safe_text import clean_line
 
-        parts = [clean_line(self.source), clean_line(self.author), shown_date(self.published), f"{self.reading_minutes} min read"]
+        parts = [
+            clean_line(self.source),
+            clean_line(self.author),
+            shown_date(self.published),
+            f"{self.reading_minutes} min read",
+        ]
         return " · ".join(p for p in parts if p)
 
 

@@ -44,7 +44,9 @@ async def test_refresh_runs_in_background_and_keys_keep_working(store, make_app,
     add_articles(store, 20)
     httpserver.expect_request("/slow.xml").respond_with_handler(slow(rss("Slow", 3), 3.0))
     httpserver.expect_request("/fast.xml").respond_with_data(rss("Fast", 2), content_type="application/rss+xml")
-    httpserver.expect_request("/broken.xml").respond_with_data("<html><body>nope</body></html>", content_type="text/html")
+    httpserver.expect_request("/broken.xml").respond_with_data(
+        "<html><body>nope</body></html>", content_type="text/html"
+    )
     with closing(store.connect()) as conn:
         for path in ("/slow.xml", "/fast.xml", "/broken.xml"):
             add_feed(conn, httpserver.url_for(path))

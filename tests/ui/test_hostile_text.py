@@ -54,10 +54,14 @@ async def test_every_widget_draws_outside_text_literally(store, make_app):
         assert "[b]X[/b] [@click=app.quit]Y[/]" in main_text  # markup shown, not applied
         assert "· Author" in main_text
         one_line = "\n".join(
-            widget_text(w) for w in (app.screen.query_one(ArticleList), *app.screen.query("#headline, #meta, #status-line"))
+            widget_text(w)
+            for w in (app.screen.query_one(ArticleList), *app.screen.query("#headline, #meta, #status-line"))
         )
         assert "Title [b]X[/b]" in one_line and BIDI.search(one_line) is None
-        assert sum(line.strip() == "W" * len(line.strip()) and len(line.strip()) > 40 for line in main_text.splitlines()) > 100  # the 10,000-character word wraps inside the pane
+        assert (
+            sum(line.strip() == "W" * len(line.strip()) and len(line.strip()) > 40 for line in main_text.splitlines())
+            > 100
+        )  # the 10,000-character word wraps inside the pane
         assert CONTROL.search(main_text) is None, repr(CONTROL.search(main_text))
         assert app.screen.query_one(ArticleList).size.width < 80  # layout not blown apart by the long word
 

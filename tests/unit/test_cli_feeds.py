@@ -110,7 +110,9 @@ def test_import_export_remove_round_trip(run, httpserver: HTTPServer, tmp_path: 
 def test_refresh_fails_only_when_all_feeds_fail(run, httpserver: HTTPServer, tmp_path: Path):
     httpserver.expect_request("/broken").respond_with_data("", status=500)
     opml = tmp_path / "subs.opml"
-    opml.write_text(f'<opml version="2.0"><body><outline text="b" xmlUrl="{httpserver.url_for("/broken")}"/></body></opml>')
+    opml.write_text(
+        f'<opml version="2.0"><body><outline text="b" xmlUrl="{httpserver.url_for("/broken")}"/></body></opml>'
+    )
     run("import", str(opml))
     code, out, err = run("refresh")
     assert code == 1 and "1 failed" in out and httpserver.url_for("/broken") in err

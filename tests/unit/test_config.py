@@ -27,7 +27,7 @@ def test_keys_and_browser_are_read(tmp_path):
 
 
 def test_bad_value_names_key_line_and_expectation(tmp_path):
-    settings, warnings = load(tmp_path, '# comment\nbrowser = 42\n[keys]\ntoggle-bookmark = 7\n')
+    settings, warnings = load(tmp_path, "# comment\nbrowser = 42\n[keys]\ntoggle-bookmark = 7\n")
     assert settings == Settings()
     assert len(warnings) == 2
     assert "line 2" in warnings[0] and "browser should be" in warnings[0]

@@ -100,7 +100,9 @@ def test_every_corpus_feed_served_over_http_refreshes_to_entries_or_one_error(st
     for index, path in enumerate(files):
         route = f"/f/{index}/{path.name}"
         content_type = "application/feed+json" if path.suffix == ".json" else mimetypes.guess_type(path.name)[0]
-        httpserver.expect_request(route).respond_with_data(path.read_bytes(), content_type=content_type or "application/xml")
+        httpserver.expect_request(route).respond_with_data(
+            path.read_bytes(), content_type=content_type or "application/xml"
+        )
         subscriptions.append(Subscription(url=httpserver.url_for(route)))
     with closing(store.connect()) as conn:
         add_feeds(conn, subscriptions)
@@ -124,7 +126,9 @@ def test_every_corpus_feed_served_over_http_refreshes_to_entries_or_one_error(st
     assert report.failures and not report.all_failed
 
 
-@pytest.mark.parametrize("name", ["defusedxml/xmlbomb.xml", "defusedxml/external.xml", "laminas-feed/_files/Reader/xxe-atom10.xml"])
+@pytest.mark.parametrize(
+    "name", ["defusedxml/xmlbomb.xml", "defusedxml/external.xml", "laminas-feed/_files/Reader/xxe-atom10.xml"]
+)
 def test_hostile_xml_neither_expands_nor_fetches(name: str):
     body = (corpus_dir("feeds") / name).read_bytes()
     result = answer(lambda: parse_feed(body, BASE + name))

@@ -35,7 +35,9 @@ def conditional(etag: str, last_modified: str):
     def handle(request: Request) -> Response:
         if request.headers.get("If-None-Match") == etag or request.headers.get("If-Modified-Since") == last_modified:
             return Response(status=304, headers={"ETag": etag})
-        return Response(RSS, headers={"ETag": etag, "Last-Modified": last_modified, "Content-Type": "application/rss+xml"})
+        return Response(
+            RSS, headers={"ETag": etag, "Last-Modified": last_modified, "Content-Type": "application/rss+xml"}
+        )
 
     return handle
 
@@ -94,7 +96,9 @@ async def test_redirect_to_a_file_url_is_refused(httpserver: HTTPServer):
         await fetch(httpserver.url_for("/evil"))
 
 
-@pytest.mark.parametrize(("status", "reason", "disable"), [(404, "HTTP 404", False), (500, "HTTP 500", False), (410, "HTTP 410", True)])
+@pytest.mark.parametrize(
+    ("status", "reason", "disable"), [(404, "HTTP 404", False), (500, "HTTP 500", False), (410, "HTTP 410", True)]
+)
 async def test_error_statuses_give_short_reasons(httpserver: HTTPServer, status: int, reason: str, disable: bool):
     httpserver.expect_request("/feed").respond_with_data("nope", status=status)
     with pytest.raises(FetchError) as caught:

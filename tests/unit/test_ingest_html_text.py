@@ -20,8 +20,10 @@ def test_quotes_are_prefixed():
 
 
 def test_links_become_numbered_references_listed_under_the_article():
-    text = html_to_text('<p>See <a href="/a">this</a> and <a href="http://b.example/">that</a>, <a href="/a">again</a>.</p>',
-                        "http://site.example/post/")
+    text = html_to_text(
+        '<p>See <a href="/a">this</a> and <a href="http://b.example/">that</a>, <a href="/a">again</a>.</p>',
+        "http://site.example/post/",
+    )
     body, refs = text.split("\n\n")
     assert body == "See this [1] and that [2], again [1]."
     assert refs.splitlines() == ["[1] http://site.example/a", "[2] http://b.example/"]

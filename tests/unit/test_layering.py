@@ -52,7 +52,12 @@ def within(name: str, package: str) -> bool:
 
 
 def test_the_walk_finds_every_layer():
-    assert {"spacereader.ui.app", "spacereader.store.articles", "spacereader.ingest.refresh", "spacereader.entities.service"} <= set(MODULES)
+    assert {
+        "spacereader.ui.app",
+        "spacereader.store.articles",
+        "spacereader.ingest.refresh",
+        "spacereader.entities.service",
+    } <= set(MODULES)
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
@@ -62,7 +67,11 @@ def test_layers(module):
         assert not any(within(i, "textual") for i in imported), f"{module} imports textual outside ui/"
     if not within(module, "spacereader.store"):
         assert "sqlite3" not in imported, f"{module} imports sqlite3 outside store/ (use spacereader.store.Connection)"
-    if not within(module, "spacereader.ui") and not within(module, "spacereader.cli") and module != "spacereader.__main__":
+    if (
+        not within(module, "spacereader.ui")
+        and not within(module, "spacereader.cli")
+        and module != "spacereader.__main__"
+    ):
         # Only the command line, which starts the reader, sits above the UI.
         assert not any(within(i, "spacereader.ui") for i in imported), f"{module} imports the UI from below it"
     if module == "spacereader.models":

@@ -190,7 +190,10 @@ ITEM_KEYS = ["id", "url", "external_url", "title", "content_html", "content_text
              "date_modified", "author", "authors", "attachments"]  # fmt: skip
 JSON_ITEMS = st.dictionaries(st.sampled_from(ITEM_KEYS), st.one_of(MIXED, JSON_VALUES), max_size=8)
 JSON_FEEDS = st.fixed_dictionaries(
-    {"version": st.one_of(st.just("https://jsonfeed.org/version/1.1"), JSON_VALUES), "items": st.lists(JSON_ITEMS, max_size=3)},
+    {
+        "version": st.one_of(st.just("https://jsonfeed.org/version/1.1"), JSON_VALUES),
+        "items": st.lists(JSON_ITEMS, max_size=3),
+    },
     optional={"title": JSON_VALUES, "home_page_url": JSON_VALUES, "author": JSON_VALUES, "authors": JSON_VALUES},
 )
 
@@ -257,7 +260,9 @@ def opml_documents(draw) -> bytes:
 
     body = "".join(outline(0) for _ in range(draw(st.integers(0, 3))))
     doctype = draw(st.sampled_from(["", '<!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>']))
-    return f'<?xml version="1.0"?>{doctype}<opml version="2.0"><body>{body}</body></opml>'.encode("utf-8", "surrogatepass")
+    return f'<?xml version="1.0"?>{doctype}<opml version="2.0"><body>{body}</body></opml>'.encode(
+        "utf-8", "surrogatepass"
+    )
 
 
 @given(opml_documents())

@@ -35,7 +35,9 @@ def rss(path: str) -> bytes:
         f"<pubDate>Tue, 0{1 + i} Jul 2025 10:00:00 GMT</pubDate></item>"
         for i in range(ITEMS)
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {path}</title>{items}</channel></rss>'.encode()
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {path}</title>{items}</channel></rss>'.encode()
+    )
 
 
 @pytest.fixture
@@ -189,9 +191,13 @@ def test_every_feed_failing_exits_1(store: Store, feeds: dict[str, int], monkeyp
 
 
 WORKER_FAULTS = {
-    "raises in the worker": (refresh_faults.parse_failing_in_worker, "parse failed (InjectedFault: parse stage in process"),
+    "raises in the worker": (
+        refresh_faults.parse_failing_in_worker,
+        "parse failed (InjectedFault: parse stage in process",
+    ),
     "normalise raises in the worker": (
-        refresh_faults.parse_with_failing_normalise, "parse failed (InjectedFault: normalise stage in process"
+        refresh_faults.parse_with_failing_normalise,
+        "parse failed (InjectedFault: normalise stage in process",
     ),
     "answer cannot cross back": (refresh_faults.parse_unpicklable_answer, "parse failed ("),
 }

@@ -116,7 +116,9 @@ def test_a_refresh_stores_every_feed_when_one_has_year_0_and_year_10000_dates(
 
 DATE_TEXT = st.one_of(
     st.text(max_size=40),
-    st.from_regex(r"\A-?[0-9]{1,6}-[0-9]{1,2}-[0-9]{1,2}(T[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?)?\Z"),
+    st.from_regex(
+        r"\A-?[0-9]{1,6}-[0-9]{1,2}-[0-9]{1,2}(T[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?)?\Z"
+    ),
     st.from_regex(
         r"\A(Mon|Fri), [0-9]{1,2} (Jan|Dec|Foo) -?[0-9]{1,6} [0-9]{1,2}:[0-9]{2}:[0-9]{2} (GMT|[+-][0-9]{4}|EST)\Z"
     ),

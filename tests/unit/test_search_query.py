@@ -52,7 +52,7 @@ def test_unclosed_quote_runs_to_the_end():
 
 
 def test_fts_operators_are_plain_words():
-    query = parse('NEAR(space race) space AND race OR NOT ^first col:umn {a b} +x')
+    query = parse("NEAR(space race) space AND race OR NOT ^first col:umn {a b} +x")
     assert query.terms[0] == Term("NEAR(space")
     for term in query.terms:
         assert SAFE_FTS.match(term.fts())
@@ -136,10 +136,51 @@ def test_search_filter_keeps_the_base_and_sets_the_sort():
 # --- property: no text crashes the parser, and no parsed query makes SQLite raise -------------------
 
 FRAGMENTS = [
-    '"', "'", "*", "^", "-", ":", "(", ")", "{", "}", "+", "\\", "%", "_", " ", "  ", "\t", "\n", "\x00",
-    "NEAR", "NEAR(", "AND", "OR", "NOT", "feed:", "entity:", "is:", "is:unread", "is:bookmarked", "before:",
-    "after:", "7d", "2021-10-05", "title:", "body:", "rank", "space", "Paragraph", "ё", "é", "\u0301", "\ufeff",
-    "𝔰𝔭𝔞𝔠𝔢", "article", "0",
+    '"',
+    "'",
+    "*",
+    "^",
+    "-",
+    ":",
+    "(",
+    ")",
+    "{",
+    "}",
+    "+",
+    "\\",
+    "%",
+    "_",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\x00",
+    "NEAR",
+    "NEAR(",
+    "AND",
+    "OR",
+    "NOT",
+    "feed:",
+    "entity:",
+    "is:",
+    "is:unread",
+    "is:bookmarked",
+    "before:",
+    "after:",
+    "7d",
+    "2021-10-05",
+    "title:",
+    "body:",
+    "rank",
+    "space",
+    "Paragraph",
+    "ё",
+    "é",
+    "\u0301",
+    "\ufeff",
+    "𝔰𝔭𝔞𝔠𝔢",
+    "article",
+    "0",
 ]
 QUERY_TEXT = st.one_of(
     st.text(max_size=40),

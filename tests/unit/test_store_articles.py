@@ -85,7 +85,9 @@ def test_updated_item_keeps_state_and_unchanged_item_is_skipped(store):
         set_read(conn, ids[0], True)
         set_bookmark(conn, ids[0], True)
         feed_id = get_article(conn, ids[0]).feed_id
-        item = NewArticle(guid="guid-0", title="Edited", published="2026-01-28T23:00:00Z", body="New body", content_hash="h2")
+        item = NewArticle(
+            guid="guid-0", title="Edited", published="2026-01-28T23:00:00Z", body="New body", content_hash="h2"
+        )
         with conn:
             assert upsert_articles(conn, feed_id, [item]) == (0, 1)
         with conn:

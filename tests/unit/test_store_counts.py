@@ -33,7 +33,9 @@ def test_counts_follow_inserts_marks_prunes_moves_and_removals(store):
         set_read(conn, first[2], False)
         assert shown(conn) == direct(conn)
         assert (count_articles(conn), count_unread(conn)) == (19, sum(u for u, _ in direct(conn).values()))
-        feed_a, feed_b = (conn.execute("SELECT feed_id FROM articles WHERE id = ?", (i,)).fetchone()[0] for i in (first[0], second[0]))
+        feed_a, feed_b = (
+            conn.execute("SELECT feed_id FROM articles WHERE id = ?", (i,)).fetchone()[0] for i in (first[0], second[0])
+        )
         with conn:
             prune_feed(conn, feed_a, keep=5)
         assert shown(conn) == direct(conn)
@@ -41,7 +43,9 @@ def test_counts_follow_inserts_marks_prunes_moves_and_removals(store):
             conn.execute("UPDATE articles SET feed_id = ? WHERE id = ?", (feed_a, second[6]))  # guid pruned from A
             conn.execute("UPDATE articles SET feed_id = ? WHERE id = ?", (feed_b, second[6]))
             conn.execute("UPDATE articles SET feed_id = ? WHERE id = ?", (feed_a, second[5]))
-            conn.execute("UPDATE articles SET feed_id = ?, is_read = 1 - is_read WHERE id = ?", (feed_a, second[6]))  # moved and marked at once
+            conn.execute(
+                "UPDATE articles SET feed_id = ?, is_read = 1 - is_read WHERE id = ?", (feed_a, second[6])
+            )  # moved and marked at once
         assert shown(conn) == direct(conn)
         set_bookmark(conn, second[1], True)
         remove_feed(conn, feed_b)  # keeps the bookmarked article under a 'removed' feed

@@ -26,7 +26,9 @@ from spacereader.store.feeds import (
 
 
 def article(n: int) -> NewArticle:
-    return NewArticle(guid=f"g{n}", title=f"t{n}", published=f"2025-01-{n:02d}T00:00:00Z", body="b", content_hash=str(n))
+    return NewArticle(
+        guid=f"g{n}", title=f"t{n}", published=f"2025-01-{n:02d}T00:00:00Z", body="b", content_hash=str(n)
+    )
 
 
 def test_add_feed_refuses_a_url_already_subscribed(conn):
@@ -38,7 +40,9 @@ def test_add_feed_refuses_a_url_already_subscribed(conn):
 
 def test_add_feeds_skips_known_urls_and_keeps_folders(conn):
     add_feed(conn, "http://a.example/feed")
-    added, known = add_feeds(conn, [Subscription("http://a.example/feed"), Subscription("http://b.example/", "B", "News/World")])
+    added, known = add_feeds(
+        conn, [Subscription("http://a.example/feed"), Subscription("http://b.example/", "B", "News/World")]
+    )
     assert (added, known) == (1, 1)
     assert find_feed(conn, "http://b.example/").folder == "News/World"
 

@@ -76,7 +76,11 @@ PAGE_BY_IDS = "ordered: SEARCH a USING INTEGER PRIMARY KEY (rowid=?) | LIST SUBQ
 def grows_with_cache(plan: str) -> bool:
     """Sorting the view's rows, testing every article, or a MULTI-INDEX OR (which sorts afterwards)."""
     sorts = "TEMP B-TREE FOR ORDER BY" in plan and not plan.startswith(PAGE_BY_IDS)
-    return sorts or "MULTI-INDEX OR" in plan or (plan.removeprefix("ordered: ").startswith("SCAN a") and "INDEX" not in plan)
+    return (
+        sorts
+        or "MULTI-INDEX OR" in plan
+        or (plan.removeprefix("ordered: ").startswith("SCAN a") and "INDEX" not in plan)
+    )
 
 
 def test_feed_and_unfiltered_counts_read_the_maintained_counts_not_articles(cache):
@@ -106,7 +110,10 @@ def test_every_sort_pages_positions_and_next_unread_without_sorting_the_cache(ca
         lambda c: store_articles.position_of(c, view, row.id),
     ]
     if sort in ("date", "unread"):  # the other orders walk list pages, planned above
-        calls += [lambda c: store_articles.next_unread(c, view, 20), lambda c: store_articles.next_unread(c, view, 20, forward=False)]
+        calls += [
+            lambda c: store_articles.next_unread(c, view, 20),
+            lambda c: store_articles.next_unread(c, view, 20, forward=False),
+        ]
     for call in calls:
         for plan in plans_of(conn, call):
             assert not grows_with_cache(plan), plan
@@ -127,7 +134,10 @@ def test_the_extraction_backlog_walks_the_date_index(cache):
 def test_bookmarks_and_an_entitys_articles_start_from_their_own_rows(cache):
     conn, ids = cache
     for view in (ArticleFilter(bookmarked_only=True), ArticleFilter(entity_id=1)):
-        for call in (lambda c: store_articles.list_article_rows(c, view, limit=50), lambda c: store_articles.count_articles(c, view)):
+        for call in (
+            lambda c: store_articles.list_article_rows(c, view, limit=50),
+            lambda c: store_articles.count_articles(c, view),
+        ):
             for plan in plans_of(conn, call):
                 assert not plan.removeprefix("ordered: ").startswith("SCAN a"), plan
     for plan in plans_of(conn, export_bookmarks):

@@ -130,7 +130,9 @@ def test_migration_indexes_an_existing_cache(tmp_path):
         with conn:
             feed = ensure_feed(conn, "http://127.0.0.1/old.xml", title="Old Feed")
             # The schema of then had no index to write to.
-            upsert_articles(conn, feed, [item("x", "Vostok archive", "From before the index existed.")], index_now=False)
+            upsert_articles(
+                conn, feed, [item("x", "Vostok archive", "From before the index existed.")], index_now=False
+            )
         migrate(conn)
         assert found(conn, "vostok") == ["Vostok archive"] and found(conn, "old feed") == ["Vostok archive"]
         assert_index_matches_cache(conn)

@@ -116,7 +116,16 @@ def cache(tmp_path: Path, feed_server: str) -> tuple[Path, Store, dict[int, str]
 
 
 def cli(data_dir: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "spacereader", "--data-dir", str(data_dir), "--config", str(data_dir / "absent.toml"), *args]
+    return [
+        sys.executable,
+        "-m",
+        "spacereader",
+        "--data-dir",
+        str(data_dir),
+        "--config",
+        str(data_dir / "absent.toml"),
+        *args,
+    ]
 
 
 def check_cache(store: Store, marks: dict[int, str]) -> None:
@@ -155,7 +164,9 @@ def test_kill_9_at_random_points_during_refresh_keeps_the_cache_and_every_mark(c
             left_unindexed += count_pending(conn) > 0
         # A mark made between crashes must survive the next one too.
         with closing(store.connect()) as conn:
-            article_id = conn.execute("SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?", (round_number * 7 + 3,)).fetchone()[0]
+            article_id = conn.execute(
+                "SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?", (round_number * 7 + 3,)
+            ).fetchone()[0]
             if article_id not in marks:
                 set_bookmark(conn, article_id, True)
                 marks[article_id] = "bookmark"
@@ -190,7 +201,9 @@ def test_refresh_from_cron_while_the_reader_saves_marks(cache):
     """The reader's own writer thread saves read and bookmark marks while a refresh subprocess writes."""
     data_dir, store, marks = cache
     with closing(store.connect()) as conn:
-        unmarked = "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) AND is_read = 0 ORDER BY id"
+        unmarked = (
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) AND is_read = 0 ORDER BY id"
+        )
         ids = [row[0] for row in conn.execute(unmarked)]
     failures: list[str] = []
     saved: list[StateChange] = []
@@ -226,7 +239,9 @@ def test_a_read_only_cache_gives_one_line_and_no_damage(cache):
     database = store.path
     with closing(store.connect()) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        article_id = conn.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) LIMIT 1").fetchone()[0]
+        article_id = conn.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) LIMIT 1"
+        ).fetchone()[0]
     if not _chattr("+i", database):
         pytest.skip("cannot make the cache immutable here (chattr +i needs root on a filesystem that supports it)")
     try:
@@ -250,7 +265,9 @@ def test_a_full_disk_gives_one_line_and_no_damage(cache, tmp_path: Path):
     with closing(store.connect()) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size_kb = store.path.stat().st_size // 1024 + 2048
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(small)], capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(small)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
     try:

@@ -54,7 +54,12 @@ NESTED_XML = (
     b"<link>http://127.0.0.1/deep</link><description>" + b"<a>" * 100_000 + b"x" + b"</a>" * 100_000
     + b"</description></item></channel></rss>"
 )  # fmt: skip
-NESTED_JSON = b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}]}"
+NESTED_JSON = (
+    b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "x": '
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"}]}"
+)
 
 
 def xxe_feed(port: int) -> bytes:
@@ -275,7 +280,10 @@ def test_a_304_without_validators_keeps_the_ones_already_known(store: Store, ser
     url = base + "/not-modified"
     with closing(store.connect()) as conn, conn:
         feed_id = ensure_feed(conn, url)
-        conn.execute("UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?", ('"v1"', "Mon, 02 Jan 2023 00:00:00 GMT", feed_id))
+        conn.execute(
+            "UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?",
+            ('"v1"', "Mon, 02 Jan 2023 00:00:00 GMT", feed_id),
+        )
     report = refresh_all(store, fetcher(), parse_processes=0)
     [outcome] = report.outcomes
     assert outcome.status == "unchanged"
@@ -288,7 +296,18 @@ def test_a_304_without_validators_keeps_the_ones_already_known(store: Store, ser
 def test_every_bad_feed_at_once_still_lets_the_good_ones_load(store: Store, server):
     """Two drips hold both slots for their host, so good feeds on it queue; their own timeout starts later."""
     base, _hits = server
-    bad = ["/drip", "/drip?again", "/endless", "/bomb", "/stacked-bomb", "/loop", "/not-modified", "/huge", "/nested-json", "/xxe"]
+    bad = [
+        "/drip",
+        "/drip?again",
+        "/endless",
+        "/bomb",
+        "/stacked-bomb",
+        "/loop",
+        "/not-modified",
+        "/huge",
+        "/nested-json",
+        "/xxe",
+    ]
     report, elapsed = refresh(store, [*(base + p for p in bad), *(f"{base}/good/{n}" for n in range(GOOD_FEEDS))])
     check_good_feeds_loaded(report, base)
     failed = {o.url.removeprefix(base): o.error for o in report.failures}

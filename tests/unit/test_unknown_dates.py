@@ -23,7 +23,9 @@ def fill(store: Store) -> None:
     with closing(store.connect()) as conn, conn:
         for feed in ("Alpha", "Beta"):
             feed_id = ensure_feed(conn, f"http://127.0.0.1/{feed}", title=feed)
-            items = [NewArticle(guid=f"d{i}", title=f"{'ACE'[i]} dated", published=p, body="b") for i, p in enumerate(DATED)]
+            items = [
+                NewArticle(guid=f"d{i}", title=f"{'ACE'[i]} dated", published=p, body="b") for i, p in enumerate(DATED)
+            ]
             items += [NewArticle(guid=f"u{i}", title=f"{'BDF'[i]} undated", published="", body="b") for i in range(2)]
             upsert_articles(conn, feed_id, items)
 

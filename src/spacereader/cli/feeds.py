@@ -34,7 +34,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     opml_out = subparsers.add_parser("export", help="write subscriptions as OPML 2.0 (stdout by default)")
     opml_out.add_argument("file", metavar="FILE", nargs="?")
 
-    remove = subparsers.add_parser("remove", help="unsubscribe from a feed and delete its articles (bookmarked ones are kept)")
+    remove = subparsers.add_parser(
+        "remove", help="unsubscribe from a feed and delete its articles (bookmarked ones are kept)"
+    )
     remove.add_argument("feed", metavar="URL|ID")
 
     feeds = subparsers.add_parser("feeds", help="list subscriptions with unread counts and fetch state")

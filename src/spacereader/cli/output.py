@@ -36,4 +36,6 @@ def print_rows(rows: Sequence[ArticleRow], as_json: bool) -> None:
         return
     for row in rows:
         flags = ("N" if not row.read else " ") + ("*" if row.bookmarked else " ")
-        print(f"{row.id:>7} {flags} {row.published[:10] or 'unknown':<10}  {clean_line(row.source)[:20]:<20}  {clean_line(row.title)}")
+        print(
+            f"{row.id:>7} {flags} {row.published[:10] or 'unknown':<10}  {clean_line(row.source)[:20]:<20}  {clean_line(row.title)}"
+        )

@@ -50,9 +50,7 @@ def extract_article(conn: Connection, extractor: EntityExtractor, article_id: in
     return store_entities.entities_for_article(conn, article_id)
 
 
-def load_or_extract_entities(
-    conn: Connection, extractor: EntityExtractor, article_id: int
-) -> list[Entity] | None:
+def load_or_extract_entities(conn: Connection, extractor: EntityExtractor, article_id: int) -> list[Entity] | None:
     """The article's saved entities, extracting first when this extractor (or version) has not done it.
 
     Returns None when there is no such article. Call it off the UI thread with that thread's connection.

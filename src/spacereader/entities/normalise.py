@@ -113,7 +113,11 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
         mentions = _join_adjacent(text, mentions)
     for mention in _split_lists(text, mentions) if _on("split_lists") else mentions:
         kind = KIND_OF_LABEL.get(mention.label)
-        if _on("party_members") and mention.label == "NORP" and (mention.text.casefold() in PARTY_MEMBERS or mention.text.isupper()):
+        if (
+            _on("party_members")
+            and mention.label == "NORP"
+            and (mention.text.casefold() in PARTY_MEMBERS or mention.text.isupper())
+        ):
             kind = "organisation"  # "the Democrats", "the Tories"; an acronym is no nationality
         if kind is None:
             continue

@@ -86,7 +86,11 @@ def _serve(db_path: str, pipeline: str, requests: multiprocessing.Queue, events:
                 if wanted != RESCAN:
                     extract(conn, wanted)
                 continue
-            batch = [i for i in store_entities.articles_needing_extraction(conn, label, BATCH + len(skipped)) if i not in skipped]
+            batch = [
+                i
+                for i in store_entities.articles_needing_extraction(conn, label, BATCH + len(skipped))
+                if i not in skipped
+            ]
             if not batch:
                 if not idle:
                     events.put(ServiceEvent("finished", done=done, text=describe_extractor(extractor)))

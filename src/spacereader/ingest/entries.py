@@ -150,9 +150,7 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
     guid = clean_line(entry.guid) or link or "hash:" + _hash(title, date.isoformat() if date else entry.date_text)
     enclosures = tuple(format_enclosure(*e) for e in entry.enclosures if clean_line(e[0]))
     author = html_to_line(entry.author)
-    content_hash = _hash(
-        link, title, author, published, summary, body, json.dumps(enclosures, ensure_ascii=False)
-    )
+    content_hash = _hash(link, title, author, published, summary, body, json.dumps(enclosures, ensure_ascii=False))
     return NewArticle(
         guid=guid, title=title, published=published, body=body, url=link, author=author,
         summary=summary, enclosures=enclosures, content_hash=content_hash, word_count=len(body.split()),

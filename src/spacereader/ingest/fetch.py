@@ -20,7 +20,9 @@ from spacereader import __version__
 from spacereader.ingest.inflate import InflateError, Inflater
 
 USER_AGENT = f"spacereader/{__version__} (terminal feed reader)"
-ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
 PERMANENT = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
@@ -199,7 +201,9 @@ class Fetcher:
                     return status, location
                 if status == 304:
                     await response.aread()  # an unread response closes its connection; a read one is reused
-                    return FetchResult(304, b"", url, response.headers.get("etag"), response.headers.get("last-modified"))
+                    return FetchResult(
+                        304, b"", url, response.headers.get("etag"), response.headers.get("last-modified")
+                    )
                 if status == 410:
                     raise FetchError("HTTP 410 (gone): feed removed by its server", disable=True)
                 if status in (429, 503):

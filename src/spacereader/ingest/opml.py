@@ -38,7 +38,9 @@ class OpmlError(ValueError):
     """The file holds no usable subscription list; the message says why in one line."""
 
 
-def _subscription(attrs: dict[str, str], folders: list[str], warnings: list[str], seen: set[str]) -> Subscription | None:
+def _subscription(
+    attrs: dict[str, str], folders: list[str], warnings: list[str], seen: set[str]
+) -> Subscription | None:
     """A subscription from an outline's attributes (keys lower-cased), or None with a warning."""
     url = ""
     for key in _URL_KEYS:
@@ -79,7 +81,9 @@ def _read_tree(root: Element, warnings: list[str]) -> list[Subscription]:
                 continue
             attrs = {k.rsplit("}", 1)[-1].lower(): v for k, v in child.attrib.items()}
             if attrs.get("type", "").lower() == "include":
-                warnings.append(f"skipped included list {clean_line(attrs.get('url', ''))!r}: includes are not followed")
+                warnings.append(
+                    f"skipped included list {clean_line(attrs.get('url', ''))!r}: includes are not followed"
+                )
                 continue
             if _is_feed(attrs):
                 found = _subscription(attrs, folders, warnings, seen)

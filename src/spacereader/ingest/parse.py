@@ -66,7 +66,9 @@ def _enclosures(entry: Any, url_key: str) -> tuple[tuple[str, str, str], ...]:
     found = []
     for enclosure in entry.get("enclosures") or ():
         if isinstance(enclosure, dict) and enclosure.get(url_key):
-            found.append((str(enclosure[url_key]), str(enclosure.get("type") or ""), str(enclosure.get("length") or "")))
+            found.append(
+                (str(enclosure[url_key]), str(enclosure.get("type") or ""), str(enclosure.get("length") or ""))
+            )
     return tuple(found)
 
 

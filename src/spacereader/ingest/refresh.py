@@ -397,8 +397,10 @@ def refresh_all(
     # process fetches and writes. "spawn" because forking a process that runs threads is unsafe.
     pool = (
         ProcessPoolExecutor(
-            parse_processes, mp_context=multiprocessing.get_context("spawn"),
-            initializer=exit_with_parent, initargs=(os.getpid(),),
+            parse_processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=exit_with_parent,
+            initargs=(os.getpid(),),
         )  # fmt: skip
         if parse_processes > 0
         else None

@@ -100,7 +100,7 @@ def parse_query(text: str, *, now: datetime | None = None, live: bool = False) -
         key, colon, value = body.partition(":")
         key = key.lower()
         if colon and key in FILTER_KEYS and negate:
-            return QueryError(f"-{key}: cannot be excluded; only words and phrases can (-word, -\"a phrase\")")
+            return QueryError(f'-{key}: cannot be excluded; only words and phrases can (-word, -"a phrase")')
         if colon and key in FILTER_KEYS:
             value = _unquote(value)
             if not value:
@@ -144,7 +144,7 @@ def parse_query(text: str, *, now: datetime | None = None, live: bool = False) -
 
 
 _EXAMPLES = {
-    "feed": "feed:ars or feed:\"Ars Technica\"",
+    "feed": 'feed:ars or feed:"Ars Technica"',
     "entity": "entity:Gagarin",
     "is": "is:unread",
     "before": "before:2021-10-05",
@@ -153,7 +153,11 @@ _EXAMPLES = {
 
 
 def search_filter(
-    text: str, *, base: ArticleFilter | None = None, sort: str = "relevance", live: bool = False,
+    text: str,
+    *,
+    base: ArticleFilter | None = None,
+    sort: str = "relevance",
+    live: bool = False,
     now: datetime | None = None,
 ) -> ArticleFilter | QueryError:
     """The list filter for search-line text: `base` (e.g. the current feed) narrowed by the query."""

@@ -76,8 +76,6 @@ def describe_failure(error: sqlite3.Error, path: Path) -> str:
     return f"cannot use cache {path}: {reason} ({text}); the last change was not saved"
 
 
-
-
 class Store:
     """Where the cache lives; hands out one connection per thread."""
 
@@ -106,7 +104,9 @@ class Store:
         if damage:
             damage_mark(store.path).unlink(missing_ok=True)
             aside = store._set_aside()
-            store.warnings.append(f"cache {store.path} was corrupt ({damage}); moved to {aside.name}, started a fresh one")
+            store.warnings.append(
+                f"cache {store.path} was corrupt ({damage}); moved to {aside.name}, started a fresh one"
+            )
             try:
                 store._migrate()
             except sqlite3.DatabaseError as again:
@@ -157,4 +157,13 @@ class Store:
         return conn
 
 
-__all__ = ["DatabaseError", "Store", "StoreError", "damage_mark", "describe_failure", "flag_damage", "migrate", "schema_version"]
+__all__ = [
+    "DatabaseError",
+    "Store",
+    "StoreError",
+    "damage_mark",
+    "describe_failure",
+    "flag_damage",
+    "migrate",
+    "schema_version",
+]

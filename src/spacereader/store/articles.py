@@ -142,9 +142,7 @@ def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) 
         return store_search.position_in_order(conn, view, article_id)
     where, params = _where(view, scan=store_search.plan(conn, view).broad)
     joiner = " AND " if where else " WHERE "
-    found = conn.execute(
-        f"SELECT a.published FROM articles a{where}{joiner}a.id = ?", [*params, article_id]
-    ).fetchone()
+    found = conn.execute(f"SELECT a.published FROM articles a{where}{joiner}a.id = ?", [*params, article_id]).fetchone()
     if found is None:
         return None
     sql = f"SELECT count(*) FROM articles a{where}{joiner}(a.published, a.id) > (?, ?)"

@@ -108,9 +108,7 @@ def articles_needing_extraction(
     """Articles never extracted or extracted by another extractor (or version): `first_id` first, then newest."""
     # Newest first along articles_by_date, stopping after `limit`: ordering by "is it first_id" as well
     # made SQLite sort every article in the cache on each batch.
-    pending = (
-        "NOT EXISTS (SELECT 1 FROM extractions x WHERE x.article_id = a.id AND x.extractor = ?)"
-    )
+    pending = "NOT EXISTS (SELECT 1 FROM extractions x WHERE x.article_id = a.id AND x.extractor = ?)"
     found: list[int] = []
     if first_id is not None:
         row = conn.execute(f"SELECT a.id FROM articles a WHERE a.id = ? AND {pending}", (first_id, extractor_label))

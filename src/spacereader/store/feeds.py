@@ -128,10 +128,7 @@ def rename_feed(conn: sqlite3.Connection, feed_id: int, title: str, *, folder: s
 
 def list_feed_states(conn: sqlite3.Connection, feed_ids: Iterable[int] | None = None) -> list[FeedState]:
     """Fetch state of every subscription (or of the given ids), seed source excluded."""
-    sql = (
-        "SELECT id, url, title, etag, last_modified, retry_after, disabled_reason FROM feeds"
-        " WHERE kind = 'feed'"
-    )
+    sql = "SELECT id, url, title, etag, last_modified, retry_after, disabled_reason FROM feeds WHERE kind = 'feed'"
     params: list[object] = []
     if feed_ids is not None:
         ids = list(feed_ids)

@@ -280,7 +280,9 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
         if key is None:
             return None
         # Unread rows ahead of a read one, then rows of its own state that are newer: two index ranges.
-        before = conn.execute(f"SELECT count(*) FROM articles a{where}{joiner}a.is_read < ?", [*params, key[0]]).fetchone()[0]
+        before = conn.execute(
+            f"SELECT count(*) FROM articles a{where}{joiner}a.is_read < ?", [*params, key[0]]
+        ).fetchone()[0]
         sql = f"SELECT count(*) FROM articles a{where}{joiner}a.is_read = ? AND (a.published, a.id) > (?, ?)"
         return before + conn.execute(sql, [*params, key[0], key[1], article_id]).fetchone()[0]
     where, params = _where(view)

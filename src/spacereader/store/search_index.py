@@ -24,7 +24,10 @@ def count_pending(conn: sqlite3.Connection) -> int:
 def index_batch(conn: sqlite3.Connection, limit: int = INDEX_BATCH) -> int:
     """Index up to `limit` queued articles in one transaction; how many were taken off the queue."""
     with conn:
-        ids = [row[0] for row in conn.execute("SELECT article_id FROM search_pending ORDER BY article_id LIMIT ?", (limit,))]
+        ids = [
+            row[0]
+            for row in conn.execute("SELECT article_id FROM search_pending ORDER BY article_id LIMIT ?", (limit,))
+        ]
         if not ids:
             return 0
         low, high = ids[0], ids[-1]

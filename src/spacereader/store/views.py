@@ -77,9 +77,7 @@ def list_views(
     return views
 
 
-def find_view(
-    conn: sqlite3.Connection, name: str, config_views: Mapping[str, str] | None = None
-) -> str | None:
+def find_view(conn: sqlite3.Connection, name: str, config_views: Mapping[str, str] | None = None) -> str | None:
     """The query of the view called `name` (cache first, then config), or None."""
     row = conn.execute("SELECT query FROM views WHERE name = ?", (name,)).fetchone()
     if row is not None:

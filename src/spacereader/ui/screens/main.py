@@ -194,7 +194,9 @@ class MainScreen(Screen[None]):
             if self.shown_id is not None:
                 self.show_entities_of(self.shown_id)
             return
-        entity = store_entities.get_entity(self.conn, entity.id) or entity  # its count: articles, not this one's mentions
+        entity = (
+            store_entities.get_entity(self.conn, entity.id) or entity
+        )  # its count: articles, not this one's mentions
         per_day = store_entities.mention_counts_by_day(self.conn, entity.id, days=30)
         related = store_entities.co_mentioned(self.conn, entity.id, limit=10)
         self.query_one(EntitySidebar).show_detail(entity, per_day, related)
