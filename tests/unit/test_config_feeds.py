@@ -25,3 +25,12 @@ def test_bad_values_warn_with_their_line_and_fall_back(tmp_path: Path):
     settings, warnings = load_settings(path)
     assert settings == Settings()
     assert "line 1: refresh_minutes" in warnings[0] and "line 2: keep_per_feed" in warnings[1]
+
+
+def test_entity_processes_is_read_and_a_bad_value_warns(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text("entity_processes = 1\n")
+    assert load_settings(path) == (Settings(entity_processes=1), [])
+    path.write_text("entity_processes = 40\n")
+    settings, warnings = load_settings(path)
+    assert settings.entity_processes == 0 and "line 1: entity_processes should be" in warnings[0]

@@ -91,6 +91,15 @@ def test_backlog_order_open_article_first_then_newest(conn, articles) -> None:
     assert len(store_entities.articles_needing_extraction(conn, "x==2", 10)) == 3
 
 
+def test_backlog_shares_split_the_articles_without_overlap(conn, articles) -> None:
+    shares = [store_entities.articles_needing_extraction(conn, "x==1", 10, share=(k, 2)) for k in range(2)]
+    assert sorted(shares[0] + shares[1]) == sorted(articles)
+    assert all(i % 2 == k for k, share in enumerate(shares) for i in share)
+    # A requested article comes first whichever share it belongs to.
+    odd_one = next(i for i in articles if i % 2 == 1)
+    assert store_entities.articles_needing_extraction(conn, "x==1", 10, odd_one, share=(0, 2))[0] == odd_one
+
+
 def test_counts_by_day_are_dense_and_end_at_the_latest_mention(conn, articles) -> None:
     store_entities.save_article_entities(conn, articles[0], [found("Oslo", "place", 2)], "x==1")
     store_entities.save_article_entities(conn, articles[2], [found("Oslo", "place", 5)], "x==1")

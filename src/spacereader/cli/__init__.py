@@ -167,9 +167,9 @@ def run_tui(args: argparse.Namespace) -> int:
     extractor = make_extractor(settings)
     service = None
     if isinstance(extractor, SpacyExtractor):  # the real model runs in its own process
-        from spacereader.entities.service import ExtractionService
+        from spacereader.entities.service import ExtractionService, default_processes
 
-        service = ExtractionService(store.path, extractor.name)
+        service = ExtractionService(store.path, extractor.name, settings.entity_processes or default_processes())
     app = SpaceReaderApp(
         store, settings, extractor=extractor, extraction_service=service, startup_warnings=[*store.warnings, *warnings]
     )

@@ -32,10 +32,23 @@ class ServiceEvent:
     done: int = 0
     remaining: int = 0
     text: str = ""
+    worker: int = 0
+    """Which child sent it (0 is the one that also takes the reader's requests)."""
 
 
-def _serve(db_path: str, pipeline: str, requests: multiprocessing.Queue, events: multiprocessing.Queue, stop) -> None:
-    """The child's main loop: requested articles first, then the backlog newest first, until stopped."""
+def _serve(
+    db_path: str,
+    pipeline: str,
+    requests: multiprocessing.Queue,
+    events: multiprocessing.Queue,
+    stop,
+    share: tuple[int, int] = (0, 1),
+) -> None:
+    """A child's main loop: requested articles first, then its share of the backlog newest first, until stopped.
+
+    Child 0 loads the model at once (the reader's requests come to it); the others load it only when their
+    share of the backlog has work, so a cache that is up to date costs one model's memory, not several.
+    """
     from spacereader.config import Settings
     from spacereader.entities.backlog import extract_article
     from spacereader.entities.extract import (
@@ -48,15 +61,27 @@ def _serve(db_path: str, pipeline: str, requests: multiprocessing.Queue, events:
     from spacereader.store import Store
     from spacereader.store import entities as store_entities
 
+    worker = share[0]
     if hasattr(os, "nice"):
         os.nice(10)  # background work: the reader and the user's other programs come first
     extractor = make_extractor(Settings(extractor=pipeline))
-    try:
-        warm_up(extractor)
-    except ExtractorError as error:
-        events.put(ServiceEvent("failed", text=str(error)))
+    loaded = False
+
+    def load() -> bool:
+        nonlocal loaded
+        if not loaded:
+            try:
+                warm_up(extractor)
+            except ExtractorError as error:
+                events.put(ServiceEvent("failed", text=str(error), worker=worker))
+                return False
+            loaded = True
+            if worker == 0:
+                events.put(ServiceEvent("ready", text=describe_extractor(extractor)))
+        return True
+
+    if worker == 0 and not load():
         return
-    events.put(ServiceEvent("ready", text=describe_extractor(extractor)))
     label = extractor_label(extractor)
     done = 0
     skipped: set[int] = set()
@@ -73,7 +98,7 @@ def _serve(db_path: str, pipeline: str, requests: multiprocessing.Queue, events:
         except (ValueError, RuntimeError):  # text the model cannot process: skip it for this run
             skipped.add(article_id)
             return
-        events.put(ServiceEvent("extracted", article_id))
+        events.put(ServiceEvent("extracted", article_id, worker=worker))
 
     with closing(Store(Path(db_path)).connect()) as conn:
         while not stop.is_set():
@@ -88,71 +113,120 @@ def _serve(db_path: str, pipeline: str, requests: multiprocessing.Queue, events:
                 continue
             batch = [
                 i
-                for i in store_entities.articles_needing_extraction(conn, label, BATCH + len(skipped))
+                for i in store_entities.articles_needing_extraction(conn, label, BATCH + len(skipped), share=share)
                 if i not in skipped
             ]
             if not batch:
                 if not idle:
-                    events.put(ServiceEvent("finished", done=done, text=describe_extractor(extractor)))
+                    events.put(ServiceEvent("finished", done=done, text=describe_extractor(extractor), worker=worker))
                 idle = True
                 continue
+            if not load():
+                return
             for article_id in batch[:BATCH]:
                 if stop.is_set() or not requests.empty():
                     break
                 extract(conn, article_id)
             remaining = store_entities.count_needing_extraction(conn, label) - len(skipped)
-            events.put(ServiceEvent("progress", done=done, remaining=max(remaining, 0)))
+            events.put(ServiceEvent("progress", done=done, remaining=max(remaining, 0), worker=worker))
+
+
+def default_processes() -> int:
+    """Two extraction processes where there are two cores or more: the backlog after a large refresh goes
+    about twice as fast, and the second process loads its model only while there is a backlog."""
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 class ExtractionService:
-    """The reader's handle on the extraction process."""
+    """The reader's handle on the extraction processes: one by default per core up to `processes`.
 
-    def __init__(self, db_path: Path, pipeline: str) -> None:
+    Each child takes the articles whose id falls in its share of the backlog; the reader's requests go to
+    child 0. Their reports are merged here, so the reader sees one progress count and one "finished".
+    """
+
+    def __init__(self, db_path: Path, pipeline: str, processes: int = 1) -> None:
         context = multiprocessing.get_context("spawn")  # the reader has threads: never fork it
-        self._requests: multiprocessing.Queue = context.Queue()
+        count = max(1, processes)
+        self._requests: list[multiprocessing.Queue] = [context.Queue() for _ in range(count)]
         self._events: multiprocessing.Queue = context.Queue()
         self._stop = context.Event()
-        self._process = context.Process(
-            target=_serve, args=(str(db_path), pipeline, self._requests, self._events, self._stop),
-            name="spacereader-entities", daemon=True,
-        )  # fmt: skip
+        self._processes = [
+            context.Process(
+                target=_serve,
+                args=(str(db_path), pipeline, self._requests[k], self._events, self._stop, (k, count)),
+                name="spacereader-entities" if k == 0 else f"spacereader-entities-{k}",
+                daemon=True,
+            )
+            for k in range(count)
+        ]
+        self._done = [0] * count
+        self._finished = [False] * count
+
+    @property
+    def processes(self) -> int:
+        """How many extraction processes there are."""
+        return len(self._processes)
 
     def start(self) -> None:
-        """Start the child (it loads the model, then works through the backlog)."""
-        self._process.start()
+        """Start the children (child 0 loads the model, then each works through its share of the backlog)."""
+        for process in self._processes:
+            process.start()
 
     def request(self, article_id: int) -> None:
         """Extract this article next."""
-        self._requests.put(article_id)
+        self._requests[0].put(article_id)
 
     def rescan(self) -> None:
         """New articles arrived: look at the backlog again."""
-        self._requests.put(RESCAN)
+        for channel in self._requests:
+            channel.put(RESCAN)
 
     def next_event(self, timeout: float = 0.5) -> ServiceEvent | None:
-        """The child's next report, or None when there is none yet (or the child has ended)."""
+        """The next merged report, or None when there is none yet (or the children have ended)."""
         try:
-            return self._events.get(timeout=timeout)
+            event = self._events.get(timeout=timeout)
         except (queue.Empty, EOFError, OSError):
             return None
+        return self._merge(event)
+
+    def _merge(self, event: ServiceEvent) -> ServiceEvent | None:
+        """One count for all children: progress sums their work; "finished" comes once every child is idle."""
+        k = event.worker
+        if k >= len(self._done):
+            return event
+        if event.kind == "failed" and k > 0:
+            self._finished[k] = True  # child 0 reported the same pipeline ready, so this is the child's own trouble
+            return None
+        if event.kind in ("progress", "finished"):
+            self._done[k] = event.done
+            self._finished[k] = event.kind == "finished"
+            done = sum(self._done)
+            if event.kind == "finished":
+                if not all(self._finished):
+                    return None
+                return ServiceEvent("finished", done=done, text=event.text)
+            return ServiceEvent("progress", done=done, remaining=event.remaining)
+        return event
 
     @property
     def alive(self) -> bool:
-        """Whether the child is still running."""
-        return self._process.is_alive()
+        """Whether any child is still running."""
+        return any(process.is_alive() for process in self._processes)
 
     def stop(self) -> None:
-        """Ask the child to stop after the article it is on (returns at once)."""
+        """Ask the children to stop after the article each is on (returns at once)."""
         self._stop.set()
 
     def close(self, timeout: float = 2.0) -> None:
-        """Stop the child between articles; terminate it if it does not stop in time."""
+        """Stop the children between articles; terminate any that does not stop in time."""
         self._stop.set()
-        if self._process.is_alive():
-            self._process.join(timeout)
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join(timeout)
-        for channel in (self._requests, self._events):
+        for process in self._processes:
+            if process.is_alive():
+                process.join(timeout)
+        for process in self._processes:
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout)
+        for channel in (*self._requests, self._events):
             channel.cancel_join_thread()
             channel.close()

@@ -103,18 +103,28 @@ def _settle_kinds(conn: sqlite3.Connection, entity_ids: list[int]) -> None:
 
 
 def articles_needing_extraction(
-    conn: sqlite3.Connection, extractor_label: str, limit: int = 16, first_id: int | None = None
+    conn: sqlite3.Connection,
+    extractor_label: str,
+    limit: int = 16,
+    first_id: int | None = None,
+    share: tuple[int, int] = (0, 1),
 ) -> list[int]:
-    """Articles never extracted or extracted by another extractor (or version): `first_id` first, then newest."""
+    """Articles never extracted or extracted by another extractor (or version): `first_id` first, then newest.
+
+    `share` (k, n) keeps the articles whose id is k modulo n, so n processes can split one backlog without
+    ever taking the same article.
+    """
     # Newest first along articles_by_date, stopping after `limit`: ordering by "is it first_id" as well
     # made SQLite sort every article in the cache on each batch.
+    part, parts = share
     pending = "NOT EXISTS (SELECT 1 FROM extractions x WHERE x.article_id = a.id AND x.extractor = ?)"
+    mine = f" AND a.id % {int(parts)} = {int(part)}" if parts > 1 else ""
     found: list[int] = []
     if first_id is not None:
         row = conn.execute(f"SELECT a.id FROM articles a WHERE a.id = ? AND {pending}", (first_id, extractor_label))
         found = [r[0] for r in row]
     rows = conn.execute(
-        f"SELECT a.id FROM articles a WHERE {pending} AND a.id IS NOT ? ORDER BY a.published DESC, a.id DESC LIMIT ?",
+        f"SELECT a.id FROM articles a WHERE {pending}{mine} AND a.id IS NOT ? ORDER BY a.published DESC, a.id DESC LIMIT ?",
         (extractor_label, first_id, max(0, limit - len(found))),
     )
     return found + [r[0] for r in rows]
