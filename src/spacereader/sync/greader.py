@@ -283,8 +283,8 @@ class GReaderClient:
             items.extend(i for i in found if isinstance(i, dict))
         return items
 
-    def item_ids(self, stream: str, *, exclude: str | None = None) -> set[str]:
-        """Every item id of a stream (short form), following continuations."""
+    def item_ids(self, stream: str, *, exclude: str | None = None, since: int | None = None) -> set[str]:
+        """Every item id of a stream (short form), following continuations; `since` as in `contents`."""
         path = "/reader/api/0/stream/items/ids"
         ids: set[str] = set()
         continuation: str | None = None
@@ -292,6 +292,8 @@ class GReaderClient:
             params = [("s", stream), ("n", str(IDS_PAGE)), ("output", "json")]
             if exclude:
                 params.append(("xt", exclude))
+            if since is not None:
+                params.append(("ot", str(since)))
             if continuation:
                 params.append(("c", continuation))
             answer = self._json(self._call("GET", path, params=params), path)
