@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from spacereader.ingest.fetch import USER_AGENT, Fetcher, _connect_reason
-from spacereader.ingest.inflate import InflateError, Inflater
+from spacereader.ingest.inflate import BodyTooLarge, InflateError, Inflater
 from spacereader.safe_text import clean_line
 
 READING_LIST = "user/-/state/com.google/reading-list"
@@ -75,7 +75,8 @@ class RemoteSubscription:
 class Page:
     """One page of a stream: the raw item objects and the token for the next page (None at the end)."""
 
-    items: list[dict[str, Any]]
+    items: list[Any]
+    """As the server sent them: each is checked when it is stored."""
     continuation: str | None
 
 
@@ -141,7 +142,7 @@ class GReaderClient:
             ) as response:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > self.max_bytes:
-                    raise SyncError(f"sync: {what}: the answer is larger than {self.max_bytes // 1_000_000} MB")
+                    raise SyncError(f"sync: {what}: the answer is larger than {_size(self.max_bytes)}")
                 inflater = Inflater(response.headers.get("content-encoding", ""), self.max_bytes)
                 chunks = []
                 for chunk in response.iter_raw():
@@ -149,6 +150,8 @@ class GReaderClient:
                     if time.monotonic() > deadline:
                         raise SyncError(f"sync: {what} timed out")
                 chunks.append(inflater.finish())
+        except BodyTooLarge as error:
+            raise SyncError(f"sync: {what}: the answer is larger than {_size(self.max_bytes)}") from error
         except InflateError as error:
             raise SyncError(f"sync: {what}: {error}") from error
         except httpx.TimeoutException as error:
@@ -264,12 +267,12 @@ class GReaderClient:
             raise SyncError("sync: the answer to /reader/api/0/stream/contents has no items list")
         self.traffic.items += len(items)
         token = answer.get("continuation")
-        return Page([i for i in items if isinstance(i, dict)], str(token) if token else None)
+        return Page(items, str(token) if token else None)
 
-    def items_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+    def items_by_id(self, ids: Iterable[str]) -> list[Any]:
         """The items with these ids (short form), a batch per request."""
         ids = list(ids)
-        items: list[dict[str, Any]] = []
+        items: list[Any] = []
         path = "/reader/api/0/stream/items/contents"
         for start in range(0, len(ids), POST_BATCH):
             batch = ids[start : start + POST_BATCH]
@@ -280,7 +283,7 @@ class GReaderClient:
             if not isinstance(found, list):
                 raise SyncError(f"sync: the answer to {path} has no items list")
             self.traffic.items += len(found)
-            items.extend(i for i in found if isinstance(i, dict))
+            items.extend(found)
         return items
 
     def item_ids(self, stream: str, *, exclude: str | None = None, since: int | None = None) -> set[str]:
@@ -358,3 +361,7 @@ def _multi(pairs: Sequence[tuple[str, str]]) -> dict[str, list[str] | str]:
     for key, value in pairs:
         merged.setdefault(key, []).append(value)
     return {k: v[0] if len(v) == 1 else v for k, v in merged.items()}
+
+
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:g} MB" if count >= 1_000_000 else f"{count:,} bytes"

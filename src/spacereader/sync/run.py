@@ -152,6 +152,9 @@ class _Sync:
         newest = 0
         wanted = []
         for raw in page.items:
+            if not isinstance(raw, dict):
+                self.report.skipped_items += 1
+                continue
             try:
                 feed_id = only_feed if only_feed is not None else self.feed_of.get(item_stream(raw))
                 pulled = to_pulled(raw, self.fetched)
