@@ -279,12 +279,26 @@ def test_removing_and_adding_feeds_goes_to_the_server(tmp_path, freshrss, httpse
         assert [s["title"] for s in freshrss.get("subscription/list")["subscriptions"]] == ["Stations"]
         extra = serve(httpserver, "/extra.xml", "Extra", [("extra-1", "Extra one")])
         assert main([*base, "add", extra, "--folder", "More"]) == 0
+        stations = next(f for f in list_feeds_of(store) if f.title == "Stations")
+        assert main([*base, "move", str(stations.id), "Orbit"]) == 0
+        assert main([*base, "read", "--feed", str(stations.id)]) == 0
     finally:
         del os.environ["SPACEREADER_SYNC_PASSWORD"]
     assert "subscribed on the server" in capsys.readouterr().out
     titles = {f.title: f.folder for f in list_feeds_of(store)}
-    assert titles == {"Stations": "Uncategorized", "Extra": "More"}
+    assert titles == {"Stations": "Orbit", "Extra": "More"}
+    listed = {s["title"]: s["categories"][0]["label"] for s in freshrss.get("subscription/list")["subscriptions"]}
+    assert listed == {"Stations": "Orbit", "Extra": "More"}
     assert rows(store)["Extra one"] == (False, False)
+    assert all(read for title, (read, _) in rows(store).items() if title.startswith("Station"))
+    # the mark-all is queued until the next sync, which sends the server's own call
+    os.environ["SPACEREADER_SYNC_PASSWORD"] = freshrss.password
+    try:
+        assert main([*base, "sync"]) == 0
+    finally:
+        del os.environ["SPACEREADER_SYNC_PASSWORD"]
+    unread = freshrss.unread_ids()
+    assert freshrss.item_id_of("Extra one") in unread and freshrss.item_id_of("Station 0") not in unread
 
 
 def list_feeds_of(store: Store):

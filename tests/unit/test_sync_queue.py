@@ -132,3 +132,24 @@ def test_the_password_comes_from_the_environment_first_and_stays_out_of_repr(mon
     monkeypatch.delenv(PASSWORD_ENV)
     assert resolve_account(SyncSettings("https://e.org", "a", password_command=("echo", "pw\nline2"))).password == "pw"
     assert os.environ.get(PASSWORD_ENV) is None
+
+
+def test_read_and_unread_commands_work_without_sync(tmp_path: Path, capsys):
+    from spacereader.cli import main
+    from tests.conftest import add_articles
+
+    data = tmp_path / "data"
+    base = ["--data-dir", str(data), "--config", str(tmp_path / "none.toml")]
+    store = Store.open(data)
+    first, second = add_articles(store, 2)
+    assert main([*base, "read", str(first), str(second)]) == 0
+    assert main([*base, "unread", str(second)]) == 0
+    with closing(store.connect()) as conn:
+        states = dict(conn.execute("SELECT id, is_read FROM articles WHERE id IN (?, ?)", (first, second)).fetchall())
+    assert states == {first: 1, second: 0}
+    assert main([*base, "read", "999999"]) == 1
+    assert capsys.readouterr().err == "spacereader: no article with ID 999999\n"
+    assert main([*base, "read", "--all"]) == 0
+    assert "marked" in capsys.readouterr().out
+    with closing(store.connect()) as conn:
+        assert conn.execute("SELECT count(*) FROM articles WHERE is_read = 0").fetchone()[0] == 0

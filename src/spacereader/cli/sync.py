@@ -23,7 +23,14 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     sync.add_argument("--json", action="store_true", help="the summary as one JSON object")
     for name, text in (("read", "mark articles read"), ("unread", "mark articles unread")):
         sub = subparsers.add_parser(name, help=text + " (queued for the sync server when [sync] is set)")
-        sub.add_argument("ids", type=int, nargs="+", metavar="ID")
+        sub.add_argument("ids", type=int, nargs="*", metavar="ID")
+        if name == "read":
+            every = sub.add_mutually_exclusive_group()
+            every.add_argument("--all", action="store_true", help="every article (the server's own call when synced)")
+            every.add_argument("--feed", metavar="URL|ID", help="every article of one feed")
+    move = subparsers.add_parser("move", help="file a feed under another folder (on the server too when synced)")
+    move.add_argument("feed", metavar="URL|ID")
+    move.add_argument("folder", metavar="FOLDER")
 
 
 def run(args: argparse.Namespace, store: Store) -> int | None:
@@ -32,6 +39,8 @@ def run(args: argparse.Namespace, store: Store) -> int | None:
         return cmd_sync(args, store)
     if args.command in ("read", "unread"):
         return cmd_mark(args, store)
+    if args.command == "move":
+        return cmd_move(args, store)
     return None
 
 
@@ -106,7 +115,23 @@ def cmd_sync(args: argparse.Namespace, store: Store) -> int:
 def cmd_mark(args: argparse.Namespace, store: Store) -> int:
     """Mark articles read or unread; an unknown id is named, the others are marked."""
     from spacereader.store.articles import set_read
+    from spacereader.store.feeds import find_feed
+    from spacereader.store.sync import mark_all_read
 
+    if getattr(args, "all", False) or getattr(args, "feed", None):
+        if args.ids:
+            raise CommandError("give article IDs or --all/--feed, not both")
+        with closing(store.connect()) as conn:
+            feed = find_feed(conn, args.feed.strip()) if args.feed else None
+            if args.feed and feed is None:
+                raise CommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
+            changed = mark_all_read(conn, feed.id if feed else None)
+        print(f"marked {changed} articles read")
+        return 0
+    if not args.ids:
+        raise CommandError(
+            f"{args.command}: give one or more article IDs" + (" (or --all, --feed)" if args.command == "read" else "")
+        )
     missing = []
     with closing(store.connect()) as conn:
         for article_id in args.ids:
@@ -157,4 +182,32 @@ def remove_remote(store: Store, settings: Settings, feed_id: int, name: str) -> 
     kept = f"; kept {bookmarks} bookmarked" if bookmarks else ""
     where = " (and on the server)" if stream is not None else ""
     print(f"removed feed {feed_id}{where}: {clean_line(name)} ({articles} articles deleted{kept})")
+    return 0
+
+
+def cmd_move(args: argparse.Namespace, store: Store) -> int:
+    """Set a feed's folder; a synced feed is moved on the server first, so the next sync agrees."""
+    from spacereader.store.feeds import find_feed, rename_feed
+    from spacereader.store.sync import feed_streams
+
+    folder = " ".join(args.folder.split())
+    with closing(store.connect()) as conn:
+        feed = find_feed(conn, args.feed.strip())
+        if feed is None:
+            raise CommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
+        stream = feed_streams(conn).get(feed.id)
+    settings = settings_of(args)
+    if stream is not None and settings.sync is not None:
+        from spacereader.sync.account import resolve_account
+        from spacereader.sync.greader import GReaderClient, SyncError
+
+        try:
+            account = resolve_account(settings.sync)
+            with GReaderClient(account.url, account.user, account.password) as client:
+                client.move(stream, folder)
+        except SyncError as error:
+            raise CommandError(f"{error} (moving {feed.name}); not moved") from error
+    with closing(store.connect()) as conn:
+        rename_feed(conn, feed.id, feed.title, folder=folder)
+    print(f"moved feed {feed.id} to {clean_line(folder) or 'no folder'}: {clean_line(feed.name)}")
     return 0
