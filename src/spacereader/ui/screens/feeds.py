@@ -101,5 +101,5 @@ class FeedsScreen(TablePicker[int | None]):
         row = self.query_one(DataTable).cursor_row
         self.reload()
         self.query_one(DataTable).move_cursor(row=row)
-        state = "on: each new article's page is fetched during refresh" if event.on else "off"
-        self.notify(f"Full text {state} for {clean_line(event.name)}", markup=False)
+        more = ": each new article's page is fetched during refresh" if event.on else ""
+        self.notify(f"Full text {'on' if event.on else 'off'} for {clean_line(event.name)}{more}", markup=False)
