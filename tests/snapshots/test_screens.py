@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import pytest
 
 from spacereader.config import Settings
+from spacereader.entities.extract import PlainExtractor
+from spacereader.models import Enclosure, NewArticle
+from spacereader.store.articles import upsert_articles
+from spacereader.store.feeds import ensure_feed
 from spacereader.ui.app import SpaceReaderApp
 from tests.snapshots.replay import ReplayExtractor
 
@@ -47,13 +53,6 @@ def test_entity_chosen(app, snap_compare):
 
 def test_links_view(store, snap_compare):
     """The links view over an article with numbered links and two media files (one without a size)."""
-    from contextlib import closing
-
-    from spacereader.entities.extract import PlainExtractor
-    from spacereader.models import Enclosure, NewArticle
-    from spacereader.store.articles import upsert_articles
-    from spacereader.store.feeds import ensure_feed
-
     body = (
         "Listen to the launch [1] and read the mission notes [2] or the press kit [3].\n\n"
         "[1] https://launch.example/live\n[2] https://mission.example/notes\n[3] https://press.example/kit.html"

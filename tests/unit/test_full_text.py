@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from contextlib import closing
 
 from pytest_httpserver import HTTPServer
@@ -192,3 +194,37 @@ def test_feeds_without_full_text_fetch_no_pages(store: Store, httpserver: HTTPSe
     report = refresh_all(store, fetcher(), parse_processes=0)
     assert report.pages == [] and [r.path for r, _ in httpserver.log] == ["/feed"]
     assert fill_full_texts(store, fetcher()) == []
+
+
+def test_a_page_fetched_while_a_refresh_runs_leaves_the_refresh_alone(store: Store):
+    """The reader shares one Fetcher between jobs: F in the middle of a refresh must not take its client away."""
+    started = threading.Event()
+
+    def slow_feed(request):
+        started.set()
+        time.sleep(0.3)
+        return Response(rss("http://x.example", request.path), content_type="application/rss+xml")
+
+    with HTTPServer("127.0.0.1", 0, threaded=True) as server:  # the page is served while a feed is slow
+        for n in range(3):
+            server.expect_request(f"/slow{n}").respond_with_handler(slow_feed)
+        server.expect_request("/hera").respond_with_data(page("daily-orbit"), content_type="text/html")
+        article_id = one_article(store, server.url_for("/hera"))
+        with closing(store.connect()) as conn:
+            add_feeds(conn, [Subscription(server.url_for(f"/slow{n}")) for n in range(3)])
+            slow = [row[0] for row in conn.execute("SELECT id FROM feeds WHERE url LIKE '%/slow%'")]
+        shared = fetcher(per_host=1)  # the three feeds go one after another
+        reports = []
+
+        def run_refresh() -> None:
+            reports.append(refresh_all(store, shared, feed_ids=slow, parse_processes=0))
+
+        refresh = threading.Thread(target=run_refresh)
+        refresh.start()
+        assert started.wait(5)
+
+        assert take_full_text(store, shared, article_id).ok
+
+        refresh.join(10)
+    [report] = reports
+    assert [o.error for o in report.failures] == [] and report.new_items == 3

@@ -123,6 +123,15 @@ class Fetcher:
         self._slots: asyncio.Semaphore | None = None
         self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(self.per_host))
 
+    def clone(self) -> Fetcher:
+        """A fetcher with the same limits and its own client, for a job beside another on its own event loop
+        (one client cannot serve two loops, and each `async with` replaces it)."""
+        return Fetcher(
+            max_connections=self.max_connections, per_host=self.per_host, connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout, total_timeout=self.total_timeout, max_bytes=self.max_bytes,
+            max_redirects=self.max_redirects, user_agent=self.user_agent,
+        )  # fmt: skip
+
     async def __aenter__(self) -> Fetcher:
         timeout = httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
         limits = httpx.Limits(max_connections=self.max_connections, max_keepalive_connections=self.max_connections)

@@ -65,7 +65,11 @@ async def _take(fetcher: Fetcher, store: Store, article_id: int, url: str, title
 
 
 def take_full_text(store: Store, fetcher: Fetcher, article_id: int) -> FullTextOutcome:
-    """Fetch the article's page and keep its main text as the body; otherwise record and return why not."""
+    """Fetch the article's page and keep its main text as the body; otherwise record and return why not.
+
+    Runs on its own client (a clone of `fetcher`), so it may run while a refresh uses `fetcher`.
+    """
+    fetcher = fetcher.clone()
     with closing(store.connect()) as conn:
         article = get_article(conn, article_id)
     if article is None:
