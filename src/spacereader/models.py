@@ -189,6 +189,8 @@ class ArticleFilter:
     """A parsed search query; its filters add to the ones above."""
     sort: str = "date"
     """One of SORTS."""
+    kept_ids: tuple[int, ...] = ()
+    """With unread_only: articles read since the list was shown, kept in it so rows, counts and n/N agree."""
 
     def describe(self) -> str:
         """A short label for the list's title."""

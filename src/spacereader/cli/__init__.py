@@ -13,6 +13,7 @@ from spacereader import paths
 from spacereader.bookmark_files import BookmarkFileError
 from spacereader.cli import entities as cli_entities
 from spacereader.cli import feeds as cli_feeds
+from spacereader.cli import marks as cli_marks
 from spacereader.cli import search as cli_search
 from spacereader.cli.output import CommandError, print_rows
 from spacereader.models import Article, ArticleFilter
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_entities.add_parsers(commands)
     cli_feeds.add_parsers(commands)
     cli_search.add_parsers(commands)
+    cli_marks.add_parsers(commands)
     return parser
 
 
@@ -113,6 +115,8 @@ def run_command(args: argparse.Namespace) -> int:
         handled = cli_feeds.run(args, store)
     if handled is None:
         handled = cli_search.run(args, store)
+    if handled is None:
+        handled = cli_marks.run(args, store)
     if handled is not None:
         return handled
     with closing(store.connect()) as conn:

@@ -267,6 +267,10 @@ STEPS: list[str] = [
             AND id NOT IN (SELECT article_id FROM search_pending);
     END;
     """,
+    # Small choices the reader remembers between starts (unread only), one row each.
+    """
+    CREATE TABLE preferences (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
 
 

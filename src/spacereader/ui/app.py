@@ -22,10 +22,10 @@ from spacereader.store import Connection, Store
 from spacereader.ui import work
 from spacereader.ui.dialogs.help import HelpScreen
 from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
-from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved, News
+from spacereader.ui.messages import ArticlesMarked, ArticleStateFailed, ArticleStateSaved, MarkFailed, News
 from spacereader.ui.screens.main import MainScreen
 from spacereader.ui.widgets.article_list import ArticleList
-from spacereader.ui.writer import StateChange, StateWriter
+from spacereader.ui.writer import BulkMark, StateChange, StateWriter
 
 if TYPE_CHECKING:
     from spacereader.entities.service import ExtractionService
@@ -63,7 +63,7 @@ class SpaceReaderApp(App[None]):
         """Set on quit: every worker checks it between steps and ends."""
 
         self.conn: Connection = store.connect()
-        self.writer = StateWriter(store, self._state_saved, self._state_failed)
+        self.writer = StateWriter(store, self._state_saved, self._state_failed, self._marked)
 
     def make_fetcher(self) -> Fetcher:
         """The HTTP fetcher; httpx is imported only when a feed is first fetched, not at start-up."""
@@ -117,6 +117,10 @@ class SpaceReaderApp(App[None]):
         """Save a search as a view in the background."""
         self._run(partial(work.keep_view, self, name, query), "writes")
 
+    def remember(self, name: str, value: str) -> None:
+        """Remember a choice between starts, in the background."""
+        self._run(partial(work.keep_preference, self, name, value), "writes")
+
     def catch_up_index(self) -> None:
         """Index what an interrupted refresh stored but did not; search finds the rest meanwhile."""
         self._run(partial(work.catch_up_index, self), "index", exclusive=True)
@@ -149,8 +153,14 @@ class SpaceReaderApp(App[None]):
     def _state_saved(self, change: StateChange) -> None:
         self.announce(ArticleStateSaved(change.article_id, change.read, change.bookmarked))
 
-    def _state_failed(self, change: StateChange, reason: str) -> None:
-        self.announce(ArticleStateFailed(change.article_id, reason))
+    def _state_failed(self, change: StateChange | BulkMark, reason: str) -> None:
+        if isinstance(change, BulkMark):
+            self.announce(MarkFailed(reason))
+        else:
+            self.announce(ArticleStateFailed(change.article_id, reason))
+
+    def _marked(self, change: BulkMark, article_ids: tuple[int, ...]) -> None:
+        self.announce(ArticlesMarked(article_ids, not change.restore, change.label))
 
     # -- keys ---------------------------------------------------------------------------------------------
 

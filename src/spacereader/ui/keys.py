@@ -38,6 +38,18 @@ MAIN_BINDINGS: list[BindingType] = [
         Binding(str(n), f"open_view_number({n})", f"Open view {n}", show=False, id=f"open-view-{n}")
         for n in range(1, 10)
     ],
+    Binding(
+        "A",
+        "mark_all_read",
+        "Mark all read",
+        show=False,
+        id="mark-all-read",
+        tooltip="Mark every article in the list read",
+    ),
+    Binding("u", "undo", "Undo", show=False, id="undo", tooltip="Undo the last mark-all-read"),
+    Binding(
+        "U", "toggle_unread_only", "Unread only", show=False, id="toggle-unread-only", tooltip="Hide read articles"
+    ),
 ]
 """Keys of the main screen."""
 

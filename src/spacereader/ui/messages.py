@@ -120,3 +120,19 @@ class FeedRemoved(News):
     name: str
     removed: int
     kept: int
+
+
+@dataclass
+class ArticlesMarked(News):
+    """A list was marked read (or an undo put `article_ids` back to unread)."""
+
+    article_ids: tuple[int, ...]
+    read: bool
+    label: str
+
+
+@dataclass
+class MarkFailed(News):
+    """Marking a list read, or its undo, could not be saved; nothing changed."""
+
+    reason: str

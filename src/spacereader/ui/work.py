@@ -146,3 +146,14 @@ def extract_all(app: WorkerHost, first_id: int | None) -> None:
         app.announce(ExtractionFailed(str(error)))
         return
     app.announce(ExtractionProgress(counts.done, counts.remaining, finished=True))
+
+
+def keep_preference(app: WorkerHost, name: str, value: str) -> None:
+    """Remember a choice between starts (unread only); a failure is said once and the choice still applies now."""
+    from spacereader.store.preferences import set_preference
+
+    try:
+        with closing(app.store.connect()) as conn:
+            set_preference(conn, name, value)
+    except DatabaseError as error:
+        app.notify(f"Not remembered for next time: {error}", severity="warning", markup=False)

@@ -21,9 +21,12 @@ from spacereader.store import Connection
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 from spacereader.store.feeds import get_feed
+from spacereader.store.marks import count_to_mark
+from spacereader.store.preferences import UNREAD_ONLY, get_preference
 from spacereader.store.views import find_view, view_filter, view_queries
 from spacereader.ui import messages
 from spacereader.ui.dialogs.add_feed import AddFeedDialog
+from spacereader.ui.dialogs.confirm import ConfirmDialog
 from spacereader.ui.dialogs.name_view import NameViewDialog
 from spacereader.ui.host import ReaderHost
 from spacereader.ui.keys import MAIN_BINDINGS
@@ -31,15 +34,18 @@ from spacereader.ui.list_state import ListState, entity_terms
 from spacereader.ui.pager import ArticlePager
 from spacereader.ui.screens.feeds import FeedsScreen
 from spacereader.ui.screens.views import ViewsScreen
+from spacereader.ui.undo import MarkAllUndo, plural
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
 from spacereader.ui.widgets.reading_pane import ReadingPane
 from spacereader.ui.widgets.search_bar import SearchBar
 from spacereader.ui.widgets.status_line import StatusLine
-from spacereader.ui.writer import StateChange
+from spacereader.ui.writer import BulkMark, StateChange
 
 # Moving through the list quickly should not render every article it passes.
 PREVIEW_DELAY = 0.05
+# Read articles an unread-only list keeps showing until it is left; past this many it is reloaded without them.
+MAX_KEPT = 500
 
 
 class MainScreen(Screen[None]):
@@ -56,6 +62,10 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self.shown_id: int | None = None
         """The article in the reading pane."""
+        self.unread_only = False
+        """Hide read articles in every list (remembered between starts)."""
+        self.undo: MarkAllUndo | None = None
+        """The last mark-all-read, for `u`."""
 
     @property
     def reader(self) -> ReaderHost:
@@ -80,6 +90,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(EntitySidebar).border_title = "Entities"
         self.query_one(ReadingPane).border_title = "Article"
+        self.unread_only = get_preference(self.conn, UNREAD_ONLY) == "1"
         self.load_state(self.state)
         self.query_one(ArticleList).focus()
         # Extraction starts after the first frame so it never delays it.
@@ -101,6 +112,8 @@ class MainScreen(Screen[None]):
         if remember:
             self.history.append(self.current_state())
         entity_changed = state.entity != self.state.entity
+        kept = state.view.kept_ids if self.unread_only else ()
+        state = replace(state, view=replace(state.view, unread_only=self.unread_only, kept_ids=kept))
         self.state = state
         self.query_one(ArticleList).show(
             ArticlePager(self.conn, state.view, state.heading), select_id=state.article_id, index=state.index
@@ -124,7 +137,7 @@ class MainScreen(Screen[None]):
         else:
             unread = store_articles.count_unread(self.conn, self.view)
             status.counts = (f"{total} article{'s' if total != 1 else ''}", f"{unread} unread")
-        status.title = self.state.title or self.view.describe()
+        status.title = self.state.name
 
     def action_go_back(self) -> None:
         """Return to the list shown before the last narrowing, with its selection."""
@@ -390,8 +403,78 @@ class MainScreen(Screen[None]):
 
     def save_state(self, change: StateChange) -> None:
         """Show the change at once and hand it to the writer thread."""
-        self.query_one(ArticleList).update_row(change.article_id, read=change.read, bookmarked=change.bookmarked)
+        article_list = self.query_one(ArticleList)
+        article_list.update_row(change.article_id, read=change.read, bookmarked=change.bookmarked)
+        if change.read is not None and self.undo is not None:
+            self.undo = replace(self.undo, fresh=False)
+        if change.read and self.unread_only and article_list.pager is not None:
+            self.keep_listed(change.article_id)
         self.reader.writer.submit(change)
+
+    def keep_listed(self, article_id: int) -> None:
+        """An article just read stays in the unread-only list until the list is left, so rows and n/N agree."""
+        view = self.view
+        if article_id in view.kept_ids:
+            return
+        if len(view.kept_ids) >= MAX_KEPT:
+            self.load_state(replace(self.current_state(), view=replace(view, kept_ids=())))
+            return
+        self.state = replace(self.state, view=replace(view, kept_ids=(*view.kept_ids, article_id)))
+        pager = self.query_one(ArticleList).pager
+        if pager is not None:
+            pager.view = self.state.view
+
+    # -- many at once: mark all read, undo, unread only ---------------------------------------------------
+
+    def action_mark_all_read(self) -> None:
+        """Mark every unread article in the list read, after saying how many; pressed again right after, undo."""
+        pager = self.query_one(ArticleList).pager
+        if pager is None:
+            return
+        if self.undo is not None and self.undo.offered_by_repeat(self.view):
+            self.action_undo()
+            return
+        view, label = self.view, self.state.name
+        count = count_to_mark(self.conn, view, pager.up_to_id)
+        if count == 0:
+            self.notify("Nothing unread in this list", timeout=2)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.reader.writer.submit(BulkMark(view, pager.up_to_id, label=label))
+
+        self.app.push_screen(ConfirmDialog(f"Mark {plural(count, 'article')} read in {label}?"), answer)
+
+    def action_undo(self) -> None:
+        """Put back to unread exactly the articles the last mark-all-read changed."""
+        if self.undo is None:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        self.reader.writer.submit(BulkMark(restore=self.undo.article_ids, label=self.state.name))
+        self.undo = None
+
+    @on(messages.ArticlesMarked)
+    def articles_marked(self, event: messages.ArticlesMarked) -> None:
+        count = plural(len(event.article_ids), "article")
+        if event.read:
+            self.undo = MarkAllUndo(event.article_ids, self.view)
+            self.notify(f"Marked {count} read in {clean_line(event.label)} (u undoes)", markup=False)
+        else:
+            self.notify(f"Undone: {count} unread again", markup=False)
+        self.load_state(replace(self.current_state(), view=replace(self.view, kept_ids=())))
+
+    @on(messages.MarkFailed)
+    def mark_failed(self, event: messages.MarkFailed) -> None:
+        self.notify(f"Not marked: {event.reason}", severity="error", markup=False)
+
+    def action_toggle_unread_only(self) -> None:
+        """Hide read articles in every list, or show them again; remembered between starts."""
+        self.unread_only = not self.unread_only
+        self.reader.remember(UNREAD_ONLY, "1" if self.unread_only else "0")
+        state = self.current_state()
+        self.load_state(replace(state, view=replace(state.view, kept_ids=())))
+        self.notify("Unread only: read articles hidden" if self.unread_only else "Showing read articles", timeout=2)
 
     @on(messages.ArticleStateSaved)
     def state_saved(self, event: messages.ArticleStateSaved) -> None:
