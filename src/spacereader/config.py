@@ -31,6 +31,10 @@ class Settings:
     """Articles kept per feed (newest first); bookmarked ones are always kept."""
     views: dict[str, str] = field(default_factory=dict)
     """View name -> search query, from the [views] table; listed beside the views saved in the cache."""
+    save_dir: str = ""
+    """Folder that `W` saves articles into as Markdown; "" means the downloads folder, else home."""
+    pipe_command: tuple[str, ...] = ()
+    """Command (program and arguments, never a shell) that `|` hands the article to on standard input."""
 
 
 # A key at the start of a line: bare, "basic" (with escapes) or 'literal'; decoded by tomllib itself.
@@ -138,6 +142,16 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values[key] = value
             else:
                 bad(None, key, "a whole number from 10 to 1000000")
+        elif key == "save_dir":
+            if isinstance(value, str) and value.strip():
+                values[key] = value.strip()
+            else:
+                bad(None, key, 'a folder such as "~/News"')
+        elif key == "pipe_command":
+            if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+                values[key] = tuple(value)
+            else:
+                bad(None, key, 'an argument list such as ["wl-copy"] or ["tee", "-a", "/tmp/news.md"]')
         elif key == "views":
             if not isinstance(value, dict):
                 bad(None, key, 'a table of name = "query"')

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="print one article as plain text")
     show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--markdown", action="store_true", help="as Markdown: headline, source, date, link, text, links")
 
     for name, text in (("bookmark", "bookmark an article"), ("unbookmark", "remove a bookmark")):
         sub = commands.add_parser(name, help=text)
@@ -139,7 +140,12 @@ def run_command(args: argparse.Namespace) -> int:
             article = store_articles.get_article(conn, args.id)
             if article is None:
                 raise CommandError(f"no article with ID {args.id}")
-            print(format_article(article))
+            if args.markdown:
+                from spacereader.article_markdown import article_markdown
+
+                sys.stdout.write(article_markdown(article))
+            else:
+                print(format_article(article))
             return 0
         if args.command in ("bookmark", "unbookmark"):
             if not store_bookmarks.set_bookmark(conn, args.id, args.command == "bookmark"):

@@ -117,6 +117,10 @@ class SpaceReaderApp(App[None]):
         """Save a search as a view in the background."""
         self._run(partial(work.keep_view, self, name, query), "writes")
 
+    def hand_on(self, article_id: int, how: str) -> None:
+        """Save the article as Markdown (`how` "save") or pipe it to the configured command ("pipe")."""
+        self._run(partial(work.hand_on_article, self, article_id, how), "handoff")
+
     def remember(self, name: str, value: str) -> None:
         """Remember a choice between starts, in the background."""
         self._run(partial(work.keep_preference, self, name, value), "writes")

@@ -50,6 +50,15 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding(
         "U", "toggle_unread_only", "Unread only", show=False, id="toggle-unread-only", tooltip="Hide read articles"
     ),
+    Binding("W", "save_article", "Save", show=False, id="save-article", tooltip="Save the article as Markdown"),
+    Binding(
+        "vertical_line",
+        "pipe_article",
+        "Pipe",
+        show=False,
+        id="pipe-article",
+        tooltip="Hand the article to pipe_command",
+    ),
 ]
 """Keys of the main screen."""
 

@@ -157,3 +157,26 @@ def keep_preference(app: WorkerHost, name: str, value: str) -> None:
             set_preference(conn, name, value)
     except DatabaseError as error:
         app.notify(f"Not remembered for next time: {error}", severity="warning", markup=False)
+
+
+def hand_on_article(app: WorkerHost, article_id: int, how: str) -> None:
+    """Save the article as Markdown or pipe it to the configured command; the outcome is one notice."""
+    from pathlib import Path
+
+    from spacereader.handoff import HandoffError, default_save_dir, pipe_article, save_article
+    from spacereader.store.articles import get_article
+
+    try:
+        with closing(app.store.connect()) as conn:
+            article = get_article(conn, article_id)
+        if article is None:
+            raise HandoffError("the article is no longer in the cache")
+        if how == "save":
+            folder = Path(app.settings.save_dir).expanduser() if app.settings.save_dir else default_save_dir()
+            app.notify(f"Saved {save_article(article, folder)}", markup=False)
+        else:
+            pipe_article(article, app.settings.pipe_command)
+            app.notify(f"Piped to {clean_line(' '.join(app.settings.pipe_command))[:60]}", markup=False)
+    except (HandoffError, DatabaseError) as error:
+        verb = "Not saved" if how == "save" else "Not piped"
+        app.notify(f"{verb}: {clean_line(str(error))}", severity="error", markup=False)

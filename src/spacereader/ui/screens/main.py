@@ -490,6 +490,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"toggle_bookmark", "toggle_read", "open_link", "copy_link"}:
             return self.query_one(ArticleList).current is not None or None
+        if action in {"save_article", "pipe_article"}:
+            return self.shown_id is not None or None
         return True
 
     def action_toggle_bookmark(self) -> None:
@@ -537,6 +539,16 @@ class MainScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(url)
         self.notify(f"Copied {url}", timeout=3, markup=False)
+
+    def action_save_article(self) -> None:
+        """Save the open article as a Markdown file in save_dir (never over another file)."""
+        if self.shown_id is not None:
+            self.reader.hand_on(self.shown_id, "save")
+
+    def action_pipe_article(self) -> None:
+        """Hand the open article, as Markdown, to pipe_command on its standard input."""
+        if self.shown_id is not None:
+            self.reader.hand_on(self.shown_id, "pipe")
 
     def action_page_down(self) -> None:
         self.query_one(ReadingPane).scroll_page_down(animate=False)
