@@ -35,6 +35,8 @@ class Settings:
     """Folder that `W` saves articles into as Markdown; "" means the downloads folder, else home."""
     pipe_command: tuple[str, ...] = ()
     """Command (program and arguments, never a shell) that `|` hands the article to on standard input."""
+    ignore_rules: tuple[str, ...] = ()
+    """Search queries from [ignore] rules: a new article matching one is not stored (the ones that parse)."""
 
 
 # A key at the start of a line: bare, "basic" (with escapes) or 'literal'; decoded by tomllib itself.
@@ -152,6 +154,23 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values[key] = tuple(value)
             else:
                 bad(None, key, 'an argument list such as ["wl-copy"] or ["tee", "-a", "/tmp/news.md"]')
+        elif key == "ignore":
+            rules = value.get("rules") if isinstance(value, dict) else None
+            if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+                bad(
+                    "ignore",
+                    "rules",
+                    "a list of search queries such as ['sponsored', 'feed:example.com \"press release\"']",
+                )
+                continue
+            values["ignore_rules"] = _ignore_rules(rules, lambda message: warnings.append(
+                f"config {path}{_where(text, 'ignore', 'rules')}: {message}"
+            ))  # fmt: skip
+            for other in value:
+                if other != "rules":
+                    warnings.append(
+                        f"config {path}{_where(text, 'ignore', other)}: unknown key ignore.{other}; ignored"
+                    )
         elif key == "views":
             if not isinstance(value, dict):
                 bad(None, key, 'a table of name = "query"')
@@ -177,3 +196,14 @@ def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:
         else:
             views[" ".join(name.split())] = query.strip()
     return views
+
+
+def _ignore_rules(rules: list[str], warn: Any) -> tuple[str, ...]:
+    """The [ignore] rules that parse; each one that does not is a warning naming it, and the others apply."""
+    from spacereader.ingest.ignore import IgnoreRules
+
+    parsed = IgnoreRules.parse(rules)
+    for error in parsed.errors:
+        warn(error)
+    good = {text for text, _ in (*parsed.now_rules, *parsed.entity_rules)}
+    return tuple(dict.fromkeys(rule for rule in rules if rule in good))

@@ -14,6 +14,7 @@ from spacereader.bookmark_files import BookmarkFileError
 from spacereader.cli import entities as cli_entities
 from spacereader.cli import feeds as cli_feeds
 from spacereader.cli import marks as cli_marks
+from spacereader.cli import rules as cli_rules
 from spacereader.cli import search as cli_search
 from spacereader.cli.output import CommandError, print_rows
 from spacereader.models import Article, ArticleFilter
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_feeds.add_parsers(commands)
     cli_search.add_parsers(commands)
     cli_marks.add_parsers(commands)
+    cli_rules.add_parsers(commands)
     return parser
 
 
@@ -118,6 +120,8 @@ def run_command(args: argparse.Namespace) -> int:
         handled = cli_search.run(args, store)
     if handled is None:
         handled = cli_marks.run(args, store)
+    if handled is None:
+        handled = cli_rules.run(args, store)
     if handled is not None:
         return handled
     with closing(store.connect()) as conn:

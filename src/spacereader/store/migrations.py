@@ -271,6 +271,24 @@ STEPS: list[str] = [
     """
     CREATE TABLE preferences (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # Ignore rules: what they kept out (so a later refresh does not bring it back, and a bad rule shows),
+    # and the new articles still to be checked against rules that name entities once extraction has run.
+    """
+    CREATE TABLE ignored_articles (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',
+        rule TEXT NOT NULL,
+        ignored TEXT NOT NULL,
+        UNIQUE (feed_id, guid)
+    );
+    CREATE TABLE ignore_pending (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    );
+    """,
 ]
 
 

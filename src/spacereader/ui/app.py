@@ -121,6 +121,11 @@ class SpaceReaderApp(App[None]):
         """Save the article as Markdown (`how` "save") or pipe it to the configured command ("pipe")."""
         self._run(partial(work.hand_on_article, self, article_id, how), "handoff")
 
+    def sweep_ignored(self) -> None:
+        """Let the entity ignore rules judge new articles that extraction has reached (none set: nothing to do)."""
+        if any("entity:" in rule.lower() for rule in self.settings.ignore_rules):
+            self._run(partial(work.sweep_ignored, self), "ignore-sweep", exclusive=True)
+
     def remember(self, name: str, value: str) -> None:
         """Remember a choice between starts, in the background."""
         self._run(partial(work.keep_preference, self, name, value), "writes")

@@ -136,3 +136,10 @@ class MarkFailed(News):
     """Marking a list read, or its undo, could not be saved; nothing changed."""
 
     reason: str
+
+
+@dataclass
+class ArticlesIgnored(News):
+    """Entity ignore rules removed new articles once their entities were extracted."""
+
+    count: int

@@ -19,6 +19,7 @@ from spacereader.store.feeds import remove_feed
 from spacereader.store.views import save_view
 from spacereader.ui.messages import (
     ArticleExtracted,
+    ArticlesIgnored,
     EntitiesFound,
     ExtractionFailed,
     ExtractionProgress,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 def refresh_feeds(app: WorkerHost) -> None:
     """Fetch every feed; progress and the report come back as messages."""
+    from spacereader.ingest.ignore import IgnoreRules
     from spacereader.ingest.refresh import refresh_all  # httpx and the parsers load on first refresh, not at start
 
     worker = get_current_worker()
@@ -46,6 +48,7 @@ def refresh_feeds(app: WorkerHost) -> None:
         should_stop=lambda: worker.is_cancelled or app.stopping.is_set(),
         keep_per_feed=app.settings.keep_per_feed,
         on_indexing=lambda left: app.announce(IndexCatchingUp(left)),
+        ignore_rules=IgnoreRules.parse(app.settings.ignore_rules),
     )
     failures = tuple(f"{o.title or o.url}: {o.error}" for o in report.failures)
     app.announce(FeedsRefreshed(report.summary(), report.new_items, failures))
@@ -180,3 +183,17 @@ def hand_on_article(app: WorkerHost, article_id: int, how: str) -> None:
     except (HandoffError, DatabaseError) as error:
         verb = "Not saved" if how == "save" else "Not piped"
         app.notify(f"{verb}: {clean_line(str(error))}", severity="error", markup=False)
+
+
+def sweep_ignored(app: WorkerHost) -> None:
+    """Apply the entity ignore rules to new articles extraction has reached; the list reloads if any went."""
+    from spacereader.ingest.ignore import IgnoreRules, sweep_entity_rules
+
+    try:
+        with closing(app.store.connect()) as conn:
+            removed = sweep_entity_rules(conn, IgnoreRules.parse(app.settings.ignore_rules))
+    except DatabaseError as error:
+        app.notify(f"Ignore rules not applied: {error}", severity="warning", markup=False)
+        return
+    if removed:
+        app.announce(ArticlesIgnored(len(removed)))

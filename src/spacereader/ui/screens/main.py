@@ -242,6 +242,7 @@ class MainScreen(Screen[None]):
     @on(messages.ExtractionProgress)
     def extraction_progressed(self, event: messages.ExtractionProgress) -> None:
         done = describe_extractor(self.reader.extractor) if event.finished else None
+        self.reader.sweep_ignored()
         self.query_one(StatusLine).extraction = done or f"finding entities: {event.done} done, {event.remaining} to go"
 
     @on(messages.ExtractionFailed)
@@ -371,6 +372,11 @@ class MainScreen(Screen[None]):
             more = f" (and {len(event.failures) - 3} more: see `spacereader feeds`)" if len(event.failures) > 3 else ""
             message += f"\n{shown}{more}"
         self.notify(message, title="Refresh", severity="warning" if event.failures else "information", markup=False)
+
+    @on(messages.ArticlesIgnored)
+    def articles_ignored(self, event: messages.ArticlesIgnored) -> None:
+        self.reload_view()
+        self.notify(f"Ignore rules kept out {plural(event.count, 'new article')} (see `spacereader ignored`)")
 
     @on(messages.IndexCatchingUp)
     def index_catching_up(self, event: messages.IndexCatchingUp) -> None:
