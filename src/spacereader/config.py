@@ -35,6 +35,10 @@ class Settings:
     """Folder that `W` saves articles into as Markdown; "" means the downloads folder, else home."""
     pipe_command: tuple[str, ...] = ()
     """Command (program and arguments, never a shell) that `|` hands the article to on standard input."""
+    watched_views: tuple[str, ...] = ()
+    """Views marked `watch = true` in [views]: new matches are announced after a refresh."""
+    notify_command: tuple[str, ...] = ()
+    """Command (an argument list) run with a one-line summary when watched names or views have new matches."""
     ignore_rules: tuple[str, ...] = ()
     """Search queries from [ignore] rules: a new article matching one is not stored (the ones that parse)."""
 
@@ -149,6 +153,11 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values[key] = value.strip()
             else:
                 bad(None, key, 'a folder such as "~/News"')
+        elif key == "notify_command":
+            if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+                values[key] = tuple(value)
+            else:
+                bad(None, key, 'an argument list such as ["notify-send", "spacereader"]')
         elif key == "pipe_command":
             if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
                 values[key] = tuple(value)
@@ -175,19 +184,30 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
             if not isinstance(value, dict):
                 bad(None, key, 'a table of name = "query"')
                 continue
-            values["views"] = _views(value, bad)
+            values["views"], values["watched_views"] = _views(value, bad)
         else:
             warnings.append(f"config {path}{_where(text, None, key)}: unknown key {key!r}; ignored")
     # Key names and TOML's own messages come from the file: one clean line each before they reach a terminal.
     return Settings(**values), [clean_line(warning) for warning in warnings]
 
 
-def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:
-    """The [views] table: each value must be a query that parses; others warn and are left out."""
+def _views(table: dict[str, Any], bad: Any) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The [views] table and the views in it to watch.
+
+    Each value is a query, or a table `{ query = "...", watch = true }`; a query that does not parse warns
+    and is left out.
+    """
     from spacereader.search.query import QueryError, parse_query
 
     views: dict[str, str] = {}
-    for name, query in table.items():
+    watched: list[str] = []
+    for name, value in table.items():
+        query, watch = value, False
+        if isinstance(value, dict):
+            query, watch = value.get("query"), value.get("watch", False)
+            if not isinstance(watch, bool) or set(value) - {"query", "watch"}:
+                bad("views", name, '"query" or { query = "...", watch = true }')
+                continue
         parsed = parse_query(query) if isinstance(query, str) and query.strip() and name.strip() else None
         if parsed is None:
             bad("views", name, 'a search query such as "entity:NASA is:unread"')
@@ -195,7 +215,9 @@ def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:
             bad("views", name, f"a valid search query ({parsed.message})")
         else:
             views[" ".join(name.split())] = query.strip()
-    return views
+            if watch:
+                watched.append(" ".join(name.split()))
+    return views, tuple(watched)
 
 
 def _ignore_rules(rules: list[str], warn: Any) -> tuple[str, ...]:

@@ -70,3 +70,26 @@ def pipe_article(article: Article, command: tuple[str, ...], *, timeout: float =
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = f": {said[0][:120]}" if said else ""
         raise HandoffError(f"{command[0]} exited with status {done.returncode}{detail}")
+
+
+NOTIFY_TIMEOUT_S = 10.0
+
+
+def run_notify_command(command: tuple[str, ...], line: str, *, timeout: float = NOTIFY_TIMEOUT_S) -> None:
+    """Run `command` with the summary line as its last argument (a desktop notifier); HandoffError if it fails."""
+    try:
+        done = subprocess.run(
+            [*command, line], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            timeout=timeout, check=False,
+        )  # fmt: skip
+    except FileNotFoundError as error:
+        raise HandoffError(f"notify_command {command[0]}: command not found") from error
+    except subprocess.TimeoutExpired as error:
+        raise HandoffError(f"notify_command {command[0]}: still running after {timeout:.0f} s; stopped") from error
+    except OSError as error:
+        raise HandoffError(f"notify_command {command[0]}: cannot run ({error.strerror or error})") from error
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise HandoffError(
+            f"notify_command {command[0]} exited with status {done.returncode}{': ' + said[0][:120] if said else ''}"
+        )

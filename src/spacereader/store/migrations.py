@@ -289,6 +289,27 @@ STEPS: list[str] = [
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
     );
     """,
+    # Watches: an entity (by its key, which outlives the entity's row id) or a saved view (by name) to be
+    # told about; `since_id` bounds what counts as new, and each match found is kept once, seen or not.
+    """
+    CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('entity', 'view')),
+        name TEXT NOT NULL,
+        entity_key TEXT,
+        since_id INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        UNIQUE (kind, name)
+    );
+    CREATE TABLE watch_hits (
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seen INTEGER NOT NULL DEFAULT 0,
+        found TEXT NOT NULL,
+        PRIMARY KEY (watch_id, article_id)
+    );
+    CREATE INDEX watch_hits_by_article ON watch_hits (article_id);
+    """,
 ]
 
 

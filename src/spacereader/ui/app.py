@@ -126,6 +126,18 @@ class SpaceReaderApp(App[None]):
         if any("entity:" in rule.lower() for rule in self.settings.ignore_rules):
             self._run(partial(work.sweep_ignored, self), "ignore-sweep", exclusive=True)
 
+    def check_watches(self) -> None:
+        """Look for new matches of watched entities and views in the background."""
+        self._run(partial(work.check_watches, self), "watches", exclusive=True)
+
+    def toggle_watch(self, kind: str, name: str, entity_id: int | None = None) -> None:
+        """Watch an entity or view, or stop watching it."""
+        self._run(partial(work.toggle_watch, self, kind, name, entity_id), "writes")
+
+    def see_watch(self, kind: str, name: str) -> None:
+        """Count a watch's matches as seen (its list was opened)."""
+        self._run(partial(work.see_watch, self, kind, name), "writes")
+
     def remember(self, name: str, value: str) -> None:
         """Remember a choice between starts, in the background."""
         self._run(partial(work.keep_preference, self, name, value), "writes")

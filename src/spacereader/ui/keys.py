@@ -59,6 +59,7 @@ MAIN_BINDINGS: list[BindingType] = [
         id="pipe-article",
         tooltip="Hand the article to pipe_command",
     ),
+    Binding("w", "watch", "Watch", show=False, id="watch", tooltip="Be told when the entity or view has new articles"),
 ]
 """Keys of the main screen."""
 

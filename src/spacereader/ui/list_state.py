@@ -17,6 +17,8 @@ class ListState:
     highlight: tuple[str, ...] = ()
     article_id: int | None = None
     index: int = 0
+    view_name: str = ""
+    """The saved view shown, if the list is one (so `w` can watch it)."""
 
     @property
     def name(self) -> str:

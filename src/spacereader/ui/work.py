@@ -29,6 +29,8 @@ from spacereader.ui.messages import (
     FeedSubscribed,
     IndexCatchingUp,
     RefreshProgressed,
+    WatchChanged,
+    WatchesMatched,
 )
 
 if TYPE_CHECKING:
@@ -197,3 +199,57 @@ def sweep_ignored(app: WorkerHost) -> None:
         return
     if removed:
         app.announce(ArticlesIgnored(len(removed)))
+
+
+def check_watches(app: WorkerHost) -> None:
+    """Find new matches of the watches; announce them once and run notify_command with a summary."""
+    from spacereader.handoff import HandoffError, run_notify_command
+    from spacereader.watching import check_watches as collect
+    from spacereader.watching import summary
+
+    try:
+        with closing(app.store.connect()) as conn:
+            hits = collect(conn, app.settings.views, app.settings.watched_views)
+    except DatabaseError as error:
+        app.notify(f"Watches not checked: {error}", severity="warning", markup=False)
+        return
+    if not hits:
+        return
+    line = summary(hits)
+    app.announce(WatchesMatched(tuple(hits), line))
+    if app.settings.notify_command:
+        try:
+            run_notify_command(app.settings.notify_command, line)
+        except HandoffError as error:
+            app.notify(clean_line(str(error)), severity="warning", markup=False)
+
+
+def toggle_watch(app: WorkerHost, kind: str, name: str, entity_id: int | None) -> None:
+    """Watch an entity or a view, or stop watching it when it was watched."""
+    from spacereader.store.watches import add_watch, entity_key, remove_watch
+
+    try:
+        with closing(app.store.connect()) as conn:
+            if remove_watch(conn, kind, name):
+                watching = False
+            else:
+                key = entity_key(conn, entity_id) if entity_id is not None else None
+                watching = add_watch(conn, kind, name, key=key)
+    except DatabaseError as error:
+        app.notify(f"Watch not changed: {error}", severity="error", markup=False)
+        return
+    app.announce(WatchChanged(kind, name, watching))
+
+
+def see_watch(app: WorkerHost, kind: str, name: str) -> None:
+    """The user opened a watched entity's or view's list: its matches count as seen."""
+    from spacereader.store.watches import find_watch, mark_seen
+
+    try:
+        with closing(app.store.connect()) as conn:
+            watch = find_watch(conn, kind, name)
+            if watch is not None and watch.unseen:
+                mark_seen(conn, watch.id)
+                app.announce(WatchChanged(kind, name, True, toggled=False))
+    except DatabaseError as error:
+        app.notify(f"Watch not updated: {error}", severity="warning", markup=False)

@@ -24,6 +24,7 @@ from spacereader.store.feeds import get_feed
 from spacereader.store.marks import count_to_mark
 from spacereader.store.preferences import UNREAD_ONLY, get_preference
 from spacereader.store.views import find_view, view_filter, view_queries
+from spacereader.store.watches import cache_changes, watched_entities
 from spacereader.ui import messages
 from spacereader.ui.dialogs.add_feed import AddFeedDialog
 from spacereader.ui.dialogs.confirm import ConfirmDialog
@@ -46,6 +47,8 @@ from spacereader.ui.writer import BulkMark, StateChange
 PREVIEW_DELAY = 0.05
 # Read articles an unread-only list keeps showing until it is left; past this many it is reloaded without them.
 MAX_KEPT = 500
+# How often the reader looks whether another process (a cron `spacereader refresh`) added articles.
+CACHE_POLL_S = 2.0
 
 
 class MainScreen(Screen[None]):
@@ -66,6 +69,8 @@ class MainScreen(Screen[None]):
         """Hide read articles in every list (remembered between starts)."""
         self.undo: MarkAllUndo | None = None
         """The last mark-all-read, for `u`."""
+        self.cache_seen = (0, 0)
+        """(data_version, highest article id) when the cache was last looked at."""
 
     @property
     def reader(self) -> ReaderHost:
@@ -98,6 +103,10 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.reader.catch_up_index)
         if self.reader.settings.refresh_minutes > 0:
             self.set_interval(self.reader.settings.refresh_minutes * 60, self.action_refresh_feeds)
+        self.cache_seen = cache_changes(self.conn)
+        self.query_one(EntitySidebar).watched = watched_entities(self.conn)
+        self.call_after_refresh(self.reader.check_watches)  # what a refresh brought while the reader was closed
+        self.set_interval(CACHE_POLL_S, self.poll_cache)
 
     # -- the list and its history -----------------------------------------------------------------------
 
@@ -226,6 +235,8 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).focus()
         if self.shown_id is not None:
             self.show_article(self.shown_id)
+        if entity.id in self.query_one(EntitySidebar).watched:
+            self.reader.see_watch("entity", entity.name)
 
     @on(messages.ArticleExtracted)
     def entities_saved(self, event: messages.ArticleExtracted) -> None:
@@ -243,6 +254,7 @@ class MainScreen(Screen[None]):
     def extraction_progressed(self, event: messages.ExtractionProgress) -> None:
         done = describe_extractor(self.reader.extractor) if event.finished else None
         self.reader.sweep_ignored()
+        self.reader.check_watches()  # entity watches match once extraction has reached the new articles
         self.query_one(StatusLine).extraction = done or f"finding entities: {event.done} done, {event.remaining} to go"
 
     @on(messages.ExtractionFailed)
@@ -304,7 +316,8 @@ class MainScreen(Screen[None]):
             self.notify(f"View {name}: {view.message}", severity="error", markup=False)
             return
         highlight = view.search.highlight_words if view.search is not None else ()
-        self.load_state(ListState(view, f"View: {name}", highlight=highlight), remember=True)
+        self.load_state(ListState(view, f"View: {name}", highlight=highlight, view_name=name), remember=True)
+        self.reader.see_watch("view", name)
 
     def action_open_view_number(self, number: int) -> None:
         """Open the nth view with one key."""
@@ -364,14 +377,63 @@ class MainScreen(Screen[None]):
     @on(messages.FeedsRefreshed)
     def feeds_refreshed(self, event: messages.FeedsRefreshed) -> None:
         self.query_one(StatusLine).progress = ""
+        self.cache_seen = cache_changes(self.conn)
         self.reload_view()
         self.reader.start_extraction(self.shown_id)
+        self.reader.check_watches()
         message = event.summary
         if event.failures:
             shown = "; ".join(clean_line(f) for f in event.failures[:3])
             more = f" (and {len(event.failures) - 3} more: see `spacereader feeds`)" if len(event.failures) > 3 else ""
             message += f"\n{shown}{more}"
         self.notify(message, title="Refresh", severity="warning" if event.failures else "information", markup=False)
+
+    # -- watches ------------------------------------------------------------------------------------------
+
+    def action_watch(self) -> None:
+        """Watch the entity under the sidebar's cursor (or the one listed, or the view shown); again: stop."""
+        sidebar = self.query_one(EntitySidebar)
+        entity = (sidebar.highlighted_entity() if sidebar.has_focus_within else None) or self.state.entity
+        if entity is not None:
+            self.reader.toggle_watch("entity", entity.name, entity.id)
+        elif self.state.view_name:
+            self.reader.toggle_watch("view", self.state.view_name)
+        else:
+            self.notify("Choose a name in the entity sidebar (tab), or open a view (v), then w watches it", timeout=3)
+
+    @on(messages.WatchChanged)
+    def watch_changed(self, event: messages.WatchChanged) -> None:
+        self.refresh_watch_marks()
+        if not event.toggled:
+            return
+        name = clean_line(event.name)
+        if event.watching:
+            what = "naming it" if event.kind == "entity" else "matching it"
+            self.notify(f"Watching {name}: new articles {what} are announced after each refresh", markup=False)
+        else:
+            self.notify(f"No longer watching {name}", timeout=3, markup=False)
+
+    @on(messages.WatchesMatched)
+    def watches_matched(self, event: messages.WatchesMatched) -> None:
+        """List the new matches in a notice; the sidebar marks the watched names with their counts."""
+        self.refresh_watch_marks()
+        self.notify(event.summary, title="Watches", timeout=10, markup=False)
+
+    def refresh_watch_marks(self) -> None:
+        self.query_one(EntitySidebar).watched = watched_entities(self.conn)
+        self.show_sidebar_mode()
+
+    def poll_cache(self) -> None:
+        """Notice articles another process added (a cron refresh): reload, extract them, check the watches."""
+        version, newest = cache_changes(self.conn)
+        if version == self.cache_seen[0] or self.reader.refreshing:
+            return
+        grew = newest > self.cache_seen[1]
+        self.cache_seen = (version, newest)
+        if grew:
+            self.reload_view()
+            self.reader.start_extraction(self.shown_id)
+            self.reader.check_watches()
 
     @on(messages.ArticlesIgnored)
     def articles_ignored(self, event: messages.ArticlesIgnored) -> None:
