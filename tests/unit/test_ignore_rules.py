@@ -205,3 +205,12 @@ def test_cli_refresh_feeds_and_ignored_commands(capsys, tmp_path, config, httpse
     assert rows[0]["url"] == "http://example.com/p1" and rows[0]["guid"] == "p1"
     code, out, _ = cli(capsys, tmp_path, config, "ignored")
     assert "Sponsored: a VPN  (rule: sponsored)" in out
+
+
+def test_cli_add_applies_the_rules_to_the_first_fetch(capsys, tmp_path, config, httpserver):
+    httpserver.expect_request("/news").respond_with_data(NEWS, content_type="application/rss+xml")
+    code, out, err = cli(capsys, tmp_path, config, "add", httpserver.url_for("/news"))
+    assert code == 0 and out.endswith("(3 articles)\n")
+    assert "Sponsored: a VPN" not in titles(Store.open(tmp_path / "data"))
+    code, out, _ = cli(capsys, tmp_path, config, "ignored", "--json")
+    assert [r["rule"] for r in json.loads(out)] == ["sponsored"]

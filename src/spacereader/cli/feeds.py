@@ -89,11 +89,16 @@ def feed_url_from_argument(value: str) -> str:
 def cmd_add(args: argparse.Namespace, store: Store) -> int:
     """Subscribe, fetch once, and keep the feed only if it worked."""
     from spacereader.ingest.fetch import Fetcher
+    from spacereader.ingest.ignore import IgnoreRules
     from spacereader.ingest.subscribe import SubscribeError, subscribe
 
     url = feed_url_from_argument(args.url)
+    settings = _settings(args)
+    rules = IgnoreRules.parse(settings.ignore_rules)
     try:
-        outcome = subscribe(store, Fetcher(), url, folder=args.folder, keep_per_feed=_settings(args).keep_per_feed)
+        outcome = subscribe(
+            store, Fetcher(), url, folder=args.folder, keep_per_feed=settings.keep_per_feed, ignore_rules=rules
+        )
     except SubscribeError as error:
         raise CommandError(str(error)) from error
     print(f"added feed {outcome.feed_id}: {clean_line(outcome.title or url)} ({outcome.new} articles)")

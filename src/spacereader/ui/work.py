@@ -69,10 +69,14 @@ def catch_up_index(app: WorkerHost) -> None:
 
 def subscribe_feed(app: WorkerHost, url: str) -> None:
     """Subscribe to one URL and fetch it once."""
+    from spacereader.ingest.ignore import IgnoreRules
     from spacereader.ingest.subscribe import SubscribeError, subscribe  # as above: loaded on first use
 
     try:
-        outcome = subscribe(app.store, app.make_fetcher(), url, keep_per_feed=app.settings.keep_per_feed)
+        outcome = subscribe(
+            app.store, app.make_fetcher(), url, keep_per_feed=app.settings.keep_per_feed,
+            ignore_rules=IgnoreRules.parse(app.settings.ignore_rules),
+        )  # fmt: skip
     except SubscribeError as error:
         app.announce(FeedActionFailed(str(error)))
         return
