@@ -113,3 +113,21 @@ async def test_a_refresh_by_another_process_is_noticed_and_announced(store, make
         await wait_for(pilot, lambda: out.exists())
         assert out.read_text() == expected + "\n"
         assert app.screen.query_one("#article-list").pager.count == 5  # the list took the new articles in
+
+
+async def test_w_on_an_open_view_watches_it_and_again_stops(store, make_app, tmp_path):
+    app = make_app(store, Settings(views={"Space": "space"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")  # the first view opens with one key
+        await pilot.pause()
+        await pilot.press("w")
+        await wait_for(pilot, lambda: any(n.startswith("Watching Space: new articles matching") for n in notices(app)))
+        with closing(store.connect()) as conn:
+            assert [(w.kind, w.name) for w in list_watches(conn)] == [("view", "Space")]
+        await pilot.press("w")
+        await wait_for(pilot, lambda: "No longer watching Space" in notices(app))
+        with closing(store.connect()) as conn:
+            assert list_watches(conn) == []
+        await pilot.press("escape", "w")  # all articles, no entity chosen: says how
+        await pilot.pause()
+        assert any(n.startswith("Choose a name in the entity sidebar") for n in notices(app))
