@@ -75,6 +75,9 @@ def collect_hits(conn: sqlite3.Connection, view_query: Callable[[str], ParsedQue
     """
     found: list[WatchHit] = []
     with conn:
+        # Two checks at once (the reader's after extraction, a command's) would find the same matches;
+        # taking the write lock first makes the second see what the first recorded.
+        conn.execute("BEGIN IMMEDIATE")
         for watch_id, kind, name, since_id, key in conn.execute(
             "SELECT id, kind, name, since_id, entity_key FROM watches ORDER BY id"
         ).fetchall():
