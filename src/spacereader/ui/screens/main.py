@@ -531,7 +531,7 @@ class MainScreen(Screen[None]):
     def articles_marked(self, event: messages.ArticlesMarked) -> None:
         count = plural(len(event.article_ids), "article")
         if event.read:
-            self.undo = MarkAllUndo(event.article_ids, self.view)
+            self.undo = MarkAllUndo(event.article_ids, event.view or self.view)
             self.notify(f"Marked {count} read in {clean_line(event.label)} (u undoes)", markup=False)
         else:
             self.notify(f"Undone: {count} unread again", markup=False)
