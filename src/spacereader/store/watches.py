@@ -10,8 +10,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from spacereader.models import ArticleFilter, ParsedQuery, Watch, WatchHit
-from spacereader.store.articles import _where, now_iso
+from spacereader.models import ParsedQuery, Watch, WatchHit
+from spacereader.store.articles import now_iso
+from spacereader.store.search import search_clauses
 
 _COLUMNS = (
     "w.id, w.kind, w.name, w.created,"
@@ -84,15 +85,15 @@ def collect_hits(conn: sqlite3.Connection, view_query: Callable[[str], ParsedQue
             if kind == "entity":
                 where = (
                     " WHERE a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e"
-                    " ON e.id = ae.entity_id WHERE e.key = ?)"
+                    " ON e.id = ae.entity_id WHERE e.key = ? AND ae.article_id > ?)"
                 )
-                params: list[object] = [key]
+                params: list[object] = [key, since_id]
             else:
                 query = view_query(name)
                 if query is None:
                     continue
-                where, params = _where(ArticleFilter(search=query))
-                where = where or " WHERE true"
+                clauses, params = search_clauses(query, after_id=since_id)
+                where = " WHERE " + " AND ".join(clauses or ["true"])
             rows = conn.execute(
                 f"SELECT a.id, a.title FROM articles a{where} AND a.id > ?"
                 " AND a.id NOT IN (SELECT article_id FROM watch_hits WHERE watch_id = ?) ORDER BY a.id",
