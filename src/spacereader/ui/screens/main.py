@@ -515,6 +515,7 @@ class MainScreen(Screen[None]):
 
         def answer(yes: bool | None) -> None:
             if yes:
+                self.query_one(StatusLine).progress = f"marking {plural(count, 'article')} read…"
                 self.reader.writer.submit(BulkMark(view, pager.up_to_id, label=label))
 
         self.app.push_screen(ConfirmDialog(f"Mark {plural(count, 'article')} read in {label}?"), answer)
@@ -529,6 +530,7 @@ class MainScreen(Screen[None]):
 
     @on(messages.ArticlesMarked)
     def articles_marked(self, event: messages.ArticlesMarked) -> None:
+        self.query_one(StatusLine).progress = ""
         count = plural(len(event.article_ids), "article")
         if event.read:
             self.undo = MarkAllUndo(event.article_ids, event.view or self.view)
@@ -539,6 +541,7 @@ class MainScreen(Screen[None]):
 
     @on(messages.MarkFailed)
     def mark_failed(self, event: messages.MarkFailed) -> None:
+        self.query_one(StatusLine).progress = ""
         self.notify(f"Not marked: {event.reason}", severity="error", markup=False)
 
     def action_toggle_unread_only(self) -> None:
