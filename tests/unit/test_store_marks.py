@@ -106,3 +106,18 @@ def test_with_sync_the_marked_and_the_undone_are_queued_for_the_server(store):
             ("102", False),
             ("103", False),
         }
+
+
+def test_an_entitys_articles_are_marked_and_no_others(store):
+    from spacereader.models import ExtractedEntity
+    from spacereader.store.entities import find_entities, save_article_entities
+
+    ids = add_articles(store, 4)
+    with closing(store.connect()) as conn:
+        for article_id in (ids[0], ids[2]):
+            save_article_entities(conn, article_id, [ExtractedEntity("Olga Ivanova", "person", 2, 1.0)], "test==1")
+        olga = find_entities(conn, "Olga Ivanova")[0]
+        view = ArticleFilter(entity_id=olga.id)
+        assert count_to_mark(conn, view, max_article_id(conn)) == 2
+        assert mark_read_where(conn, view, up_to_id=max_article_id(conn)) == sorted([ids[0], ids[2]])
+        assert unread_ids(conn) == {ids[1], ids[3]}
