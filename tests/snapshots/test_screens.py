@@ -43,3 +43,31 @@ def test_entity_chosen(app, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=choose)
+
+
+def test_main_screen_smallest(app, snap_compare):
+    assert snap_compare(app, terminal_size=(60, 20), run_before=settle)
+
+
+def test_main_screen_very_wide(app, snap_compare):
+    assert snap_compare(app, terminal_size=(200, 50), run_before=settle)
+
+
+def test_article_takes_the_narrow_screen(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24), press=["enter"], run_before=settle)
+
+
+def test_entities_over_the_narrow_article(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24), press=["enter", "e"], run_before=settle)
+
+
+def test_light_theme_keeps_markers_readable(seeded_store, snap_compare):
+    """Unread and bookmark markers, the cursor and search highlights in a light theme."""
+    app = SpaceReaderApp(seeded_store, Settings(theme="textual-light"), extractor=ReplayExtractor())
+
+    async def bookmark_and_search(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("b", "slash", *"russia", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=bookmark_and_search)

@@ -38,6 +38,14 @@ MAIN_BINDINGS: list[BindingType] = [
         Binding(str(n), f"open_view_number({n})", f"Open view {n}", show=False, id=f"open-view-{n}")
         for n in range(1, 10)
     ],
+    Binding("e", "toggle_entities", "Entities", show=False, id="toggle-entities", tooltip="Show or hide the entities"),
+    Binding(
+        "left_square_bracket", "narrow_list", "Narrower list", show=False, id="narrow-list", tooltip="Narrow the list"
+    ),
+    Binding("right_square_bracket", "widen_list", "Wider list", show=False, id="widen-list", tooltip="Widen the list"),
+    Binding(
+        "T", "app.change_theme", "Theme", show=False, id="pick-theme", tooltip="Pick a theme; it is kept in the config"
+    ),
 ]
 """Keys of the main screen."""
 

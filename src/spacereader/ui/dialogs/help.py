@@ -22,7 +22,13 @@ FIXED_KEYS = [
 
 def display_keys(keys: str) -> str:
     """'j,down' -> 'j / down'; 'question_mark' -> '?'."""
-    names = {"question_mark": "?", "space": "space", "slash": "/"}
+    names = {
+        "question_mark": "?",
+        "space": "space",
+        "slash": "/",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+    }
     return " / ".join(names.get(k, k) for k in keys.split(","))
 
 

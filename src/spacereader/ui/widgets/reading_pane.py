@@ -53,7 +53,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             title = Text(clean_line(article.title) or "(untitled)", overflow="fold")
             text = body_text(article)
             if highlight:
-                style = self.get_component_rich_style("reading-pane--match", partial=True)
+                style = self.get_component_rich_style("reading-pane--match")  # full: resolves theme colours
                 words = [clean_line(w) for w in highlight if clean_line(w)]
                 for target in (title, text):
                     target.highlight_words(words, style, case_sensitive=False)
