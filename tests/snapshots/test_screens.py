@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import pytest
 
 from spacereader.config import Settings
+from spacereader.store.articles import set_read
+from spacereader.store.bookmarks import set_bookmark
 from spacereader.ui.app import SpaceReaderApp
+from tests.conftest import add_articles
 from tests.snapshots.replay import ReplayExtractor
+from tests.ui.conftest import FakeExtractor
 
 
 async def settle(pilot) -> None:
@@ -61,13 +67,19 @@ def test_entities_over_the_narrow_article(app, snap_compare):
     assert snap_compare(app, terminal_size=(80, 24), press=["enter", "e"], run_before=settle)
 
 
-def test_light_theme_keeps_markers_readable(seeded_store, snap_compare):
-    """Unread and bookmark markers, the cursor and search highlights in a light theme."""
-    app = SpaceReaderApp(seeded_store, Settings(theme="textual-light"), extractor=ReplayExtractor())
+def test_light_theme_keeps_markers_readable(store, snap_compare):
+    """Unread and bookmark markers, read rows, dates, the cursor and search highlights in a light theme."""
+    titles = ["Russia plans a Moon base", "Russia and the ISS", "Weather on Mars", "Russia's new rocket"]
+    ids = add_articles(store, 4, titles=titles)
+    with closing(store.connect()) as conn, conn:
+        set_bookmark(conn, ids[1], True)
+        set_read(conn, ids[0], True)
+    app = SpaceReaderApp(store, Settings(theme="textual-light"), extractor=FakeExtractor({"Russia": "GPE"}))
 
-    async def bookmark_and_search(pilot) -> None:
+    async def search(pilot) -> None:
         await settle(pilot)
-        await pilot.press("b", "slash", *"russia", "enter")
+        await pilot.press("slash", *"russia", "enter", "j")
+        await pilot.pause(0.3)  # the search and the preview each wait a moment for more keys
         await settle(pilot)
 
-    assert snap_compare(app, terminal_size=(120, 40), run_before=bookmark_and_search)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=search)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import tomllib
+from contextlib import closing
 
+from rich.color import ColorType
 from textual.command import CommandPalette
 
 from spacereader.config import load_settings
+from spacereader.store.articles import set_read
+from spacereader.store.bookmarks import set_bookmark
 from spacereader.ui.app import SpaceReaderApp
 from spacereader.ui.theme_saver import theme_names
+from spacereader.ui.widgets.article_list import ArticleList
+from spacereader.ui.widgets.reading_pane import ReadingPane
+from tests.conftest import add_articles
 from tests.ui.conftest import FakeExtractor
 
 USER_CONFIG = '# mine\nrefresh_minutes = 30  # half-hourly\n\n[keys]\ncursor-down = "j,down,ctrl+n"\n'
@@ -85,3 +92,48 @@ async def test_every_textual_theme_is_offered(seeded_store, tmp_path):
     app = start(seeded_store, tmp_path / "config.toml")
     async with app.run_test(size=(100, 30)):
         assert set(app.available_themes) == theme_names()
+
+
+def luminance(color) -> float:
+    """WCAG relative luminance of a Rich colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color.get_truecolor()
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def readable(style) -> bool:
+    """WCAG contrast of at least 3:1 (large or bold text); for the terminal's own palette, two different colours."""
+    if style.color.is_default or style.bgcolor.is_default:
+        return True  # the terminal's own text or background colour, chosen by the user to read
+    if ColorType.STANDARD in (style.color.type, style.bgcolor.type):
+        return style.color != style.bgcolor  # ANSI themes: the terminal picks the shades
+    light, dark = sorted((luminance(style.color), luminance(style.bgcolor)), reverse=True)
+    return (light + 0.05) / (dark + 0.05) >= 3
+
+
+async def test_markers_dates_cursor_and_highlights_stay_readable_in_every_light_theme(store, make_app):
+    ids = add_articles(store, 3, titles=["Moon base plans", "Moon and the ISS", "Moon rocket"])
+    with closing(store.connect()) as conn, conn:
+        set_bookmark(conn, ids[0], True)
+        set_read(conn, ids[1], True)
+    app = make_app(store)
+    light = sorted(name for name, theme in app.available_themes.items() if not theme.dark)
+    assert len(light) >= 5
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"moon", "enter")
+        await pilot.pause(0.2)
+        article_list = app.screen.query_one(ArticleList)
+        pane = app.screen.query_one(ReadingPane)
+        for name in light:
+            app.theme = name
+            await pilot.pause()
+            for y in range(3):
+                for segment in article_list.render_line(y):
+                    if segment.text.strip():
+                        assert readable(segment.style), (name, y, segment)
+            highlight = pane.get_component_rich_style("reading-pane--match")
+            assert readable(highlight), (name, highlight)

@@ -47,7 +47,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column("key", style="bold", no_wrap=True)
         table.add_column("action")
-        table.add_column("id", style="dim")
+        table.add_column("id", style="dim", overflow="fold")  # folded, never cut: it is what the config names
         for title, bindings in all_bindings():
             table.add_row(Text(title, style="underline"), "", "")
             for binding in bindings:

@@ -198,7 +198,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         bookmark_style = style("article-list--bookmark")
         meta_style = style("article-list--meta")
         if index == self.cursor:
-            cursor = Style(bgcolor=style("article-list--cursor").bgcolor)
+            # One colour on the cursor: a marker's own colour can be the cursor's (ANSI themes have few).
+            full = style("article-list--cursor")
+            cursor = Style(color=full.color, bgcolor=full.bgcolor)
             text_style, marker_style, bookmark_style, meta_style = (
                 s + cursor for s in (text_style, marker_style, bookmark_style, meta_style)
             )
