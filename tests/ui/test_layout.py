@@ -78,13 +78,14 @@ async def test_enter_gives_the_article_the_screen_and_escape_returns_to_the_list
         assert pane.has_focus
         assert pane.region.height >= 20  # the whole screen but the status line and footer
         assert pane.article_id == article_list.current.id
+        assert pane.border_subtitle == "escape: back to the list"
         await pilot.press("space")  # the keys of the reading view still work
         await pilot.press("b")
         await settle(app, pilot)
         assert article_list.current.bookmarked and article_list.current.read
         await pilot.press("escape")
         await settle(app, pilot)
-        assert shown(column) and article_list.has_focus
+        assert shown(column) and article_list.has_focus and not pane.border_subtitle
         assert article_list.cursor == 1
         await pilot.press("enter", "slash")  # searching from the article shows the list again
         await settle(app, pilot)

@@ -74,6 +74,7 @@ class Panes(Horizontal):
 
     def apply_sizes(self) -> None:
         """Size the list column for the current arrangement; everything else fills the rest."""
+        self._show_way_back()
         column = self.query_one("#list-column")
         if self.narrow:
             column.styles.width = "100%"
@@ -109,22 +110,28 @@ class Panes(Horizontal):
         """In the narrow arrangement, let the article take the screen (the list hides until `escape`)."""
         if self.narrow:
             self.add_class("-reading")
+            self._show_way_back()
             self.query_one("#reading-pane").focus()
 
     def leave_reading(self) -> bool:
         """Show the list again and focus it; False when the article was not on the whole screen."""
-        if not self.reading:
-            self.remove_class("-reading")
-            return False
+        was_reading = self.reading
         self.remove_class("-reading")
-        self.query_one("#article-list").focus()
-        return True
+        self._show_way_back()
+        if was_reading:
+            self.query_one("#article-list").focus()
+        return was_reading
+
+    def _show_way_back(self) -> None:
+        """While the article has the screen, its border says how to return (the footer has no room)."""
+        self.query_one("#reading-pane").border_subtitle = "escape: back to the list" if self.reading else ""
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Whatever takes focus stays visible: the list (search, a chosen entity) ends the reading view."""
         column = self.query_one("#list-column")
         if column in event.widget.ancestors_with_self:
             self.remove_class("-reading")
+            self._show_way_back()
         sidebar = self.query_one("#entity-sidebar")
         if self.has_class("-entities") and sidebar not in event.widget.ancestors_with_self:
             self.remove_class("-entities")
