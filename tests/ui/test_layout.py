@@ -243,3 +243,16 @@ async def test_nothing_is_cut_off_at_60_by_20(store, make_app):
         await pilot.press("enter")
         await settle(app, pilot)
         assert pane.region.width == 60 and pane.has_focus
+
+
+async def test_j_and_k_scroll_the_article_on_the_whole_screen(seeded_store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.screen.query_one(ReadingPane)
+        await pilot.press("enter", "j", "j", "j")
+        await settle(app, pilot)
+        assert pane.scroll_y == 3 and app.screen.query_one(ArticleList).cursor == 0
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert pane.scroll_y == 2

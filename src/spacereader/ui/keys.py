@@ -55,6 +55,12 @@ APP_BINDINGS: list[BindingType] = [
 ]
 """Keys that work on every screen."""
 
+READING_BINDINGS: list[BindingType] = [
+    Binding("j", "scroll_down", "Scroll down", show=False, id="scroll-down", tooltip="Scroll the article a line"),
+    Binding("k", "scroll_up", "Scroll up", show=False, id="scroll-up", tooltip="Scroll the article back a line"),
+]
+"""Keys of the reading pane when it has focus (the article on the whole screen, or after tab)."""
+
 COMMANDS: list[Binding] = [b for b in (*LIST_BINDINGS, *MAIN_BINDINGS) if isinstance(b, Binding)]
 """The bindings offered by name in the command palette."""
 
@@ -64,10 +70,11 @@ def all_bindings() -> list[tuple[str, list[Binding]]]:
     anywhere = [b for b in (*MAIN_BINDINGS, *APP_BINDINGS) if isinstance(b, Binding)]
     return [
         ("Article list", [b for b in LIST_BINDINGS if isinstance(b, Binding)]),
+        ("Reading pane", [b for b in READING_BINDINGS if isinstance(b, Binding)]),
         ("Anywhere", [b for b in anywhere if not (b.id or "").startswith("open-view-")]),
     ]
 
 
 def binding_ids() -> frozenset[str]:
     """Ids accepted in the config's [keys] table."""
-    return frozenset(b.id for b in (*COMMANDS, *APP_BINDINGS) if isinstance(b, Binding) and b.id)
+    return frozenset(b.id for b in (*COMMANDS, *APP_BINDINGS, *READING_BINDINGS) if isinstance(b, Binding) and b.id)

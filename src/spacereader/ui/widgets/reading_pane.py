@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from spacereader.models import Article
 from spacereader.safe_text import clean_line, clean_text
+from spacereader.ui.keys import READING_BINDINGS
 
 
 def body_text(article: Article) -> Text:
@@ -25,6 +26,7 @@ def body_text(article: Article) -> Text:
 class ReadingPane(VerticalScroll, can_focus=True):
     """Shows one article; the screen decides which, and which words to highlight."""
 
+    BINDINGS = READING_BINDINGS
     COMPONENT_CLASSES = {"reading-pane--match"}
 
     def __init__(self, *, id: str | None = None) -> None:
