@@ -256,3 +256,24 @@ async def test_j_and_k_scroll_the_article_on_the_whole_screen(seeded_store, make
         await pilot.press("k")
         await settle(app, pilot)
         assert pane.scroll_y == 2
+
+
+async def test_n_opens_the_next_unread_article_without_leaving_the_article_view(store, make_app):
+    app = make(store, make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        column, pane, _ = parts(app)
+        article_list = app.screen.query_one(ArticleList)
+        await pilot.press("j", "j", "m", "g")  # the third is read already: n passes over it
+        await pilot.press("enter", "n")
+        await settle(app, pilot)
+        assert not shown(column) and pane.has_focus
+        assert article_list.cursor == 1 and pane.article_id == article_list.current.id
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert article_list.cursor == 3 and pane.article_id == article_list.current.id
+        assert [article_list.pager.row(i).read for i in range(4)] == [True, True, True, True]
+        await pilot.press("N", "N")
+        await settle(app, pilot)
+        assert article_list.cursor == 3  # nothing unread before: it stays, with a note
+        assert any("No earlier unread" in n.message for n in app._notifications)

@@ -58,6 +58,9 @@ APP_BINDINGS: list[BindingType] = [
 READING_BINDINGS: list[BindingType] = [
     Binding("j", "scroll_down", "Scroll down", show=False, id="scroll-down", tooltip="Scroll the article a line"),
     Binding("k", "scroll_up", "Scroll up", show=False, id="scroll-up", tooltip="Scroll the article back a line"),
+    # The list's ids: remapping next-unread in the config moves both.
+    Binding("n", "next_unread", "Next unread", show=False, id="next-unread", tooltip="Open the next unread article"),
+    Binding("N", "previous_unread", "Previous unread", show=False, id="previous-unread"),
 ]
 """Keys of the reading pane when it has focus (the article on the whole screen, or after tab)."""
 

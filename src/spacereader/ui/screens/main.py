@@ -162,6 +162,13 @@ class MainScreen(Screen[None]):
         if row is not None and row.id == event.article_id and not row.read:
             self.save_state(StateChange(event.article_id, read=True))
 
+    @on(ReadingPane.NextUnreadRequested)
+    def read_next_unread(self, event: ReadingPane.NextUnreadRequested) -> None:
+        """Open the next unread article where the reader is (the article keeps the screen)."""
+        article_list = self.query_one(ArticleList)
+        if article_list.jump_unread(event.forward):
+            article_list.action_open_article()
+
     @on(ArticleList.Emptied)
     def empty_list(self) -> None:
         """Clear the reading pane soon (typing a search often passes through empty results)."""

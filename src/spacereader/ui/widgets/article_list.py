@@ -150,20 +150,22 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if row is not None:
             self.post_message(self.Opened(row.id))
 
-    def _jump_unread(self, forward: bool) -> None:
+    def jump_unread(self, forward: bool) -> bool:
+        """Move to the next (or previous) unread article; False, with a note, when there is none."""
         if self.pager is None:
-            return
+            return False
         index = self.pager.next_unread(self.cursor, forward=forward)
         if index is None:
             self.notify("No more unread articles" if forward else "No earlier unread articles", timeout=2)
-        else:
-            self.move_to(index)
+            return False
+        self.move_to(index)
+        return True
 
     def action_next_unread(self) -> None:
-        self._jump_unread(True)
+        self.jump_unread(True)
 
     def action_previous_unread(self) -> None:
-        self._jump_unread(False)
+        self.jump_unread(False)
 
     # -- mouse ------------------------------------------------------------------------------------------
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from spacereader.models import Article
@@ -29,9 +32,21 @@ class ReadingPane(VerticalScroll, can_focus=True):
     BINDINGS = READING_BINDINGS
     COMPONENT_CLASSES = {"reading-pane--match"}
 
+    @dataclass
+    class NextUnreadRequested(Message):
+        """`n` / `N` while reading: open the next (or previous) unread article, as newsboat does."""
+
+        forward: bool
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article_id: int | None = None
+
+    def action_next_unread(self) -> None:
+        self.post_message(self.NextUnreadRequested(True))
+
+    def action_previous_unread(self) -> None:
+        self.post_message(self.NextUnreadRequested(False))
 
     def compose(self) -> ComposeResult:
         yield Static(id="headline")
