@@ -42,6 +42,14 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     feeds = subparsers.add_parser("feeds", help="list subscriptions with unread counts and fetch state")
     feeds.add_argument("--json", action="store_true", help="one JSON array of rows")
 
+    feed = subparsers.add_parser("feed", help="change one subscription's settings")
+    feed_actions = feed.add_subparsers(dest="feed_action", metavar="ACTION", required=True)
+    setter = feed_actions.add_parser("set", help="set a subscription's options")
+    setter.add_argument("feed", metavar="URL|ID")
+    setter.add_argument(
+        "--full-text", choices=("on", "off"), help="fetch each new article's web page during refresh and show its text"
+    )
+
     refresh = subparsers.add_parser("refresh", help="fetch every feed; exits non-zero only if all fail")
     refresh.add_argument("--json", action="store_true", help="per-feed results as one JSON object")
 
@@ -50,7 +58,7 @@ def run(args: argparse.Namespace, store: Store) -> int | None:
     """Carry out a feed command; None when the command is not one of these."""
     handlers: dict[str, Callable[[argparse.Namespace, Store], int]] = {
         "add": cmd_add, "import": cmd_import, "export": cmd_export,
-        "remove": cmd_remove, "feeds": cmd_feeds, "refresh": cmd_refresh,
+        "remove": cmd_remove, "feeds": cmd_feeds, "refresh": cmd_refresh, "feed": cmd_feed,
     }  # fmt: skip
     handler = handlers.get(args.command)
     if handler is None:
@@ -92,8 +100,13 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
     from spacereader.ingest.subscribe import SubscribeError, subscribe
 
     url = feed_url_from_argument(args.url)
+    settings = _settings(args)
+    if settings.sync is not None:
+        from spacereader.cli.sync import add_remote
+
+        return add_remote(store, settings, url, args.folder)
     try:
-        outcome = subscribe(store, Fetcher(), url, folder=args.folder, keep_per_feed=_settings(args).keep_per_feed)
+        outcome = subscribe(store, Fetcher(), url, folder=args.folder, keep_per_feed=settings.keep_per_feed)
     except SubscribeError as error:
         raise CommandError(str(error)) from error
     print(f"added feed {outcome.feed_id}: {clean_line(outcome.title or url)} ({outcome.new} articles)")
@@ -154,6 +167,12 @@ def cmd_remove(args: argparse.Namespace, store: Store) -> int:
         feed = find_feed(conn, args.feed.strip())
         if feed is None:
             raise CommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
+    settings = _settings(args)
+    if settings.sync is not None:
+        from spacereader.cli.sync import remove_remote
+
+        return remove_remote(store, settings, feed.id, feed.name)
+    with closing(store.connect()) as conn:
         articles, bookmarks = remove_feed(conn, feed.id)
     kept = f"; kept {bookmarks} bookmarked" if bookmarks else ""
     print(f"removed feed {feed.id}: {clean_line(feed.name)} ({articles} articles deleted{kept})")
@@ -165,8 +184,27 @@ def feed_json(feed, note: str | None = None) -> dict[str, object]:
     return {
         "id": feed.id, "url": feed.url, "title": feed.title, "folder": feed.folder, "unread": feed.unread,
         "total": feed.total, "last_success": feed.last_success, "last_error": feed.last_error,
-        "disabled_reason": feed.disabled_reason, "note": note,
+        "disabled_reason": feed.disabled_reason, "note": note, "full_text": feed.full_text,
     }  # fmt: skip
+
+
+def cmd_feed(args: argparse.Namespace, store: Store) -> int:
+    """`feed set URL|ID --full-text on|off`: one subscription's options."""
+    from spacereader.store.feeds import find_feed
+    from spacereader.store.page_text import set_full_text
+
+    if args.full_text is None:
+        raise CommandError("feed set: nothing to set (give --full-text on or off)")
+    with closing(store.connect()) as conn:
+        feed = find_feed(conn, args.feed.strip())
+        if feed is None:
+            raise CommandError(f"{args.feed}: no such subscription (see `spacereader feeds`)")
+        set_full_text(conn, feed.id, args.full_text == "on")
+    if args.full_text == "on":
+        print(f"full text on for {clean_line(feed.name)}: the next refresh fetches each new article's page")
+    else:
+        print(f"full text off for {clean_line(feed.name)}: articles show the feed's text as fetched")
+    return 0
 
 
 def cmd_feeds(args: argparse.Namespace, store: Store) -> int:
@@ -231,6 +269,10 @@ def cmd_refresh(args: argparse.Namespace, store: Store) -> int:
     from spacereader.ingest.refresh import refresh_all
 
     settings = _settings(args)
+    if settings.sync is not None:  # the server fetches the feeds; refreshing here is syncing with it
+        from spacereader.cli.sync import cmd_sync
+
+        return cmd_sync(args, store)
     bar = ProgressBar()
     try:
         report = refresh_all(store, Fetcher(), on_progress=bar, keep_per_feed=settings.keep_per_feed)

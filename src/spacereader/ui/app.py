@@ -94,6 +94,8 @@ class SpaceReaderApp(App[None]):
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
         self.theme_changed_signal.subscribe(self, self.keep_theme)
+        if self.settings.sync is not None:  # the cache is on screen first; the server is asked afterwards
+            self.call_after_refresh(self.refresh_feeds)
 
     def announce(self, message: News) -> None:
         """Hand a worker's result to every screen on the stack; each handles what it cares about.
@@ -130,8 +132,9 @@ class SpaceReaderApp(App[None]):
         return any(w.group == "refresh" and w.is_running for w in self.workers)
 
     def refresh_feeds(self) -> None:
-        """Fetch every feed in the background."""
-        self._run(partial(work.refresh_feeds, self), "refresh", exclusive=True)
+        """Fetch every feed in the background; with [sync] set, sync with the server instead."""
+        job = work.sync_feeds if self.settings.sync is not None else work.refresh_feeds
+        self._run(partial(job, self), "refresh", exclusive=True)
 
     def subscribe_feed(self, url: str) -> None:
         """Subscribe to a URL in the background."""
@@ -140,6 +143,14 @@ class SpaceReaderApp(App[None]):
     def remove_feed(self, feed_id: int, name: str) -> None:
         """Unsubscribe in the background."""
         self._run(partial(work.unsubscribe_feed, self, feed_id, name), "writes")
+
+    def fetch_full_text(self, article_id: int) -> None:
+        """Fetch the article's page in the background (or restore the feed's text)."""
+        self._run(partial(work.full_text, self, article_id), "full-text", exclusive=True)
+
+    def set_full_text(self, feed_id: int, name: str, on: bool) -> None:
+        """Save a feed's full-text setting in the background."""
+        self._run(partial(work.set_feed_full_text, self, feed_id, name, on), "writes")
 
     def save_view(self, name: str, query: str) -> None:
         """Save a search as a view in the background."""

@@ -46,6 +46,25 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding(
         "T", "app.change_theme", "Theme", show=False, id="pick-theme", tooltip="Pick a theme; it is kept in the config"
     ),
+    Binding(
+        "F",
+        "full_text",
+        "Full text",
+        show=False,
+        id="full-text",
+        tooltip="Fetch the article's page and show its main text (again: the feed's text)",
+    ),
+    Binding(
+        "L", "show_links", "Links", show=False, id="show-links", tooltip="The article's links and media, by number"
+    ),
+    Binding(
+        "p",
+        "play_enclosure",
+        "Play media",
+        show=False,
+        id="play-enclosure",
+        tooltip="Play the article's audio or video with the player",
+    ),
 ]
 """Keys of the main screen."""
 

@@ -114,9 +114,38 @@ class ArticleExtracted(News):
 
 
 @dataclass
+class FullTextFetched(News):
+    """The article's page was fetched (or its feed text restored); `reason` says why its text was not kept."""
+
+    article_id: int
+    reason: str = ""
+    restored: bool = False
+    """The feed's own text is back (the second F)."""
+
+
+@dataclass
+class FeedFullTextSet(News):
+    """A feed's full-text setting was saved."""
+
+    feed_id: int
+    name: str
+    on: bool
+
+
+@dataclass
 class FeedRemoved(News):
     """A feed was unsubscribed; its articles are gone (bookmarked ones kept)."""
 
     name: str
     removed: int
     kept: int
+
+
+@dataclass
+class SyncProgressed(News):
+    """Where a sync with the server is, in a few words; a burst collapses to the latest."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SyncProgressed)
