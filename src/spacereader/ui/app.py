@@ -10,12 +10,15 @@ import copy
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.theme import Theme
 
 from spacereader.config import Settings
+from spacereader.config_edit import ConfigEditError
 from spacereader.entities.extract import EntityExtractor, PlainExtractor
 from spacereader.paths import styles_dir
 from spacereader.store import Connection, Store
@@ -24,6 +27,7 @@ from spacereader.ui.dialogs.help import HelpScreen
 from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
 from spacereader.ui.messages import ArticlesMarked, ArticleStateFailed, ArticleStateSaved, MarkFailed, News
 from spacereader.ui.screens.main import MainScreen
+from spacereader.ui.theme_saver import ThemeSaver
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.writer import BulkMark, StateChange, StateWriter
 
@@ -39,6 +43,7 @@ class SpaceReaderApp(App[None]):
     CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "dialogs.tcss"]
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """The screen's `-narrow` (list over article) or `-wide` (three panes) class; `layout` may fix one."""
     BINDINGS = APP_BINDINGS
 
     def __init__(
@@ -50,10 +55,17 @@ class SpaceReaderApp(App[None]):
         fetcher: Fetcher | None = None,
         extraction_service: ExtractionService | None = None,
         startup_warnings: Iterable[str] = (),
+        config_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
+        if self.settings.layout != "auto":
+            self.HORIZONTAL_BREAKPOINTS = [(0, f"-{self.settings.layout}")]
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_saver = ThemeSaver(config_path, self.theme) if config_path is not None else None
+        """Writes a theme picked in the reader to the config file; None when there is no file to write."""
         self.extractor: EntityExtractor = extractor or PlainExtractor()
         self._fetcher = fetcher
         self.extraction_service = extraction_service
@@ -81,6 +93,7 @@ class SpaceReaderApp(App[None]):
             self.set_keymap(self.settings.keys)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+        self.theme_changed_signal.subscribe(self, self.keep_theme)
         if self.settings.sync is not None:  # the cache is on screen first; the server is asked afterwards
             self.call_after_refresh(self.refresh_feeds)
 
@@ -92,6 +105,21 @@ class SpaceReaderApp(App[None]):
         """
         for screen in list(self._screen_stack):
             screen.post_message(copy.copy(message))
+
+    def keep_theme(self, theme: Theme) -> None:
+        """Save a newly picked theme in the config file, so the next start uses it."""
+        if self.theme_saver is not None and self.theme_saver.want(theme.name):
+            self._run(self._save_theme, "config")
+
+    def _save_theme(self) -> None:
+        assert self.theme_saver is not None
+        try:
+            saved = self.theme_saver.save()
+        except ConfigEditError as error:
+            self.notify(f"Theme not saved: {error}", severity="warning", timeout=8, markup=False)
+            return
+        if saved is not None:
+            self.notify(f"Theme {saved} saved in {self.theme_saver.path}", timeout=2, markup=False)
 
     # -- background work --------------------------------------------------------------------------------
 
