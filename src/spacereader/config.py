@@ -14,6 +14,16 @@ CONFIG_MAX_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
+class SyncSettings:
+    """The [sync] table: a Google Reader API server and the account on it (the password is never here)."""
+
+    url: str
+    user: str
+    service: str = "greader"
+    password_command: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the config file can set, with defaults."""
 
@@ -33,6 +43,8 @@ class Settings:
     """Articles kept per feed (newest first); bookmarked ones are always kept."""
     views: dict[str, str] = field(default_factory=dict)
     """View name -> search query, from the [views] table; listed beside the views saved in the cache."""
+    sync: SyncSettings | None = None
+    """The [sync] table; None (the default) keeps every feed local."""
 
 
 # A key at the start of a line: bare, "basic" (with escapes) or 'literal'; decoded by tomllib itself.
@@ -152,6 +164,15 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 bad(None, key, 'a table of name = "query"')
                 continue
             values["views"] = _views(value, bad)
+        elif key == "sync":
+            if not isinstance(value, dict):
+                bad(None, key, "a table with service, url, user and password_command")
+                continue
+            values["sync"] = _sync(
+                value,
+                bad,
+                lambda k: warnings.append(f"config {path}{_where(text, 'sync', k)}: unknown key sync.{k}; ignored"),
+            )
         else:
             warnings.append(f"config {path}{_where(text, None, key)}: unknown key {key!r}; ignored")
     # Key names and TOML's own messages come from the file: one clean line each before they reach a terminal.
@@ -172,3 +193,36 @@ def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:
         else:
             views[" ".join(name.split())] = query.strip()
     return views
+
+
+def _sync(table: dict[str, Any], bad: Any, unknown: Any) -> SyncSettings | None:
+    """The [sync] table; a bad or missing url or user warns and leaves sync off (feeds stay local)."""
+    from urllib.parse import urlsplit
+
+    service = table.get("service", "greader")
+    if service != "greader":
+        bad("sync", "service", '"greader" (the Google Reader API: FreshRSS, Miniflux, Inoreader and others)')
+        return None
+    url = table.get("url")
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        bad("sync", "url", 'an http(s) address such as "https://rss.example.org/api/greader.php"; sync is off')
+        return None
+    user = table.get("user")
+    if not isinstance(user, str) or not user.strip():
+        bad("sync", "user", "the account's user name; sync is off")
+        return None
+    command = table.get("password_command", ())
+    if isinstance(command, str) and command.strip():
+        command = tuple(command.split())
+    elif isinstance(command, list) and command and all(isinstance(c, str) and c for c in command):
+        command = tuple(command)
+    else:
+        if command != ():
+            bad("sync", "password_command", 'a command such as ["pass", "show", "rss/api"]')
+        command = ()
+    for key in table:
+        if key not in ("service", "url", "user", "password_command"):
+            unknown(key)
+    assert isinstance(url, str)
+    return SyncSettings(url=url.strip(), user=user.strip(), password_command=command)

@@ -14,6 +14,7 @@ from spacereader.bookmark_files import BookmarkFileError
 from spacereader.cli import entities as cli_entities
 from spacereader.cli import feeds as cli_feeds
 from spacereader.cli import search as cli_search
+from spacereader.cli import sync as cli_sync
 from spacereader.cli.output import CommandError, print_rows
 from spacereader.models import Article, ArticleFilter
 from spacereader.safe_text import clean_line, clean_text
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_entities.add_parsers(commands)
     cli_feeds.add_parsers(commands)
     cli_search.add_parsers(commands)
+    cli_sync.add_parsers(commands)
     return parser
 
 
@@ -114,6 +116,8 @@ def run_command(args: argparse.Namespace) -> int:
         handled = cli_feeds.run(args, store)
     if handled is None:
         handled = cli_search.run(args, store)
+    if handled is None:
+        handled = cli_sync.run(args, store)
     if handled is not None:
         return handled
     with closing(store.connect()) as conn:

@@ -100,8 +100,13 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
     from spacereader.ingest.subscribe import SubscribeError, subscribe
 
     url = feed_url_from_argument(args.url)
+    settings = _settings(args)
+    if settings.sync is not None:
+        from spacereader.cli.sync import add_remote
+
+        return add_remote(store, settings, url, args.folder)
     try:
-        outcome = subscribe(store, Fetcher(), url, folder=args.folder, keep_per_feed=_settings(args).keep_per_feed)
+        outcome = subscribe(store, Fetcher(), url, folder=args.folder, keep_per_feed=settings.keep_per_feed)
     except SubscribeError as error:
         raise CommandError(str(error)) from error
     print(f"added feed {outcome.feed_id}: {clean_line(outcome.title or url)} ({outcome.new} articles)")
@@ -162,6 +167,12 @@ def cmd_remove(args: argparse.Namespace, store: Store) -> int:
         feed = find_feed(conn, args.feed.strip())
         if feed is None:
             raise CommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
+    settings = _settings(args)
+    if settings.sync is not None:
+        from spacereader.cli.sync import remove_remote
+
+        return remove_remote(store, settings, feed.id, feed.name)
+    with closing(store.connect()) as conn:
         articles, bookmarks = remove_feed(conn, feed.id)
     kept = f"; kept {bookmarks} bookmarked" if bookmarks else ""
     print(f"removed feed {feed.id}: {clean_line(feed.name)} ({articles} articles deleted{kept})")
@@ -258,6 +269,10 @@ def cmd_refresh(args: argparse.Namespace, store: Store) -> int:
     from spacereader.ingest.refresh import refresh_all
 
     settings = _settings(args)
+    if settings.sync is not None:  # the server fetches the feeds; refreshing here is syncing with it
+        from spacereader.cli.sync import cmd_sync
+
+        return cmd_sync(args, store)
     bar = ProgressBar()
     try:
         report = refresh_all(store, Fetcher(), on_progress=bar, keep_per_feed=settings.keep_per_feed)

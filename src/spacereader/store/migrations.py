@@ -267,6 +267,37 @@ STEPS: list[str] = [
             AND id NOT IN (SELECT article_id FROM search_pending);
     END;
     """,
+    # Sync with a Google Reader API server: which local feed and article each remote stream and item is,
+    # how far pulling got, and the marks waiting to be pushed. Everything goes with its feed or article.
+    """
+    CREATE TABLE sync_feeds (
+        feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+        stream_id TEXT NOT NULL UNIQUE,
+        pulled INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sync_items (
+        item_id TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        crawled INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sync_items_by_article ON sync_items (article_id);
+    CREATE TABLE sync_queue (
+        item_id TEXT NOT NULL,
+        field TEXT NOT NULL CHECK (field IN ('read', 'starred')),
+        value INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (item_id, field)
+    );
+    CREATE TABLE sync_mark_all (
+        id INTEGER PRIMARY KEY,
+        stream_id TEXT NOT NULL,
+        older_than INTEGER NOT NULL
+    );
+    CREATE TABLE sync_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
     # Full text and media: a feed may ask for each article's web page; an article whose body was replaced
     # by its page's main text keeps the feed's own text in feed_body, and page_error says why a page failed.
     """

@@ -81,6 +81,8 @@ class SpaceReaderApp(App[None]):
             self.set_keymap(self.settings.keys)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+        if self.settings.sync is not None:  # the cache is on screen first; the server is asked afterwards
+            self.call_after_refresh(self.refresh_feeds)
 
     def announce(self, message: News) -> None:
         """Hand a worker's result to every screen on the stack; each handles what it cares about.
@@ -102,8 +104,9 @@ class SpaceReaderApp(App[None]):
         return any(w.group == "refresh" and w.is_running for w in self.workers)
 
     def refresh_feeds(self) -> None:
-        """Fetch every feed in the background."""
-        self._run(partial(work.refresh_feeds, self), "refresh", exclusive=True)
+        """Fetch every feed in the background; with [sync] set, sync with the server instead."""
+        job = work.sync_feeds if self.settings.sync is not None else work.refresh_feeds
+        self._run(partial(job, self), "refresh", exclusive=True)
 
     def subscribe_feed(self, url: str) -> None:
         """Subscribe to a URL in the background."""

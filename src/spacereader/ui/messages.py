@@ -139,3 +139,13 @@ class FeedRemoved(News):
     name: str
     removed: int
     kept: int
+
+
+@dataclass
+class SyncProgressed(News):
+    """Where a sync with the server is, in a few words; a burst collapses to the latest."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SyncProgressed)

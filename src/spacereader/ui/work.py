@@ -31,6 +31,7 @@ from spacereader.ui.messages import (
     FullTextFetched,
     IndexCatchingUp,
     RefreshProgressed,
+    SyncProgressed,
 )
 
 if TYPE_CHECKING:
@@ -52,6 +53,31 @@ def refresh_feeds(app: WorkerHost) -> None:
     )
     failures = tuple(f"{o.title or o.url}: {o.error}" for o in report.failures)
     app.announce(FeedsRefreshed(report.summary(), report.new_items, failures))
+
+
+def sync_feeds(app: WorkerHost) -> None:
+    """Sync with the [sync] server; marks already queued go first. Ends as a refresh does, with a summary."""
+    from spacereader.sync.account import resolve_account  # loaded on first sync, not at start
+    from spacereader.sync.greader import SyncError
+    from spacereader.sync.run import sync_account
+
+    assert app.settings.sync is not None
+    worker = get_current_worker()
+    try:
+        report = sync_account(
+            app.store,
+            resolve_account(app.settings.sync),  # a password_command runs here, off the UI thread
+            keep_per_feed=app.settings.keep_per_feed,
+            on_progress=lambda p: app.announce(SyncProgressed(f"syncing: {p.describe()}")),
+            should_stop=lambda: worker.is_cancelled or app.stopping.is_set(),
+        )
+    except SyncError as error:
+        app.announce(FeedActionFailed(str(error)))
+        return
+    except DatabaseError as error:
+        app.announce(FeedActionFailed(f"sync: not saved ({error})"))
+        return
+    app.announce(FeedsRefreshed(report.summary(), report.new_items, ()))
 
 
 def catch_up_index(app: WorkerHost) -> None:

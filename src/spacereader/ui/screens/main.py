@@ -331,7 +331,7 @@ class MainScreen(Screen[None]):
         if self.reader.refreshing:
             self.notify("A refresh is already running", timeout=2)
             return
-        self.query_one(StatusLine).progress = "refreshing feeds…"
+        self.query_one(StatusLine).progress = "syncing…" if self.reader.settings.sync else "refreshing feeds…"
         self.reader.refresh_feeds()
 
     def action_add_feed(self) -> None:
@@ -347,6 +347,10 @@ class MainScreen(Screen[None]):
     @on(messages.RefreshProgressed)
     def refresh_progressed(self, event: messages.RefreshProgressed) -> None:
         self.query_one(StatusLine).progress = f"refreshing {event.done}/{event.total}: {clean_line(event.feed)[:40]}"
+
+    @on(messages.SyncProgressed)
+    def sync_progressed(self, event: messages.SyncProgressed) -> None:
+        self.query_one(StatusLine).progress = clean_line(event.text)[:60]
 
     @on(messages.FeedsRefreshed)
     def feeds_refreshed(self, event: messages.FeedsRefreshed) -> None:
