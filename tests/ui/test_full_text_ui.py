@@ -88,7 +88,7 @@ async def test_F_shows_the_page_text_marked_and_F_again_the_feed_text(store, mak
         await wait_for(pilot, lambda: any(name.startswith(" Juventas") for name in sidebar_names(app)))
         await pilot.press("F")
         await wait_for(pilot, lambda: "Paragraph one of article 0" in pane_text(app))
-        assert note(app) == "" and "Juventas" not in pane_text(app)
+        assert note(app) == "Feed text; F takes the page's text again" and "Juventas" not in pane_text(app)
 
 
 async def test_F_on_a_page_without_text_keeps_the_feed_text_with_one_line(store, make_app, httpserver: HTTPServer):
