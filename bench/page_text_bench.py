@@ -30,7 +30,7 @@ from spacereader.store import Store  # noqa: E402
 from spacereader.store.articles import upsert_articles  # noqa: E402
 from spacereader.store.feeds import ensure_feed  # noqa: E402
 from spacereader.store.page_text import set_full_text  # noqa: E402
-from tests.page_extraction import EXTRACTORS, PAGE_URL, PAGES, readable_words, score, test_pages  # noqa: E402
+from tests.page_extraction import EXTRACTORS, PAGE_URL, PAGES, readable_words, score, written_pages  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "feeds"
 REPEATS = 5
@@ -99,7 +99,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=120, help="pages of a full-text feed to fetch (default 120)")
     args = parser.parse_args()
-    pages = test_pages()
+    pages = written_pages()
     for extract in EXTRACTORS.values():
         extract(pages[0][1], PAGE_URL)  # imports and caches out of the timing
     print(f"{'page':16} " + "  ".join(f"{name:>34}" for name in EXTRACTORS))

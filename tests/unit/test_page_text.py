@@ -8,9 +8,9 @@ import pytest
 
 from spacereader.ingest.page_text import MIN_WORDS, PageTextError, main_text, prose_words
 from tests.conftest import corpus_dir
-from tests.page_extraction import EXTRACTORS, PAGE_URL, score, test_pages
+from tests.page_extraction import EXTRACTORS, PAGE_URL, score, written_pages
 
-ARTICLES = [page for page in test_pages() if page[2].strip()]
+ARTICLES = [page for page in written_pages() if page[2].strip()]
 HEADLINES = {
     "daily-orbit": "Hera probe completes first deep-space burn",
     "lunar-times": "SLIM survives third lunar night",
@@ -31,7 +31,7 @@ def test_the_story_is_found_without_what_surrounds_it(name, page, expected):
 
 
 def test_a_page_of_headlines_has_no_main_text():
-    [(_, page, expected)] = [p for p in test_pages() if p[0] == "section-front"]
+    [(_, page, expected)] = [p for p in written_pages() if p[0] == "section-front"]
     assert expected == ""
     with pytest.raises(PageTextError, match="no main text"):
         main_text(page, PAGE_URL)
@@ -40,14 +40,14 @@ def test_a_page_of_headlines_has_no_main_text():
 def test_trafilatura_beats_readability_on_the_test_pages():
     """The reason for the choice: better F1 on the stories and (nearly) nothing from the page without one."""
     f1 = {name: statistics.mean(score(n, extract(p, PAGE_URL), e).f1 for n, p, e in ARTICLES) for name, extract in EXTRACTORS.items()}  # fmt: skip
-    [(_, front, _)] = [p for p in test_pages() if p[0] == "section-front"]
+    [(_, front, _)] = [p for p in written_pages() if p[0] == "section-front"]
     stray = {name: score("front", extract(front, PAGE_URL), "").words for name, extract in EXTRACTORS.items()}
     assert f1["trafilatura"] > f1["readability"] + 0.01, f1
     assert stray["trafilatura"] < MIN_WORDS <= stray["readability"], stray
 
 
 def test_scripts_and_embedded_data_never_reach_the_text():
-    [(_, page, _)] = [p for p in test_pages() if p[0] == "southern-skies"]
+    [(_, page, _)] = [p for p in written_pages() if p[0] == "southern-skies"]
     text = main_text(page, PAGE_URL)
     for script_text in (
         "Injected by a script",
@@ -62,7 +62,7 @@ def test_scripts_and_embedded_data_never_reach_the_text():
 
 
 def test_the_headline_is_not_repeated_and_links_are_numbered():
-    [(_, page, _)] = [p for p in test_pages() if p[0] == "daily-orbit"]
+    [(_, page, _)] = [p for p in written_pages() if p[0] == "daily-orbit"]
     text = main_text(page, PAGE_URL, "Hera probe completes first deep-space burn")
     assert text.startswith("The European Space Agency confirmed")
     assert "Milani [1] and Juventas" in text
