@@ -9,6 +9,7 @@ import pytest
 from spacereader.ingest.page_text import MIN_WORDS, PageTextError, main_text, prose_words
 from tests.conftest import corpus_dir
 from tests.page_extraction import EXTRACTORS, PAGE_URL, score, written_pages
+from tests.unit.test_properties import assert_terminal_safe
 
 ARTICLES = [page for page in written_pages() if page[2].strip()]
 HEADLINES = {
@@ -87,3 +88,15 @@ def test_real_pages_give_text_or_a_reason():
             assert "RSParser" not in str(path), f"{path.name}: a blog page with posts gave no text"
         else:
             assert prose_words(text) >= MIN_WORDS
+
+
+def test_a_hostile_page_gives_terminal_safe_text():
+    """Control characters, escape sequences and markup-like text in a page reach the reader as plain, safe text."""
+    hostile = "[b]X[/b] [@click=app.quit]Y[/] \x1b]0;T\x07\x1b[2J\x9b1m evil \x7f"
+    story = " ".join(f"Sentence {n} of a story about a launch, with {hostile} inside it." for n in range(12))
+    page = (
+        f"<html><body><nav>Home News</nav><article><h1>Launch</h1><p>{story}</p><p>{story}</p></article></body></html>"
+    )
+    text = main_text(page.encode("utf-8", "surrogatepass"), PAGE_URL, "Launch")
+    assert "[@click=app.quit]Y[/]" in text  # kept as literal text, never read as markup
+    assert_terminal_safe(text, multiline=True)
