@@ -18,12 +18,14 @@ from spacereader.models import ArticleFilter
 from spacereader.search.query import parse_query
 from spacereader.store import Store
 from spacereader.store import sync as store_sync
-from spacereader.store.articles import list_article_rows, set_read
+from spacereader.store.articles import get_article, list_article_rows, set_read
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import list_feeds
+from spacereader.store.page_text import set_full_text
 from spacereader.sync.account import SyncAccount
 from spacereader.sync.greader import LoginRefused, SyncError
 from spacereader.sync.run import sync_account
+from tests.page_extraction import PAGES
 from tests.sync.freshrss import READ, STARRED, FreshRSS
 
 pytestmark = pytest.mark.slow  # each test makes FreshRSS fetch feeds (PHP), seconds in all
@@ -314,3 +316,26 @@ def test_sync_settings_reach_the_reader_config(tmp_path: Path):
     settings, warnings = load_settings(path)
     assert warnings == []
     assert settings.sync == SyncSettings("https://rss.example.org/api/greader.php", "alice")
+
+
+def test_a_full_text_feed_gets_its_pages_after_a_sync(store, freshrss, httpserver):
+    page = (PAGES / "daily-orbit.html").read_text()
+    httpserver.expect_request("/hera").respond_with_data(page, content_type="text/html")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Orbit</title><item><title>Hera burn</title>'
+        f"<link>{httpserver.url_for('/hera')}</link><guid>hera</guid><pubDate>01 Nov 2026 10:00:00 GMT</pubDate>"
+        "<description>Hera has fired its engines.</description></item></channel></rss>"
+    )
+    httpserver.expect_request("/orbit.xml").respond_with_data(feed, content_type="application/rss+xml")
+    freshrss.subscribe(httpserver.url_for("/orbit.xml"))
+    assert sync_account(store, account(freshrss.api, freshrss)).pages == []  # full text is off
+    with closing(store.connect()) as conn:
+        [orbit] = [f for f in list_feeds(conn) if f.title == "Orbit"]
+        set_full_text(conn, orbit.id, True)
+
+    report = sync_account(store, account(freshrss.api, freshrss))
+
+    assert [p.reason for p in report.pages] == [""] and "full text of 1/1 pages" in report.summary()
+    with closing(store.connect()) as conn:
+        article = get_article(conn, article_id(store, "Hera burn"))
+    assert article is not None and article.from_page and "Juventas will carry the first radar" in article.body

@@ -18,7 +18,7 @@ from spacereader.store import Store
 from spacereader.store.articles import count_articles, get_article, list_article_rows
 from spacereader.store.entities import extraction_state, save_article_entities
 from spacereader.store.feeds import add_feeds
-from spacereader.store.page_text import restore_feed_text, set_full_text
+from spacereader.store.page_text import articles_wanting_pages, restore_feed_text, set_full_text
 from tests.conftest import add_articles
 from tests.page_extraction import PAGES
 
@@ -70,9 +70,13 @@ def test_the_feed_text_comes_back_on_request(store: Store, httpserver: HTTPServe
     article_id = one_article(store, httpserver.url_for("/hera"))
     take_full_text(store, fetcher(), article_id)
     with closing(store.connect()) as conn:
+        set_full_text(conn, get_article(conn, article_id).feed_id, True)  # type: ignore[union-attr]
+        assert articles_wanting_pages(conn, 10) == []  # it has the page's text already
         assert restore_feed_text(conn, article_id)
         article = get_article(conn, article_id)
         assert article is not None and not article.from_page and article.body.startswith(FEED_TEXT)
+        assert article.page_error == "the feed's text was chosen with F"
+        assert articles_wanting_pages(conn, 10) == []  # and a refresh does not undo the choice
         assert not restore_feed_text(conn, article_id)
     assert matches(store, "Juventas") == 0
 

@@ -10,12 +10,15 @@ crawl time seen in the account-wide stream) moves only at the end of a pull that
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from spacereader.ingest.fetch import Fetcher
+from spacereader.ingest.full_text import FullTextOutcome, fill_full_texts
 from spacereader.store import Connection, Store
 from spacereader.store import sync as store_sync
 from spacereader.store.search_index import index_pending
@@ -68,6 +71,8 @@ class SyncReport:
     ids: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    pages: list[FullTextOutcome] = dataclasses.field(default_factory=list)
+    """Pages fetched for full-text feeds' articles after the sync (as a refresh does)."""
 
     def summary(self) -> str:
         """One line: feeds, new articles, marks pushed, marks pulled."""
@@ -81,6 +86,8 @@ class SyncReport:
             parts.append(f"{self.removed_feeds} feeds removed")
         if self.skipped_items:
             parts.append(f"{self.skipped_items} malformed items skipped")
+        if self.pages:
+            parts.append(f"full text of {sum(1 for p in self.pages if p.ok)}/{len(self.pages)} pages")
         if self.cancelled:
             parts.append("stopped")
         return "synced: " + ", ".join(parts)
@@ -276,6 +283,8 @@ def sync_account(
                 job.run(conn, account)
             except Stopped:
                 job.report.cancelled = True
+        if not job.report.cancelled:  # the server fetches the feeds; the articles' pages are fetched here
+            job.report.pages = fill_full_texts(store, Fetcher(), should_stop=should_stop)
     finally:
         traffic = client.traffic
         job.report.requests, job.report.bytes = traffic.requests, traffic.bytes

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from spacereader.models import Article
+from spacereader.models import CHOSE_FEED_TEXT, Article
 from spacereader.safe_text import clean_line, clean_text
 from spacereader.ui.keys import READING_BINDINGS
 
@@ -41,6 +41,8 @@ def source_note(article: Article) -> str:
     if article.from_page:
         host = urlsplit(clean_line(article.url)).netloc
         return f"Full text taken from the page{f' ({host})' if host else ''}; F shows the feed's text"
+    if article.page_error == CHOSE_FEED_TEXT:
+        return "Feed text; F takes the page's text again"
     if article.page_error:
         return f"Feed text: the page's text was not used ({clean_line(article.page_error)})"
     return ""
