@@ -314,3 +314,27 @@ def test_sync_settings_reach_the_reader_config(tmp_path: Path):
     settings, warnings = load_settings(path)
     assert warnings == []
     assert settings.sync == SyncSettings("https://rss.example.org/api/greader.php", "alice")
+
+
+def test_a_feed_read_here_before_sync_keeps_its_articles_and_marks_and_sends_them(store, freshrss, httpserver):
+    from spacereader.ingest.fetch import Fetcher
+    from spacereader.ingest.subscribe import subscribe
+
+    items = [(f"launch-{n}", f"Launch {n}") for n in range(6)]  # guids that are not links
+    url = serve(httpserver, "/launches.xml", "Launches", items)
+    subscribe(store, Fetcher(), url)
+    with closing(store.connect()) as conn:
+        set_bookmark(conn, article_id(store, "Launch 2"), True)
+        set_read(conn, article_id(store, "Launch 4"), True)
+    before = {title: article_id(store, title) for title in rows(store)}
+    freshrss.subscribe(url)
+
+    report = sync_account(store, account(freshrss.api, freshrss))
+
+    assert report.new_items == 0 and len(rows(store)) == 6  # matched by link: no second copy
+    assert {title: article_id(store, title) for title in rows(store)} == before
+    assert rows(store)["Launch 2"] == (False, True) and rows(store)["Launch 4"] == (True, False)
+    assert queued(store) == 0 and report.pushed == 2  # sent at the end of the same sync
+    assert freshrss.item_id_of("Launch 2") in freshrss.starred_ids()
+    assert freshrss.item_id_of("Launch 4") not in freshrss.unread_ids()
+    assert rows(store)["Launch 2"] == (False, True) and queued(store) == 0

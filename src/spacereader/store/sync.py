@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacereader.models import NewArticle
 from spacereader.store.articles import now_iso, upsert_articles
@@ -238,14 +238,23 @@ def store_items(conn: sqlite3.Connection, feed_id: int, items: Sequence[PulledIt
     if not items:
         return 0
     with conn:
-        before = {
-            guid: (article_id, bool(read), bool(bookmarked))
-            for guid, article_id, read, bookmarked in conn.execute(
-                "SELECT guid, id, is_read, EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)"
-                " FROM articles a WHERE feed_id = ?",
-                (feed_id,),
-            )
-        }
+        before: dict[str, tuple[int, bool, bool]] = {}
+        by_link: dict[str, str] = {}
+        for guid, article_id, read, bookmarked, link in conn.execute(
+            "SELECT guid, id, is_read, EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id), url"
+            " FROM articles a WHERE feed_id = ?",
+            (feed_id,),
+        ):
+            before[guid] = (article_id, bool(read), bool(bookmarked))
+            if link:
+                by_link.setdefault(link, guid)
+        # The API does not carry the feed's own guid: an article fetched here before is found by its link.
+        items = [
+            replace(item, article=replace(item.article, guid=by_link[item.article.url]))
+            if item.article.guid not in before and item.article.url in by_link
+            else item
+            for item in items
+        ]
         inserted, _ = upsert_articles(conn, feed_id, [item.article for item in items], index_now=False)
         guids = list({item.article.guid for item in items})
         ids: dict[str, int] = {}
