@@ -153,3 +153,23 @@ def test_read_and_unread_commands_work_without_sync(tmp_path: Path, capsys):
     assert "marked" in capsys.readouterr().out
     with closing(store.connect()) as conn:
         assert conn.execute("SELECT count(*) FROM articles WHERE is_read = 0").fetchone()[0] == 0
+
+
+def test_the_sync_progress_line_is_drawn_only_on_a_terminal():
+    import io
+
+    from spacereader.cli.sync import SyncBar
+    from spacereader.sync.run import SyncProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen, pipe = Terminal(), io.StringIO()
+    for stream in (screen, pipe):
+        bar = SyncBar(stream)
+        bar(SyncProgress("first pull of feed", 2, 10))
+        bar(SyncProgress("articles", 340))
+        bar.close()
+    assert screen.getvalue() == ("\r\x1b[Ksync: first pull of feed 2/10\r\x1b[Ksync: articles 340\r\x1b[K")
+    assert pipe.getvalue() == ""
