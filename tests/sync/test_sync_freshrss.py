@@ -41,7 +41,6 @@ def rss(title: str, items: list[tuple[str, str]]) -> str:
 
 
 def serve(httpserver: HTTPServer, path: str, title: str, items: list[tuple[str, str]]) -> str:
-    httpserver.clear_all_handlers() if False else None
     httpserver.expect_request(path).respond_with_data(rss(title, items), content_type="application/rss+xml")
     return httpserver.url_for(path)
 
@@ -338,3 +337,35 @@ def test_a_feed_read_here_before_sync_keeps_its_articles_and_marks_and_sends_the
     assert freshrss.item_id_of("Launch 2") in freshrss.starred_ids()
     assert freshrss.item_id_of("Launch 4") not in freshrss.unread_ids()
     assert rows(store)["Launch 2"] == (False, True) and queued(store) == 0
+
+
+def test_a_server_stopped_mid_sync_is_one_line_and_the_next_sync_finishes_the_job(store, freshrss, httpserver, proxy):
+    import threading
+
+    for n in range(4):
+        items = [(f"f{n}-{i}", f"Feed {n} item {i}") for i in range(5)]
+        freshrss.subscribe(serve(httpserver, f"/f{n}.xml", f"Feed {n}", items))
+    proxy.fail("stream/contents/feed", 0.3)
+
+    def stop_after_two_feeds() -> None:
+        deadline = time.monotonic() + 30
+        while sum("stream/contents/feed" in p for p in proxy.seen) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        proxy.stop()
+
+    stopper = threading.Thread(target=stop_after_two_feeds)
+    stopper.start()
+    # refused, or reset on a connection kept alive from before: either way one line naming the server
+    stopped = (
+        r"^sync: (cannot reach 127\.0\.0\.1:\d+ \((connection refused|cannot connect)\)"
+        r"|127\.0\.0\.1:\d+/\S+: the connection broke)$"
+    )
+    with pytest.raises(SyncError, match=stopped):
+        sync_account(store, account(proxy.url, freshrss))
+    stopper.join()
+    part = rows(store)
+    assert 0 < len(part) < 20  # the feeds pulled before it stopped are kept
+    proxy.heal()
+    proxy.start()
+    report = sync_account(store, account(proxy.url, freshrss))
+    assert report.new_items == 20 - len(part) and len(rows(store)) == 20
