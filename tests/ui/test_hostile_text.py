@@ -8,7 +8,7 @@ from contextlib import closing
 from textual.geometry import Region
 from textual.widget import Widget
 
-from spacereader.models import NewArticle
+from spacereader.models import Enclosure, NewArticle
 from spacereader.store.articles import upsert_articles
 from spacereader.store.feeds import ensure_feed, record_failure
 from spacereader.ui.screens.feeds import FeedsScreen
@@ -39,7 +39,7 @@ async def test_every_widget_draws_outside_text_literally(store, make_app):
         upsert_articles(conn, feed_id, [
             NewArticle(guid="1", title=f"Title {HOSTILE}", published="2026-01-01T00:00:00Z",
                        body=f"Body {HOSTILE}\n\n" + "W" * 10_000 + "\n\nEnd Ada", url=f"https://x.example/{HOSTILE}",
-                       author=f"Author {HOSTILE}", content_hash="h", enclosures=(f"https://x.example/a.mp3 {HOSTILE}",)),
+                       author=f"Author {HOSTILE}", content_hash="h", enclosures=(Enclosure(f"https://x.example/a.mp3 {HOSTILE}", f"audio/{HOSTILE}"),)),
         ])  # fmt: skip
     with closing(store.connect()) as conn:
         record_failure(conn, feed_id, f"HTTP 500 {HOSTILE}")

@@ -56,7 +56,17 @@ def test_mentions_lists_article_rows_after_extraction(run) -> None:
     status, out, _ = run("mentions", "Putin", "--json")
     assert status == 0
     (row,) = json.loads(out)
-    assert row["id"] == 1 and set(row) == {"id", "title", "source", "url", "published", "read", "bookmarked", "feed_id"}
+    assert row["id"] == 1 and set(row) == {
+        "id",
+        "title",
+        "source",
+        "url",
+        "published",
+        "read",
+        "bookmarked",
+        "feed_id",
+        "enclosures",
+    }
     _, same, _ = run("mentions", "U.S.", "--json")
     assert json.loads(same) == json.loads(out)
 

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from spacereader.ingest.parse import ParseError, parse_feed
+from spacereader.models import Enclosure
 
 FETCHED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 
@@ -30,7 +31,8 @@ def test_a_plain_rss_feed_takes_the_fast_path():
     assert (item.guid, item.title, item.url) == ("g-1", "Hello", "http://example.com/1")
     assert item.published == "2025-06-03T09:39:21Z"
     assert item.body == "Body x [1]\n\n[1] http://example.com/x"
-    assert item.enclosures == ("http://example.com/a.mp3 (audio/mpeg, 1.2 MB)",)
+    assert item.enclosures == (Enclosure("http://example.com/a.mp3", "audio/mpeg", 1234567),)
+    assert item.enclosures[0].details == "audio/mpeg, 1.2 MB"
     assert item.content_hash
 
 
@@ -86,7 +88,7 @@ def test_json_feed_1_1_is_read_with_authors_and_attachments():
     [item] = feed.items
     assert feed.parser == "jsonfeed" and feed.title == "J"
     assert (item.guid, item.author, item.body, item.published) == ("7", "Ann", "hi", "2024-01-01T09:00:00Z")
-    assert item.enclosures == ("https://j.example/7.mp3 (audio/mpeg)",)
+    assert item.enclosures == (Enclosure("https://j.example/7.mp3", "audio/mpeg"),)
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,8 @@ def assert_article_safe(feed: ParsedFeed, *, links_checked: bool = True) -> None
             assert_terminal_safe(value, multiline=False)
         assert_terminal_safe(item.body, multiline=True)
         for enclosure in item.enclosures:
-            assert_terminal_safe(enclosure, multiline=False)
+            assert_terminal_safe(enclosure.url, multiline=False)
+            assert_terminal_safe(enclosure.media_type, multiline=False)
         assert item.guid
         # convert() keeps only http(s) links; to_article alone trusts the link it is given.
         assert not links_checked or item.url == "" or item.url.lower().startswith(("http://", "https://"))

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="print one article as plain text")
     show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--full", action="store_true", help="fetch the article's web page and print its main text")
 
     for name, text in (("bookmark", "bookmark an article"), ("unbookmark", "remove a bookmark")):
         sub = commands.add_parser(name, help=text)
@@ -133,12 +134,14 @@ def run_command(args: argparse.Namespace) -> int:
             )
             limit = getattr(args, "limit", None)
             rows = store_articles.list_article_rows(conn, view, limit=-1 if limit is None else limit)
-            print_rows(rows, args.json)
+            print_rows(rows, args.json, conn)
             return 0
         if args.command == "show":
             article = store_articles.get_article(conn, args.id)
             if article is None:
                 raise CommandError(f"no article with ID {args.id}")
+            if args.full and not article.from_page:
+                article = full_article(store, article)
             print(format_article(article))
             return 0
         if args.command in ("bookmark", "unbookmark"):
@@ -148,11 +151,30 @@ def run_command(args: argparse.Namespace) -> int:
     raise CommandError(f"unknown command {args.command}")
 
 
+def full_article(store, article: Article) -> Article:
+    """The article with its page's main text fetched and kept; on failure the feed's, with the reason on stderr."""
+    from spacereader.ingest.fetch import Fetcher
+    from spacereader.ingest.full_text import take_full_text
+    from spacereader.store.articles import get_article
+
+    outcome = take_full_text(store, Fetcher(), article.id)
+    if not outcome.ok:
+        print(f"spacereader: article {article.id}: no full text ({clean_line(outcome.reason)}); showing the feed's text",
+              file=sys.stderr)  # fmt: skip
+    with closing(store.connect()) as conn:
+        return get_article(conn, article.id) or article
+
+
 def format_article(article: Article) -> str:
-    """An article as plain text: headline, meta line, paragraphs, link."""
+    """An article as plain text: headline, meta line, paragraphs, media, link."""
     lines = [clean_line(article.title), article.meta_line, ""]
+    if article.from_page:
+        lines.extend(["(full text taken from the page)", ""])
     for paragraph in article.paragraphs:
         lines.extend([clean_text(paragraph), ""])
+    for enclosure in article.enclosures:
+        details = clean_line(enclosure.details)
+        lines.append(f"Media: {clean_line(enclosure.url)}" + (f" ({details})" if details else ""))
     if article.url:
         lines.append(f"Link: {clean_line(article.url)}")
     return "\n".join(lines).rstrip() + "\n"

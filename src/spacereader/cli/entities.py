@@ -150,7 +150,7 @@ def _mentions(args: argparse.Namespace, store) -> int:
             others = ", ".join(m.name for m in matches[1:6])
             print(f"spacereader: showing {chosen.name} ({chosen.kind}); also matching: {others}", file=sys.stderr)
         rows = store_articles.list_article_rows(conn, ArticleFilter(entity_id=chosen.id), limit=-1)
-    print_rows(rows, args.json)
+        print_rows(rows, args.json, conn)
     return 0
 
 

@@ -42,6 +42,14 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     feeds = subparsers.add_parser("feeds", help="list subscriptions with unread counts and fetch state")
     feeds.add_argument("--json", action="store_true", help="one JSON array of rows")
 
+    feed = subparsers.add_parser("feed", help="change one subscription's settings")
+    feed_actions = feed.add_subparsers(dest="feed_action", metavar="ACTION", required=True)
+    setter = feed_actions.add_parser("set", help="set a subscription's options")
+    setter.add_argument("feed", metavar="URL|ID")
+    setter.add_argument(
+        "--full-text", choices=("on", "off"), help="fetch each new article's web page during refresh and show its text"
+    )
+
     refresh = subparsers.add_parser("refresh", help="fetch every feed; exits non-zero only if all fail")
     refresh.add_argument("--json", action="store_true", help="per-feed results as one JSON object")
 
@@ -50,7 +58,7 @@ def run(args: argparse.Namespace, store: Store) -> int | None:
     """Carry out a feed command; None when the command is not one of these."""
     handlers: dict[str, Callable[[argparse.Namespace, Store], int]] = {
         "add": cmd_add, "import": cmd_import, "export": cmd_export,
-        "remove": cmd_remove, "feeds": cmd_feeds, "refresh": cmd_refresh,
+        "remove": cmd_remove, "feeds": cmd_feeds, "refresh": cmd_refresh, "feed": cmd_feed,
     }  # fmt: skip
     handler = handlers.get(args.command)
     if handler is None:
@@ -176,8 +184,27 @@ def feed_json(feed, note: str | None = None) -> dict[str, object]:
     return {
         "id": feed.id, "url": feed.url, "title": feed.title, "folder": feed.folder, "unread": feed.unread,
         "total": feed.total, "last_success": feed.last_success, "last_error": feed.last_error,
-        "disabled_reason": feed.disabled_reason, "note": note,
+        "disabled_reason": feed.disabled_reason, "note": note, "full_text": feed.full_text,
     }  # fmt: skip
+
+
+def cmd_feed(args: argparse.Namespace, store: Store) -> int:
+    """`feed set URL|ID --full-text on|off`: one subscription's options."""
+    from spacereader.store.feeds import find_feed
+    from spacereader.store.page_text import set_full_text
+
+    if args.full_text is None:
+        raise CommandError("feed set: nothing to set (give --full-text on or off)")
+    with closing(store.connect()) as conn:
+        feed = find_feed(conn, args.feed.strip())
+        if feed is None:
+            raise CommandError(f"{args.feed}: no such subscription (see `spacereader feeds`)")
+        set_full_text(conn, feed.id, args.full_text == "on")
+    if args.full_text == "on":
+        print(f"full text on for {clean_line(feed.name)}: the next refresh fetches each new article's page")
+    else:
+        print(f"full text off for {clean_line(feed.name)}: articles show the feed's text as fetched")
+    return 0
 
 
 def cmd_feeds(args: argparse.Namespace, store: Store) -> int:

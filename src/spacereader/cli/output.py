@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from spacereader.models import Article, ArticleRow
+from spacereader.models import Article, ArticleRow, Enclosure
+
+if TYPE_CHECKING:
+    from spacereader.store import Connection
 from spacereader.safe_text import clean_line
 
 
@@ -14,7 +18,7 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 1."""
 
 
-def row_json(row: ArticleRow | Article) -> dict[str, object]:
+def row_json(row: ArticleRow | Article, enclosures: Sequence[Enclosure] = ()) -> dict[str, object]:
     """The JSON shape of an article row, shared by every command that lists articles."""
     return {
         "id": row.id,
@@ -25,13 +29,17 @@ def row_json(row: ArticleRow | Article) -> dict[str, object]:
         "read": row.read,
         "bookmarked": row.bookmarked,
         "feed_id": row.feed_id,
+        "enclosures": [e.as_json() for e in enclosures],
     }
 
 
-def print_rows(rows: Sequence[ArticleRow], as_json: bool) -> None:
-    """Rows as JSON or as an aligned plain-text table with cleaned text."""
+def print_rows(rows: Sequence[ArticleRow], as_json: bool, conn: Connection) -> None:
+    """Rows as JSON (with their enclosures, read in one query) or as an aligned plain-text table with cleaned text."""
     if as_json:
-        json.dump([row_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        from spacereader.store.articles import enclosures_of  # the cache modules load only for commands that use them
+
+        media = enclosures_of(conn, [r.id for r in rows])
+        json.dump([row_json(r, media.get(r.id, ())) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
     for row in rows:

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, store) -> int | None:
         if isinstance(view, QueryError):
             raise CommandError(f"bad query: {view.message}")
         rows = store_articles.list_article_rows(conn, view, limit=-1 if args.limit is None else args.limit)
-        print_rows(rows, args.json)
+        print_rows(rows, args.json, conn)
         return 0
 
 

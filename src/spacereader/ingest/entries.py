@@ -13,7 +13,7 @@ from email.utils import parsedate_to_datetime
 from feedparser.datetimes import _parse_date as feedparser_parse_date
 
 from spacereader.ingest.html_text import html_to_line, html_to_text, plain_to_text
-from spacereader.models import NewArticle
+from spacereader.models import Enclosure, NewArticle
 from spacereader.safe_text import clean_line
 
 SUMMARY_MAX = 400
@@ -120,14 +120,17 @@ def _hash(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def to_enclosure(url: str, media_type: str, length: str) -> Enclosure:
+    """One enclosure cleaned for storage: one-line URL and type, the length only when it is a byte count."""
+    digits = length.strip()
+    size = int(digits) if digits.isascii() and digits.isdigit() and 0 < len(digits) <= 15 else None
+    return Enclosure(clean_line(url), clean_line(media_type)[:100], size or None)
+
+
 def format_enclosure(url: str, media_type: str, length: str) -> str:
     """One enclosure as a line: the URL, then its type and size when known."""
-    details = [clean_line(media_type)]
-    if length.isdigit() and int(length) > 0:
-        size = int(length)
-        details.append(f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} kB")
-    extra = ", ".join(d for d in details if d)
-    return f"{clean_line(url)} ({extra})" if extra else clean_line(url)
+    enclosure = to_enclosure(url, media_type, length)
+    return f"{enclosure.url} ({enclosure.details})" if enclosure.details else enclosure.url
 
 
 def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
@@ -148,9 +151,10 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
         # Only the start is kept, so only the start is parsed (lxml closes whatever the cut leaves open).
         summary = html_to_line(entry.summary_html[: SUMMARY_MAX * 6])[:SUMMARY_MAX]
     guid = clean_line(entry.guid) or link or "hash:" + _hash(title, date.isoformat() if date else entry.date_text)
-    enclosures = tuple(format_enclosure(*e) for e in entry.enclosures if clean_line(e[0]))
+    enclosures = tuple(to_enclosure(*e) for e in entry.enclosures if clean_line(e[0]))
     author = html_to_line(entry.author)
-    content_hash = _hash(link, title, author, published, summary, body, json.dumps(enclosures, ensure_ascii=False))
+    media = json.dumps([e.as_json() for e in enclosures], ensure_ascii=False)
+    content_hash = _hash(link, title, author, published, summary, body, media)
     return NewArticle(
         guid=guid, title=title, published=published, body=body, url=link, author=author,
         summary=summary, enclosures=enclosures, content_hash=content_hash, word_count=len(body.split()),

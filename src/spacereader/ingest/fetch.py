@@ -123,6 +123,15 @@ class Fetcher:
         self._slots: asyncio.Semaphore | None = None
         self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(self.per_host))
 
+    def clone(self) -> Fetcher:
+        """A fetcher with the same limits and its own client, for a job beside another on its own event loop
+        (one client cannot serve two loops, and each `async with` replaces it)."""
+        return Fetcher(
+            max_connections=self.max_connections, per_host=self.per_host, connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout, total_timeout=self.total_timeout, max_bytes=self.max_bytes,
+            max_redirects=self.max_redirects, user_agent=self.user_agent,
+        )  # fmt: skip
+
     async def __aenter__(self) -> Fetcher:
         timeout = httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
         limits = httpx.Limits(max_connections=self.max_connections, max_keepalive_connections=self.max_connections)
@@ -140,15 +149,18 @@ class Fetcher:
             await self._client.aclose()
         self._client = None
 
-    async def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        """GET a feed, conditionally when validators are known; raises FetchError with a short reason."""
+    async def fetch(
+        self, url: str, etag: str | None = None, last_modified: str | None = None, *, accept: str = ACCEPT
+    ) -> FetchResult:
+        """GET a feed (or, with another `accept`, a page), conditionally when validators are known;
+        raises FetchError with a short reason."""
         if self._client is None or self._slots is None:
             raise RuntimeError("use `async with fetcher:` before fetching")
         if urlsplit(url).scheme.lower() not in ("http", "https"):
             raise FetchError("only http(s) URLs are fetched")
-        return await self._follow(url, etag, last_modified)
+        return await self._follow(url, etag, last_modified, accept)
 
-    async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
+    async def _follow(self, url: str, etag: str | None, last_modified: str | None, accept: str) -> FetchResult:
         current = url
         all_permanent = True
         loop = asyncio.get_running_loop()
@@ -156,7 +168,7 @@ class Fetcher:
         # behind slow feeds on its host must not time out for their sake (waiting is bounded by their timeouts).
         deadline: float | None = None
         for _hop in range(self.max_redirects + 1):
-            headers = {}
+            headers = {"Accept": accept} if accept != ACCEPT else {}
             if etag:
                 headers["If-None-Match"] = etag
             if last_modified:
@@ -171,7 +183,7 @@ class Fetcher:
                 except TimeoutError as error:
                     raise FetchError("timed out") from error
             if isinstance(outcome, FetchResult):
-                if outcome.unchanged and not headers:
+                if outcome.unchanged and not (etag or last_modified):
                     # Nothing was asked to compare with, so "not modified" carries no feed: the server is wrong.
                     raise FetchError("HTTP 304 without a conditional request")
                 moved = current if all_permanent and current != url else None

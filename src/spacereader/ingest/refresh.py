@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from spacereader.ingest.entries import format_date
 from spacereader.ingest.fetch import Fetcher, FetchError, FetchResult
+from spacereader.ingest.full_text import FullTextOutcome, fill_full_texts
 from spacereader.ingest.parse import ParsedFeed, ParseError, parse_feed
 from spacereader.models import FeedState
 from spacereader.store import Store, flag_damage, is_cache_failure
@@ -123,6 +124,8 @@ class RefreshReport:
 
     outcomes: list[FeedOutcome] = field(default_factory=list)
     cancelled: bool = False
+    pages: list[FullTextOutcome] = field(default_factory=list)
+    """Pages fetched for full-text feeds' articles, after the feeds."""
 
     @property
     def new_items(self) -> int:
@@ -154,6 +157,9 @@ class RefreshReport:
         parts.append(f"{len(self.failures)} failed")
         if skipped:
             parts.append(f"{skipped} skipped")
+        if self.pages:
+            kept = sum(1 for page in self.pages if page.ok)
+            parts.append(f"full text of {kept}/{len(self.pages)} pages")
         if self.cancelled:
             parts.append("cancelled")
         return ", ".join(parts)
@@ -415,4 +421,5 @@ def refresh_all(
             pool.shutdown(wait=True, cancel_futures=True)
     if writer.error is not None:
         raise writer.error
-    return RefreshReport(outcomes=writer.outcomes, cancelled=cancelled)
+    pages = [] if cancelled else fill_full_texts(store, fetcher, should_stop=should_stop)
+    return RefreshReport(outcomes=writer.outcomes, cancelled=cancelled, pages=pages)

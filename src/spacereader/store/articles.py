@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
-from spacereader.models import Article, ArticleFilter, ArticleRow, NewArticle
+from spacereader.models import Article, ArticleFilter, ArticleRow, Enclosure, NewArticle
 from spacereader.store import search as store_search
 from spacereader.store.search_index import index_feed_now
 from spacereader.store.sync_queue import queue_marks
@@ -111,19 +111,48 @@ def list_article_rows(
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     """One article with its body, or None."""
     row = conn.execute(
-        f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.word_count, a.enclosures"
+        f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.word_count, a.enclosures, a.from_page, a.page_error"
         " FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
         (article_id,),
     ).fetchone()
     if row is None:
         return None
     base = _row(row)
-    enclosures = tuple(json.loads(row[11])) if row[11] else ()
     return Article(
         id=base.id, feed_id=base.feed_id, title=base.title, source=base.source, url=base.url,
         published=base.published, read=base.read, bookmarked=base.bookmarked,
-        author=row[8], body=row[9], word_count=row[10], enclosures=enclosures,
+        author=row[8], body=row[9], word_count=row[10], enclosures=read_enclosures(row[11]),
+        from_page=bool(row[12]), page_error=row[13],
     )  # fmt: skip
+
+
+def read_enclosures(stored: str) -> tuple[Enclosure, ...]:
+    """Enclosures as stored: JSON objects, or (written before they were) one "URL (type, size)" line each."""
+    if not stored:
+        return ()
+    found = []
+    for item in json.loads(stored):
+        if isinstance(item, dict):
+            length = item.get("length")
+            found.append(Enclosure(str(item.get("url") or ""), str(item.get("type") or ""), length or None))
+        elif isinstance(item, str):
+            url, _, rest = item.partition(" (")
+            media_type = rest.split(",")[0].rstrip(")") if "/" in rest.split(",")[0] else ""
+            found.append(Enclosure(url, media_type))
+    return tuple(found)
+
+
+def enclosures_of(conn: sqlite3.Connection, article_ids: Sequence[int]) -> dict[int, tuple[Enclosure, ...]]:
+    """The enclosures of many articles in one query per 500 ids (for JSON rows); articles without any are left out."""
+    found: dict[int, tuple[Enclosure, ...]] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        rows = conn.execute(
+            f"SELECT id, enclosures FROM articles WHERE enclosures != '' AND id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        found.update((article_id, read_enclosures(stored)) for article_id, stored in rows)
+    return found
 
 
 def get_article_row(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
@@ -223,7 +252,7 @@ def upsert_articles(
         words = len(item.body.split()) if item.word_count is None else item.word_count
         values = (
             item.url, item.title, item.author, item.published, item.summary, item.body, words,
-            json.dumps(list(item.enclosures)) if item.enclosures else "", item.content_hash,
+            json.dumps([e.as_json() for e in item.enclosures]) if item.enclosures else "", item.content_hash,
         )  # fmt: skip
         if old_hash is None:
             new_rows.append((*values, feed_id, item.guid, fetched))
@@ -241,10 +270,15 @@ def upsert_articles(
         )
         inserted += cursor.rowcount
     for changed_values in changed:
+        # An article showing its page's text keeps it; the feed's new text waits in feed_body.
+        head, body, count, rest = changed_values[:5], changed_values[5], changed_values[6], changed_values[7:]
         conn.execute(
-            "UPDATE articles SET url = ?, title = ?, author = ?, published = ?, summary = ?, body = ?,"
-            " word_count = ?, enclosures = ?, content_hash = ? WHERE feed_id = ? AND guid = ?",
-            changed_values,
+            "UPDATE articles SET url = ?, title = ?, author = ?, published = ?, summary = ?,"
+            " body = CASE WHEN from_page THEN body ELSE ? END,"
+            " feed_body = CASE WHEN from_page THEN ? ELSE feed_body END,"
+            " word_count = CASE WHEN from_page THEN word_count ELSE ? END,"
+            " enclosures = ?, content_hash = ? WHERE feed_id = ? AND guid = ?",
+            (*head, body, body, count, *rest),
         )
     if index_now and (inserted or changed):
         index_feed_now(conn, feed_id)

@@ -12,11 +12,14 @@ from spacereader.store.articles import now_iso
 SEED_URL = "spacereader:seeds"
 SEED_TITLE = "spacereader seeds"
 
-_COLUMNS = "f.id, f.url, f.title, f.folder, f.kind, f.site_url, f.last_success, f.last_error, f.disabled_reason"
+_COLUMNS = (
+    "f.id, f.url, f.title, f.folder, f.kind, f.site_url, f.last_success, f.last_error, f.disabled_reason, f.full_text"
+)
 
 
 def _feed(row: Any, unread: int = 0, total: int = 0) -> Feed:
-    return Feed(*row, unread=unread, total=total)  # type: ignore[misc]  # `row` holds the columns before these
+    # `row` holds the columns before `full_text` in Feed's field order, then full_text.
+    return Feed(*row[:-1], unread=unread, total=total, full_text=bool(row[-1]))  # type: ignore[misc]
 
 
 def ensure_feed(conn: sqlite3.Connection, url: str, *, title: str = "", kind: str = "feed", folder: str = "") -> int:

@@ -298,6 +298,14 @@ STEPS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # Full text and media: a feed may ask for each article's web page; an article whose body was replaced
+    # by its page's main text keeps the feed's own text in feed_body, and page_error says why a page failed.
+    """
+    ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN from_page INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN feed_body TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN page_error TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 

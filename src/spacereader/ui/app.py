@@ -118,6 +118,14 @@ class SpaceReaderApp(App[None]):
         job = work.unsubscribe_on_server if self.settings.sync is not None else work.unsubscribe_feed
         self._run(partial(job, self, feed_id, name), "writes")
 
+    def fetch_full_text(self, article_id: int) -> None:
+        """Fetch the article's page in the background (or restore the feed's text)."""
+        self._run(partial(work.full_text, self, article_id), "full-text", exclusive=True)
+
+    def set_full_text(self, feed_id: int, name: str, on: bool) -> None:
+        """Save a feed's full-text setting in the background."""
+        self._run(partial(work.set_feed_full_text, self, feed_id, name, on), "writes")
+
     def save_view(self, name: str, query: str) -> None:
         """Save a search as a view in the background."""
         self._run(partial(work.keep_view, self, name, query), "writes")

@@ -38,6 +38,25 @@ MAIN_BINDINGS: list[BindingType] = [
         Binding(str(n), f"open_view_number({n})", f"Open view {n}", show=False, id=f"open-view-{n}")
         for n in range(1, 10)
     ],
+    Binding(
+        "F",
+        "full_text",
+        "Full text",
+        show=False,
+        id="full-text",
+        tooltip="Fetch the article's page and show its main text (again: the feed's text)",
+    ),
+    Binding(
+        "L", "show_links", "Links", show=False, id="show-links", tooltip="The article's links and media, by number"
+    ),
+    Binding(
+        "p",
+        "play_enclosure",
+        "Play media",
+        show=False,
+        id="play-enclosure",
+        tooltip="Play the article's audio or video with the player",
+    ),
 ]
 """Keys of the main screen."""
 

@@ -114,6 +114,25 @@ class ArticleExtracted(News):
 
 
 @dataclass
+class FullTextFetched(News):
+    """The article's page was fetched (or its feed text restored); `reason` says why its text was not kept."""
+
+    article_id: int
+    reason: str = ""
+    restored: bool = False
+    """The feed's own text is back (the second F)."""
+
+
+@dataclass
+class FeedFullTextSet(News):
+    """A feed's full-text setting was saved."""
+
+    feed_id: int
+    name: str
+    on: bool
+
+
+@dataclass
 class FeedRemoved(News):
     """A feed was unsubscribed; its articles are gone (bookmarked ones kept)."""
 

@@ -16,6 +16,7 @@ from spacereader.entities.extract import ExtractorError, warm_up
 from spacereader.safe_text import clean_line
 from spacereader.store import DatabaseError
 from spacereader.store.feeds import remove_feed
+from spacereader.store.page_text import restore_feed_text, set_full_text
 from spacereader.store.views import save_view
 from spacereader.ui.messages import (
     ArticleExtracted,
@@ -23,9 +24,11 @@ from spacereader.ui.messages import (
     ExtractionFailed,
     ExtractionProgress,
     FeedActionFailed,
+    FeedFullTextSet,
     FeedRemoved,
     FeedsRefreshed,
     FeedSubscribed,
+    FullTextFetched,
     IndexCatchingUp,
     RefreshProgressed,
     SyncProgressed,
@@ -150,6 +153,33 @@ def keep_view(app: WorkerHost, name: str, query: str) -> None:
         app.notify(f"View not saved: {error}", severity="error", markup=False)
         return
     app.notify(f"Saved view {clean_line(name)}", markup=False)
+
+
+def full_text(app: WorkerHost, article_id: int) -> None:
+    """Fetch the article's page and keep its main text; when the body already is the page's, restore the feed's."""
+    from spacereader.ingest.full_text import take_full_text  # the page extractor loads on first use
+
+    try:
+        with closing(app.store.connect()) as conn:
+            if restore_feed_text(conn, article_id):
+                app.announce(FullTextFetched(article_id, restored=True))
+                return
+        outcome = take_full_text(app.store, app.make_fetcher(), article_id)
+    except DatabaseError as error:
+        app.announce(FullTextFetched(article_id, f"not saved ({error})"))
+        return
+    app.announce(FullTextFetched(article_id, outcome.reason))
+
+
+def set_feed_full_text(app: WorkerHost, feed_id: int, name: str, on: bool) -> None:
+    """Save a feed's full-text setting; the next refresh fetches its articles' pages."""
+    try:
+        with closing(app.store.connect()) as conn:
+            set_full_text(conn, feed_id, on)
+    except DatabaseError as error:
+        app.announce(FeedActionFailed(f"{name}: full text not set ({error})"))
+        return
+    app.announce(FeedFullTextSet(feed_id, name, on))
 
 
 def relay_extraction_events(app: WorkerHost) -> None:

@@ -15,7 +15,7 @@ from spacereader.store import Connection
 from spacereader.store.feeds import feed_notes, list_feeds
 from spacereader.ui.dialogs.confirm import ConfirmDialog
 from spacereader.ui.host import ReaderHost
-from spacereader.ui.messages import FeedRemoved
+from spacereader.ui.messages import FeedFullTextSet, FeedRemoved
 from spacereader.ui.screens.table_picker import TablePicker
 
 
@@ -30,10 +30,11 @@ class FeedsScreen(TablePicker[int | None]):
     BINDINGS = [
         Binding("enter", "choose", "Show its articles", id="choose-feed"),
         Binding("d,delete", "remove", "Remove feed", id="remove-feed"),
+        Binding("t", "toggle_full_text", "Full text on/off", id="toggle-full-text"),
     ]
 
     NAME = "feeds"
-    COLUMNS = ("Feed", "Folder", "Unread", "Total", "Last success", "Last error")
+    COLUMNS = ("Feed", "Folder", "Unread", "Total", "Full text", "Last success", "Last error")
     TITLE = "Feeds"
 
     def __init__(self, conn: Connection) -> None:
@@ -60,12 +61,13 @@ class FeedsScreen(TablePicker[int | None]):
                 Text(clean_line(feed.folder)),
                 Text(str(feed.unread), justify="right"),
                 Text(str(feed.total), justify="right"),
+                Text("on" if feed.full_text else ""),
                 Text(when(feed.last_success) if feed.kind != "seed" else "shipped"),
                 Text(clean_line(error or note)[:60], style="red" if error else ""),
                 key=str(feed.id),
             )
         self.query_one("#feeds-title", Static).update(
-            Text(f"Feeds ({len(self.items)}) · enter: show its articles · d: remove · escape: close")
+            Text(f"Feeds ({len(self.items)}) · enter: show its articles · d: remove · t: full text · escape: close")
         )
 
     def action_choose(self) -> None:
@@ -84,6 +86,20 @@ class FeedsScreen(TablePicker[int | None]):
 
             self.app.push_screen(ConfirmDialog(question), answer)
 
+    def action_toggle_full_text(self) -> None:
+        """Fetch each new article's page during refresh, or stop."""
+        feed = self.current_item()
+        if feed is not None and feed.kind != "seed":
+            cast(ReaderHost, self.app).set_full_text(feed.id, feed.name, not feed.full_text)
+
     @on(FeedRemoved)
     def feed_removed(self) -> None:
         self.reload()
+
+    @on(FeedFullTextSet)
+    def full_text_set(self, event: FeedFullTextSet) -> None:
+        row = self.query_one(DataTable).cursor_row
+        self.reload()
+        self.query_one(DataTable).move_cursor(row=row)
+        more = ": each new article's page is fetched during refresh" if event.on else ""
+        self.notify(f"Full text {'on' if event.on else 'off'} for {clean_line(event.name)}{more}", markup=False)

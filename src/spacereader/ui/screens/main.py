@@ -30,6 +30,7 @@ from spacereader.ui.keys import MAIN_BINDINGS
 from spacereader.ui.list_state import ListState, entity_terms
 from spacereader.ui.pager import ArticlePager
 from spacereader.ui.screens.feeds import FeedsScreen
+from spacereader.ui.screens.links import LinksScreen, start_player
 from spacereader.ui.screens.views import ViewsScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
@@ -411,6 +412,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"toggle_bookmark", "toggle_read", "open_link", "copy_link"}:
             return self.query_one(ArticleList).current is not None or None
+        if action in {"full_text", "show_links", "play_enclosure"}:
+            return self.shown_id is not None or None
         return True
 
     def action_toggle_bookmark(self) -> None:
@@ -458,6 +461,40 @@ class MainScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(url)
         self.notify(f"Copied {url}", timeout=3, markup=False)
+
+    # -- full text, links and media -----------------------------------------------------------------------
+
+    def action_full_text(self) -> None:
+        """Fetch the open article's page and show its main text; again, the feed's own text."""
+        if self.shown_id is not None:
+            self.query_one(StatusLine).progress = "fetching the article's page…"
+            self.reader.fetch_full_text(self.shown_id)
+
+    @on(messages.FullTextFetched)
+    def full_text_fetched(self, event: messages.FullTextFetched) -> None:
+        self.query_one(StatusLine).progress = ""
+        if event.reason:
+            self.notify(
+                f"Full text not available: {event.reason}; showing the feed's text", severity="warning", markup=False
+            )
+        if event.article_id == self.shown_id:
+            self.show_article(event.article_id)
+
+    def action_show_links(self, media_first: bool = False) -> None:
+        """The open article's links and media by number."""
+        article = store_articles.get_article(self.conn, self.shown_id) if self.shown_id is not None else None
+        if article is not None:
+            self.app.push_screen(LinksScreen(article, self.reader.settings, media_first=media_first))
+
+    def action_play_enclosure(self) -> None:
+        """Play the article's one enclosure; with several, choose in the links view."""
+        article = store_articles.get_article(self.conn, self.shown_id) if self.shown_id is not None else None
+        if article is None or not article.enclosures:
+            self.notify("This article has no media", timeout=2)
+        elif len(article.enclosures) > 1:
+            self.action_show_links(media_first=True)
+        else:
+            start_player(self, article.enclosures[0].url, self.reader.settings.player)
 
     def action_page_down(self) -> None:
         self.query_one(ReadingPane).scroll_page_down(animate=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -16,10 +18,29 @@ def body_text(article: Article) -> Text:
     paragraphs = [clean_text(p) for p in article.paragraphs]
     text = Text("\n\n".join(paragraphs), overflow="fold")
     if article.enclosures:
-        text.append("\n\nAttachments:\n" + "\n".join(f"  {clean_line(e)}" for e in article.enclosures))
+        text.append("\n\n" + "\n".join(media_lines(article)))
     if article.url:
         text.append("\n\n" + clean_line(article.url), style="dim")
     return text
+
+
+def media_lines(article: Article) -> list[str]:
+    """The article's enclosures, one cleaned line each with type and size (`p` plays them)."""
+    lines = ["Media (p plays):"]
+    for number, enclosure in enumerate(article.enclosures, 1):
+        details = clean_line(enclosure.details)
+        lines.append(f"  ▶{number} {clean_line(enclosure.url)}" + (f" ({details})" if details else ""))
+    return lines
+
+
+def source_note(article: Article) -> str:
+    """Where the body comes from, when it is not simply the feed's text: the page, or why the page was not used."""
+    if article.from_page:
+        host = urlsplit(clean_line(article.url)).netloc
+        return f"Full text taken from the page{f' ({host})' if host else ''}; F shows the feed's text"
+    if article.page_error:
+        return f"Feed text: the page's text was not used ({clean_line(article.page_error)})"
+    return ""
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
@@ -34,6 +55,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="headline")
         yield Static(id="meta")
+        yield Static(id="text-source")
         yield Static(id="body")
 
     def show_article(self, article: Article | None, highlight: tuple[str, ...] = ()) -> None:
@@ -45,6 +67,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         headline = self.query_one("#headline", Static)
         meta = self.query_one("#meta", Static)
         body = self.query_one("#body", Static)
+        note = source_note(article) if article is not None else ""
+        source = self.query_one("#text-source", Static)
+        source.update(Text(note, overflow="fold"))
+        source.set_class(bool(note), "-shown")
         if article is None:
             headline.update(Text("No article"))
             meta.update(Text(""))

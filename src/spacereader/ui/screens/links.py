@@ -1,0 +1,149 @@
+"""The links view: the open article's numbered links and its media, opened by number, copied with `y`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from spacereader.config import Settings
+from spacereader.links import LinkError, article_links, check_link, open_link, play_media
+from spacereader.models import Article, Enclosure
+from spacereader.safe_text import clean_line
+from spacereader.ui.screens.table_picker import TablePicker
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    """One row: a numbered link from the text, or an enclosure (played rather than browsed)."""
+
+    label: str
+    url: str
+    enclosure: Enclosure | None = None
+
+
+def link_rows(article: Article) -> list[LinkRow]:
+    """The article's links by their number in the text, then its media as ▶1, ▶2, ..."""
+    rows = [LinkRow(str(number), url) for number, url in article_links(article.body)]
+    rows += [LinkRow(f"▶{n}", e.url, e) for n, e in enumerate(article.enclosures, 1)]
+    return rows
+
+
+def start_browser(widget: Widget, url: str, browser: tuple[str, ...]) -> None:
+    """Open a link, saying where it goes first, or why it was not opened."""
+    try:
+        url = check_link(url)
+        widget.notify(f"Opening {url}", timeout=3, markup=False)
+        open_link(url, browser)
+    except (LinkError, OSError) as error:
+        widget.notify(f"Not opened: {error}", severity="warning", markup=False)
+
+
+def start_player(widget: Widget, url: str, player: tuple[str, ...]) -> None:
+    """Play an enclosure with the configured player, or say why it was not played."""
+    try:
+        url = check_link(url)
+        widget.notify(f"Playing {url}", timeout=3, markup=False)
+        play_media(url, player)
+    except (LinkError, OSError) as error:
+        widget.notify(f"Not played: {error}", severity="warning", markup=False)
+
+
+class LinksScreen(TablePicker[None]):
+    """enter or a link's number opens it (http and https only, no shell); media play with the player."""
+
+    BINDINGS = [
+        Binding("enter", "choose", "Open", id="open-listed-link"),
+        Binding("y", "copy", "Copy link", id="copy-listed-link"),
+        Binding("p", "play", "Play media", id="play-listed-media"),
+        *[Binding(str(n), f"type_digit('{n}')", show=False) for n in range(10)],
+    ]
+
+    NAME = "links"
+    COLUMNS = ("#", "Link", "Media")
+
+    def __init__(self, article: Article, settings: Settings, *, media_first: bool = False) -> None:
+        super().__init__()
+        self.article = article
+        self.settings = settings
+        self.media_first = media_first
+        self.items: list[LinkRow] = []
+        self.typed = ""
+        """Digits typed so far, for links numbered 10 and up."""
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        self.items = link_rows(self.article)
+        for row in self.items:
+            details = clean_line(row.enclosure.details) if row.enclosure else ""
+            table.add_row(Text(row.label, justify="right"), Text(clean_line(row.url)), Text(details))
+        links = sum(1 for row in self.items if row.enclosure is None)
+        media = len(self.items) - links
+        if self.items:
+            hint = "enter or number: open · y: copy · p: play media · escape: close"
+        else:
+            hint = "this article has no links or media · escape: close"
+        title = clean_line(self.article.title)[:60]
+        self.query_one("#links-title", Static).update(Text(f"{title} · {links} links, {media} media · {hint}"))
+        if self.media_first and media:
+            table.move_cursor(row=links)
+
+    def action_choose(self) -> None:
+        if self.typed:
+            self.typed = ""
+        row = self.current_item()
+        if row is not None:
+            self.open_row(row)
+
+    def open_row(self, row: LinkRow) -> None:
+        """Open a link in the browser, or play an enclosure."""
+        if row.enclosure is not None:
+            start_player(self, row.url, self.settings.player)
+        else:
+            start_browser(self, row.url, self.settings.browser)
+
+    def action_type_digit(self, digit: str) -> None:
+        """Jump to the link whose number starts with the digits typed; open it once no other could follow."""
+        numbers = [row.label for row in self.items if row.enclosure is None]
+        typed = self.typed + digit
+        if not any(n.startswith(typed) for n in numbers):
+            typed = digit
+        matches = [n for n in numbers if n.startswith(typed)]
+        if not matches:
+            self.typed = ""
+            self.notify(f"There is no link {typed}", timeout=2)
+            return
+        target = typed if typed in matches else matches[0]
+        self.query_one(DataTable).move_cursor(row=numbers.index(target))
+        if matches == [typed]:
+            self.typed = ""
+            self.open_row(self.items[numbers.index(target)])
+        else:
+            self.typed = typed
+
+    def action_copy(self) -> None:
+        row = self.current_item()
+        if row is None:
+            return
+        try:
+            url = check_link(row.url)
+        except LinkError as error:
+            self.notify(f"Not copied: {error}", severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(f"Copied {url}", timeout=3, markup=False)
+
+    def action_play(self) -> None:
+        """Play the highlighted enclosure, or the first one when a link is highlighted."""
+        row = self.current_item()
+        media = [r for r in self.items if r.enclosure is not None]
+        if row is None or row.enclosure is None:
+            row = media[0] if media else None
+        if row is None:
+            self.notify("This article has no media", timeout=2)
+        else:
+            self.open_row(row)
