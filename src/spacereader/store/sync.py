@@ -2,7 +2,7 @@
 
 Articles from the server are stored by `upsert_articles` and pruned by `prune_feed`, as a refresh
 stores them, so search, entities, views and bookmarks treat them alike; this module adds the
-mapping beside them. Server states are applied without queueing; local marks queue (sync_queue.py).
+mapping beside them. Server states are applied without queueing; local marks queue by trigger (sync_queue.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacereader.models import NewArticle
 from spacereader.store.articles import now_iso, upsert_articles
 from spacereader.store.feeds import prune_feed, remove_feed
-from spacereader.store.sync_queue import next_seq, queue_marks
+from spacereader.store.sync_queue import applying_server_states, next_seq, queue_marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +115,8 @@ def mark_all_read(conn: sqlite3.Connection, feed_id: int | None = None) -> int:
     server since is not marked. Returns how many articles changed.
     """
     with conn:
+        # One call to the server covers these articles: no mark per article is queued.
+        applying_server_states(conn, True)
         if feed_id is None:
             changed = conn.execute("UPDATE articles SET is_read = 1 WHERE is_read = 0").rowcount
             stream: str | None = "user/-/state/com.google/reading-list"
@@ -134,6 +136,7 @@ def mark_all_read(conn: sqlite3.Connection, feed_id: int | None = None) -> int:
                 "INSERT INTO sync_mark_all (id, stream_id, older_than) VALUES (?, ?, ?)",
                 (next_seq(conn), stream, newest),
             )
+        applying_server_states(conn, False)
     return changed
 
 
@@ -238,6 +241,7 @@ def store_items(conn: sqlite3.Connection, feed_id: int, items: Sequence[PulledIt
     if not items:
         return 0
     with conn:
+        applying_server_states(conn, True)
         before: dict[str, tuple[int, bool, bool]] = {}
         by_link: dict[str, str] = {}
         for guid, article_id, read, bookmarked, link in conn.execute(
@@ -297,6 +301,7 @@ def store_items(conn: sqlite3.Connection, feed_id: int, items: Sequence[PulledIt
         queue_marks(conn, queue_star, "starred", True)
         if inserted:
             prune_feed(conn, feed_id, keep)
+        applying_server_states(conn, False)
     return inserted
 
 
@@ -334,6 +339,7 @@ def apply_states(conn: sqlite3.Connection, unread: set[str], starred: set[str]) 
     articles changed.
     """
     with conn:
+        applying_server_states(conn, True)
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_unread (item_id TEXT PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_starred (item_id TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM sync_unread")
@@ -356,4 +362,5 @@ def apply_states(conn: sqlite3.Connection, unread: set[str], starred: set[str]) 
         changed += _set_starred(conn, star, True) + _set_starred(conn, unstar, False)
         conn.execute("DELETE FROM sync_unread")
         conn.execute("DELETE FROM sync_starred")
+        applying_server_states(conn, False)
     return changed
