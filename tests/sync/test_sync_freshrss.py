@@ -369,3 +369,28 @@ def test_a_server_stopped_mid_sync_is_one_line_and_the_next_sync_finishes_the_jo
     proxy.start()
     report = sync_account(store, account(proxy.url, freshrss))
     assert report.new_items == 20 - len(part) and len(rows(store)) == 20
+
+
+def test_synced_articles_work_with_entities_views_export_and_the_cli(tmp_path, store, freshrss, httpserver, capsys):
+    import json
+
+    two_feeds(freshrss, httpserver)
+    freshrss.edit([freshrss.item_id_of("Station 5")], add=STARRED)
+    sync_account(store, account(freshrss.api, freshrss))
+    config = tmp_path / "plain.toml"
+    config.write_text('extractor = "plain"\n')
+    base = ["--data-dir", str(store.path.parent), "--config", str(config)]
+    launch = article_id(store, "Launch 3")
+    capsys.readouterr()
+
+    assert main([*base, "entities", str(launch), "--json"]) == 0
+    assert "Roscosmos" in {row["name"] for row in json.loads(capsys.readouterr().out)}
+    assert main([*base, "view", "save", "Stations", "feed:Stations is:unread"]) == 0
+    assert main([*base, "views", "--json"]) == 0
+    (view,) = [v for v in json.loads(capsys.readouterr().out) if v["name"] == "Stations"]
+    assert (view["unread"], view["total"]) == (8, 8)
+    exported = tmp_path / "bookmarks.json"
+    assert main([*base, "bookmarks", "--export", str(exported)]) == 0
+    assert [b["title"] for b in json.loads(exported.read_text())["bookmarks"]] == ["Station 5"]
+    assert main([*base, "show", str(launch)]) == 0
+    assert "Launch 3 as told by the Roscosmos press office." in capsys.readouterr().out
