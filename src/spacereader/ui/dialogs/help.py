@@ -22,7 +22,7 @@ FIXED_KEYS = [
 
 def display_keys(keys: str) -> str:
     """'j,down' -> 'j / down'; 'question_mark' -> '?'."""
-    names = {"question_mark": "?", "space": "space", "slash": "/"}
+    names = {"question_mark": "?", "space": "space", "slash": "/", "vertical_line": "|"}
     return " / ".join(names.get(k, k) for k in keys.split(","))
 
 
