@@ -194,3 +194,21 @@ def test_an_article_deleted_with_its_bookmark_does_not_unstar_it_on_the_server(s
         with conn:
             conn.execute("DELETE FROM articles WHERE id = ?", (first,))
         assert store_sync.count_pending(conn) == 0
+
+
+def test_a_list_marked_read_and_its_undo_are_queued_for_the_server(store: Store):
+    from spacereader.models import ArticleFilter
+    from spacereader.store.marks import mark_read_where, mark_unread, max_article_id
+
+    first, second, third = synced(store)
+    with closing(store.connect()) as conn:
+        feed_id = conn.execute("SELECT feed_id FROM articles WHERE id = ?", (first,)).fetchone()[0]
+        changed = mark_read_where(conn, ArticleFilter(feed_id=feed_id), up_to_id=max_article_id(conn))
+        assert sorted(changed) == sorted([first, second, third])
+        assert {(m.item_id, m.value) for m in store_sync.pending(conn)} == {("100", True), ("101", True), ("102", True)}
+        mark_unread(conn, [second])  # the undo
+        assert {(m.item_id, m.value) for m in store_sync.pending(conn)} == {
+            ("100", True),
+            ("101", False),
+            ("102", True),
+        }
