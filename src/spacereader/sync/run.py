@@ -256,6 +256,8 @@ class _Sync:
         store_sync.set_value(conn, "watermark", str(newest))
         store_sync.set_value(conn, "first_since", None)
         self.reconcile(conn)
+        # Marks queued meanwhile (in the reader, or taken over with a feed read here before) go now, not next time.
+        self.push(conn)
         self.on_progress(SyncProgress("indexing"))
         index_pending(conn)
 

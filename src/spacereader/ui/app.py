@@ -137,12 +137,14 @@ class SpaceReaderApp(App[None]):
         self._run(partial(job, self), "refresh", exclusive=True)
 
     def subscribe_feed(self, url: str) -> None:
-        """Subscribe to a URL in the background."""
-        self._run(partial(work.subscribe_feed, self, url), "subscribe")
+        """Subscribe to a URL in the background (on the server when [sync] is set)."""
+        job = work.subscribe_on_server if self.settings.sync is not None else work.subscribe_feed
+        self._run(partial(job, self, url), "subscribe")
 
     def remove_feed(self, feed_id: int, name: str) -> None:
-        """Unsubscribe in the background."""
-        self._run(partial(work.unsubscribe_feed, self, feed_id, name), "writes")
+        """Unsubscribe in the background (on the server first when [sync] is set)."""
+        job = work.unsubscribe_on_server if self.settings.sync is not None else work.unsubscribe_feed
+        self._run(partial(job, self, feed_id, name), "writes")
 
     def fetch_full_text(self, article_id: int) -> None:
         """Fetch the article's page in the background (or restore the feed's text)."""
