@@ -78,12 +78,14 @@ class SpaceReaderApp(App[None]):
         self.writer = StateWriter(store, self._state_saved, self._state_failed, self._marked)
 
     def make_fetcher(self) -> Fetcher:
-        """The HTTP fetcher; httpx is imported only when a feed is first fetched, not at start-up."""
+        """A fetcher for one job, with its own client: a refresh, a subscribe and a page fetch can run at once,
+        each on its own event loop, and one client cannot serve two loops. httpx is imported only when a feed
+        is first fetched, not at start-up."""
         if self._fetcher is None:
             from spacereader.ingest.fetch import Fetcher
 
             self._fetcher = Fetcher()
-        return self._fetcher
+        return self._fetcher.clone()
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.conn)
