@@ -71,9 +71,6 @@ def with_readability(page: bytes, url: str) -> str:
 EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {"trafilatura": with_trafilatura, "readability": with_readability}
 
 
-def test_pages() -> list[tuple[str, bytes, str]]:
+def written_pages() -> list[tuple[str, bytes, str]]:
     """(name, HTML, expected text) of every page written for the tests."""
     return [(p.stem, p.read_bytes(), p.with_suffix(".txt").read_text()) for p in sorted(PAGES.glob("*.html"))]
-
-
-test_pages.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test

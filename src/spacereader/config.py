@@ -43,6 +43,12 @@ class Settings:
     """Articles kept per feed (newest first); bookmarked ones are always kept."""
     views: dict[str, str] = field(default_factory=dict)
     """View name -> search query, from the [views] table; listed beside the views saved in the cache."""
+    layout: str = "auto"
+    """"auto" (list and article below 100 columns, three panes from 100), "wide" or "narrow" at every width."""
+    list_width: int = 30
+    """Percent of the width the list takes beside the article (three panes); `[` and `]` change it."""
+    theme: str = ""
+    """Textual theme name; empty keeps Textual's default. Saved here when one is picked in the reader."""
     sync: SyncSettings | None = None
     """The [sync] table; None (the default) keeps every feed local."""
     save_dir: str = ""
@@ -95,7 +101,14 @@ def _where(text: str, section: str | None, key: str) -> str:
     return f" line {line}" if line else ""
 
 
-def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None) -> tuple[Settings, list[str]]:
+LAYOUTS = ("auto", "wide", "narrow")
+LIST_WIDTHS = (15, 60)
+"""Bounds of `list_width`, in percent."""
+
+
+def load_settings(
+    path: Path, *, known_binding_ids: frozenset[str] | None = None, known_themes: frozenset[str] | None = None
+) -> tuple[Settings, list[str]]:
     """Read the config file; a missing file gives defaults. Returns the settings and one-line warnings."""
     warnings: list[str] = []
     try:
@@ -201,6 +214,25 @@ def load_settings(path: Path, *, known_binding_ids: frozenset[str] | None = None
                     warnings.append(
                         f"config {path}{_where(text, 'ignore', other)}: unknown key ignore.{other}; ignored"
                     )
+        elif key == "layout":
+            if isinstance(value, str) and value.strip().lower() in LAYOUTS:
+                values[key] = value.strip().lower()
+            else:
+                bad(None, key, '"auto", "wide" or "narrow"')
+        elif key == "list_width":
+            low, high = LIST_WIDTHS
+            if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+                values[key] = value
+            else:
+                bad(None, key, f"a whole number of percent from {low} to {high}")
+        elif key == "theme":
+            if not isinstance(value, str) or not value.strip():
+                bad(None, key, 'a theme name such as "nord" or "textual-light"')
+            elif known_themes is not None and value.strip() not in known_themes:
+                where = _where(text, None, key)
+                warnings.append(f"config {path}{where}: unknown theme {value!r}; press T in the reader to pick one")
+            else:
+                values[key] = value.strip()
         elif key == "views":
             if not isinstance(value, dict):
                 bad(None, key, 'a table of name = "query"')

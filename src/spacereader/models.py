@@ -14,6 +14,10 @@ def shown_date(published: str) -> str:
     return published[:10] if published else UNKNOWN_DATE_TEXT
 
 
+CHOSE_FEED_TEXT = "the feed's text was chosen with F"
+"""An article's page_error when the user went back from the page's text: no refresh fetches the page again."""
+
+
 SORTS = ("relevance", "date", "feed", "title", "unread")
 """List orders. "relevance" is best match first and falls back to "date" when nothing is searched."""
 

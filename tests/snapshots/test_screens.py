@@ -9,10 +9,13 @@ import pytest
 from spacereader.config import Settings
 from spacereader.entities.extract import PlainExtractor
 from spacereader.models import Enclosure, NewArticle
-from spacereader.store.articles import upsert_articles
+from spacereader.store.articles import set_read, upsert_articles
+from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import ensure_feed
 from spacereader.ui.app import SpaceReaderApp
+from tests.conftest import add_articles
 from tests.snapshots.replay import ReplayExtractor
+from tests.ui.conftest import FakeExtractor
 
 
 async def settle(pilot) -> None:
@@ -49,6 +52,40 @@ def test_entity_chosen(app, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=choose)
+
+
+def test_main_screen_smallest(app, snap_compare):
+    assert snap_compare(app, terminal_size=(60, 20), run_before=settle)
+
+
+def test_main_screen_very_wide(app, snap_compare):
+    assert snap_compare(app, terminal_size=(200, 50), run_before=settle)
+
+
+def test_article_takes_the_narrow_screen(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24), press=["enter"], run_before=settle)
+
+
+def test_entities_over_the_narrow_article(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24), press=["enter", "e"], run_before=settle)
+
+
+def test_light_theme_keeps_markers_readable(store, snap_compare):
+    """Unread and bookmark markers, read rows, dates, the cursor and search highlights in a light theme."""
+    titles = ["Russia plans a Moon base", "Russia and the ISS", "Weather on Mars", "Russia's new rocket"]
+    ids = add_articles(store, 4, titles=titles)
+    with closing(store.connect()) as conn, conn:
+        set_bookmark(conn, ids[1], True)
+        set_read(conn, ids[0], True)
+    app = SpaceReaderApp(store, Settings(theme="textual-light"), extractor=FakeExtractor({"Russia": "GPE"}))
+
+    async def search(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"russia", "enter", "j")
+        await pilot.pause(0.3)  # the search and the preview each wait a moment for more keys
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=search)
 
 
 def test_links_view(store, snap_compare):

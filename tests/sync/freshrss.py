@@ -20,6 +20,9 @@ from pathlib import Path
 
 import httpx
 
+TIMEOUT = 120.0
+"""FreshRSS fetches and stores a feed inside the subscribe call: seconds for 1,000 items on a busy machine."""
+
 ROOT = Path(__file__).resolve().parents[2]
 START = ROOT.parent / "shared" / "servers" / "freshrss" / "start.sh"
 READ = "user/-/state/com.google/read"
@@ -86,22 +89,29 @@ class FreshRSS:
     # -- the user's other device --------------------------------------------------------------------------
 
     def _auth(self) -> dict[str, str]:
-        answer = httpx.post(f"{self.api}/accounts/ClientLogin", data={"Email": self.user, "Passwd": self.password})
+        answer = httpx.post(
+            f"{self.api}/accounts/ClientLogin", data={"Email": self.user, "Passwd": self.password}, timeout=TIMEOUT
+        )
         answer.raise_for_status()
         auth = next(line[5:] for line in answer.text.splitlines() if line.startswith("Auth="))
         return {"Authorization": f"GoogleLogin auth={auth}"}
 
     def get(self, path: str, **params: str) -> dict:
-        answer = httpx.get(f"{self.api}/reader/api/0/{path}", params={**params, "output": "json"}, headers=self._auth())
+        answer = httpx.get(
+            f"{self.api}/reader/api/0/{path}",
+            params={**params, "output": "json"},
+            headers=self._auth(),
+            timeout=TIMEOUT,
+        )
         answer.raise_for_status()
         return answer.json()
 
     def post(self, path: str, data: list[tuple[str, str]]) -> str:
         headers = self._auth()
-        token = httpx.get(f"{self.api}/reader/api/0/token", headers=headers).text.strip()
+        token = httpx.get(f"{self.api}/reader/api/0/token", headers=headers, timeout=TIMEOUT).text.strip()
         answer = httpx.post(
             f"{self.api}/reader/api/0/{path}", content=str(httpx.QueryParams([("T", token), *data])),
-            headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
+            headers={**headers, "Content-Type": "application/x-www-form-urlencoded"}, timeout=TIMEOUT,
         )  # fmt: skip
         answer.raise_for_status()
         return answer.text

@@ -18,12 +18,14 @@ from spacereader.models import ArticleFilter
 from spacereader.search.query import parse_query
 from spacereader.store import Store
 from spacereader.store import sync as store_sync
-from spacereader.store.articles import list_article_rows, set_read
+from spacereader.store.articles import get_article, list_article_rows, set_read
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import list_feeds
+from spacereader.store.page_text import set_full_text
 from spacereader.sync.account import SyncAccount
 from spacereader.sync.greader import LoginRefused, SyncError
 from spacereader.sync.run import sync_account
+from tests.page_extraction import PAGES
 from tests.sync.freshrss import READ, STARRED, FreshRSS
 
 pytestmark = pytest.mark.slow  # each test makes FreshRSS fetch feeds (PHP), seconds in all
@@ -41,7 +43,6 @@ def rss(title: str, items: list[tuple[str, str]]) -> str:
 
 
 def serve(httpserver: HTTPServer, path: str, title: str, items: list[tuple[str, str]]) -> str:
-    httpserver.clear_all_handlers() if False else None
     httpserver.expect_request(path).respond_with_data(rss(title, items), content_type="application/rss+xml")
     return httpserver.url_for(path)
 
@@ -314,3 +315,107 @@ def test_sync_settings_reach_the_reader_config(tmp_path: Path):
     settings, warnings = load_settings(path)
     assert warnings == []
     assert settings.sync == SyncSettings("https://rss.example.org/api/greader.php", "alice")
+
+
+def test_a_full_text_feed_gets_its_pages_after_a_sync(store, freshrss, httpserver):
+    page = (PAGES / "daily-orbit.html").read_text()
+    httpserver.expect_request("/hera").respond_with_data(page, content_type="text/html")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Orbit</title><item><title>Hera burn</title>'
+        f"<link>{httpserver.url_for('/hera')}</link><guid>hera</guid><pubDate>01 Nov 2026 10:00:00 GMT</pubDate>"
+        "<description>Hera has fired its engines.</description></item></channel></rss>"
+    )
+    httpserver.expect_request("/orbit.xml").respond_with_data(feed, content_type="application/rss+xml")
+    freshrss.subscribe(httpserver.url_for("/orbit.xml"))
+    assert sync_account(store, account(freshrss.api, freshrss)).pages == []  # full text is off
+    with closing(store.connect()) as conn:
+        [orbit] = [f for f in list_feeds(conn) if f.title == "Orbit"]
+        set_full_text(conn, orbit.id, True)
+
+    report = sync_account(store, account(freshrss.api, freshrss))
+
+    assert [p.reason for p in report.pages] == [""] and "full text of 1/1 pages" in report.summary()
+    with closing(store.connect()) as conn:
+        article = get_article(conn, article_id(store, "Hera burn"))
+    assert article is not None and article.from_page and "Juventas will carry the first radar" in article.body
+
+
+def test_a_feed_read_here_before_sync_keeps_its_articles_and_marks_and_sends_them(store, freshrss, httpserver):
+    from spacereader.ingest.fetch import Fetcher
+    from spacereader.ingest.subscribe import subscribe
+
+    items = [(f"launch-{n}", f"Launch {n}") for n in range(6)]  # guids that are not links
+    url = serve(httpserver, "/launches.xml", "Launches", items)
+    subscribe(store, Fetcher(), url)
+    with closing(store.connect()) as conn:
+        set_bookmark(conn, article_id(store, "Launch 2"), True)
+        set_read(conn, article_id(store, "Launch 4"), True)
+    before = {title: article_id(store, title) for title in rows(store)}
+    freshrss.subscribe(url)
+
+    report = sync_account(store, account(freshrss.api, freshrss))
+
+    assert report.new_items == 0 and len(rows(store)) == 6  # matched by link: no second copy
+    assert {title: article_id(store, title) for title in rows(store)} == before
+    assert rows(store)["Launch 2"] == (False, True) and rows(store)["Launch 4"] == (True, False)
+    assert queued(store) == 0 and report.pushed == 2  # sent at the end of the same sync
+    assert freshrss.item_id_of("Launch 2") in freshrss.starred_ids()
+    assert freshrss.item_id_of("Launch 4") not in freshrss.unread_ids()
+    assert rows(store)["Launch 2"] == (False, True) and queued(store) == 0
+
+
+def test_a_server_stopped_mid_sync_is_one_line_and_the_next_sync_finishes_the_job(store, freshrss, httpserver, proxy):
+    import threading
+
+    for n in range(4):
+        items = [(f"f{n}-{i}", f"Feed {n} item {i}") for i in range(5)]
+        freshrss.subscribe(serve(httpserver, f"/f{n}.xml", f"Feed {n}", items))
+    proxy.fail("stream/contents/feed", 0.3)
+
+    def stop_after_two_feeds() -> None:
+        deadline = time.monotonic() + 30
+        while sum("stream/contents/feed" in p for p in proxy.seen) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        proxy.stop()
+
+    stopper = threading.Thread(target=stop_after_two_feeds)
+    stopper.start()
+    # refused, or reset on a connection kept alive from before: either way one line naming the server
+    stopped = (
+        r"^sync: (cannot reach 127\.0\.0\.1:\d+ \((connection refused|cannot connect)\)"
+        r"|127\.0\.0\.1:\d+/\S+: the connection broke)$"
+    )
+    with pytest.raises(SyncError, match=stopped):
+        sync_account(store, account(proxy.url, freshrss))
+    stopper.join()
+    part = rows(store)
+    assert 0 < len(part) < 20  # the feeds pulled before it stopped are kept
+    proxy.heal()
+    proxy.start()
+    report = sync_account(store, account(proxy.url, freshrss))
+    assert report.new_items == 20 - len(part) and len(rows(store)) == 20
+
+
+def test_synced_articles_work_with_entities_views_export_and_the_cli(tmp_path, store, freshrss, httpserver, capsys):
+    import json
+
+    two_feeds(freshrss, httpserver)
+    freshrss.edit([freshrss.item_id_of("Station 5")], add=STARRED)
+    sync_account(store, account(freshrss.api, freshrss))
+    config = tmp_path / "plain.toml"
+    config.write_text('extractor = "plain"\n')
+    base = ["--data-dir", str(store.path.parent), "--config", str(config)]
+    launch = article_id(store, "Launch 3")
+    capsys.readouterr()
+
+    assert main([*base, "entities", str(launch), "--json"]) == 0
+    assert "Roscosmos" in {row["name"] for row in json.loads(capsys.readouterr().out)}
+    assert main([*base, "view", "save", "Stations", "feed:Stations is:unread"]) == 0
+    assert main([*base, "views", "--json"]) == 0
+    (view,) = [v for v in json.loads(capsys.readouterr().out) if v["name"] == "Stations"]
+    assert (view["unread"], view["total"]) == (8, 8)
+    exported = tmp_path / "bookmarks.json"
+    assert main([*base, "bookmarks", "--export", str(exported)]) == 0
+    assert [b["title"] for b in json.loads(exported.read_text())["bookmarks"]] == ["Station 5"]
+    assert main([*base, "show", str(launch)]) == 0
+    assert "Launch 3 as told by the Roscosmos press office." in capsys.readouterr().out

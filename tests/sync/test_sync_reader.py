@@ -78,3 +78,32 @@ async def test_r_syncs_and_pushes_the_marks_made_in_the_reader(store, freshrss, 
     assert freshrss.item_id_of(first.title) not in unread
     assert freshrss.item_id_of("Launch 4") not in unread
     assert rows(store)["Station 2"] == (True, False)
+
+
+async def test_adding_and_removing_a_feed_in_the_reader_goes_to_the_server(store, freshrss, httpserver, monkeypatch):
+    from spacereader.ui.dialogs.confirm import ConfirmDialog
+    from spacereader.ui.screens.feeds import FeedsScreen
+    from tests.sync.test_sync_freshrss import serve
+
+    monkeypatch.setenv(PASSWORD_ENV, freshrss.password)
+    two_feeds(freshrss, httpserver)
+    extra = serve(httpserver, "/extra.xml", "Extra", [("extra-1", "Extra one"), ("extra-2", "Extra two")])
+    app = SpaceReaderApp(store, Settings(sync=SyncSettings(freshrss.api, freshrss.user)), extractor=FakeExtractor())
+    async with app.run_test(size=(120, 40)) as pilot:
+        article_list = app.screen.query_one(ArticleList)
+        await wait_for(pilot, lambda: not syncing(app) and article_list.pager.count == 20)
+        await pilot.press("a")
+        app.screen.query_one("Input").value = extra
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: article_list.pager.count == 22)
+        await pilot.press("f")
+        assert isinstance(app.screen, FeedsScreen)
+        index = [f.name for f in app.screen.feeds].index("Launches")
+        for _ in range(index):
+            await pilot.press("j")
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: article_list.pager.count == 10)
+    listed = sorted(s["title"] for s in freshrss.get("subscription/list")["subscriptions"])
+    assert listed == ["Extra", "Stations"]

@@ -242,7 +242,7 @@ async def test_click_opens_row_and_wheel_scrolls(store, make_app):
 async def test_hostile_title_is_literal_cleaned_and_inert(store, make_app):
     hostile = "[bold]x[/] [@click=app.quit]y[/] \x1b]0;z\x07"
     add_articles(store, 1, titles=[hostile])
-    app = make_app(store)
+    app = make_app(store, Settings(list_width=45))  # room for the whole title
     async with app.run_test(size=(200, 40)) as pilot:
         await settle(app, pilot)
         article_list = app.screen.query_one(ArticleList)

@@ -45,3 +45,22 @@ def test_invalid_toml_warns_and_uses_defaults(tmp_path):
     settings, warnings = load(tmp_path, "[keys\n")
     assert settings == Settings()
     assert len(warnings) == 1 and "not valid TOML" in warnings[0]
+
+
+def test_layout_list_width_and_theme_are_read(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('layout = "Narrow"\nlist_width = 40\ntheme = "nord"\n', encoding="utf-8")
+    settings, warnings = load_settings(path, known_themes=frozenset({"nord", "textual-dark"}))
+    assert warnings == []
+    assert (settings.layout, settings.list_width, settings.theme) == ("narrow", 40, "nord")
+
+
+def test_bad_layout_list_width_and_theme_warn_in_one_line_each(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('layout = "sideways"\nlist_width = 95\ntheme = "neon\\u001b[31m"\n', encoding="utf-8")
+    settings, warnings = load_settings(path, known_themes=frozenset({"nord"}))
+    assert (settings.layout, settings.list_width, settings.theme) == ("auto", 30, "")
+    assert len(warnings) == 3 and all("\n" not in w and "\x1b" not in w for w in warnings)
+    assert "line 1" in warnings[0] and 'layout should be "auto", "wide" or "narrow"' in warnings[0]
+    assert "line 2" in warnings[1] and "list_width should be a whole number of percent from 15 to 60" in warnings[1]
+    assert "line 3" in warnings[2] and "unknown theme 'neon" in warnings[2] and "press T" in warnings[2]

@@ -199,3 +199,12 @@ def test_a_full_text_feed_fetches_pages_on_refresh_from_the_command_line(run, ht
     assert "(full text taken from the page)" in out
     with closing(Store.open(tmp_path / "data").connect()) as conn:
         assert conn.execute("SELECT count(*) FROM articles WHERE from_page = 1").fetchone()[0] == 1
+
+
+def test_atom_enclosure_links_keep_their_type_and_length():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>x</id>
+<updated>2025-01-01T00:00:00Z</updated><entry><id>e1</id><title>Ep</title><updated>2025-01-01T00:00:00Z</updated>
+<link href="http://x.example/1"/><link rel="enclosure" type="audio/ogg" length="5000000" href="http://x.example/1.ogg"/>
+<summary>hi</summary></entry></feed>"""
+    [item] = parse_feed(atom).items
+    assert item.enclosures == (Enclosure("http://x.example/1.ogg", "audio/ogg", 5_000_000),)

@@ -12,13 +12,14 @@ from werkzeug import Response
 from spacereader.ingest.fetch import Fetcher
 from spacereader.ingest.full_text import fill_full_texts, take_full_text
 from spacereader.ingest.refresh import refresh_all
+from spacereader.ingest.subscribe import subscribe
 from spacereader.models import ArticleFilter, Subscription
 from spacereader.search.query import search_filter
 from spacereader.store import Store
 from spacereader.store.articles import count_articles, get_article, list_article_rows
 from spacereader.store.entities import extraction_state, save_article_entities
 from spacereader.store.feeds import add_feeds
-from spacereader.store.page_text import restore_feed_text, set_full_text
+from spacereader.store.page_text import articles_wanting_pages, restore_feed_text, set_full_text
 from tests.conftest import add_articles
 from tests.page_extraction import PAGES
 
@@ -70,9 +71,13 @@ def test_the_feed_text_comes_back_on_request(store: Store, httpserver: HTTPServe
     article_id = one_article(store, httpserver.url_for("/hera"))
     take_full_text(store, fetcher(), article_id)
     with closing(store.connect()) as conn:
+        set_full_text(conn, get_article(conn, article_id).feed_id, True)  # type: ignore[union-attr]
+        assert articles_wanting_pages(conn, 10) == []  # it has the page's text already
         assert restore_feed_text(conn, article_id)
         article = get_article(conn, article_id)
         assert article is not None and not article.from_page and article.body.startswith(FEED_TEXT)
+        assert article.page_error == "the feed's text was chosen with F"
+        assert articles_wanting_pages(conn, 10) == []  # and a refresh does not undo the choice
         assert not restore_feed_text(conn, article_id)
     assert matches(store, "Juventas") == 0
 
@@ -224,6 +229,39 @@ def test_a_page_fetched_while_a_refresh_runs_leaves_the_refresh_alone(store: Sto
         assert started.wait(5)
 
         assert take_full_text(store, shared, article_id).ok
+
+        refresh.join(10)
+    [report] = reports
+    assert [o.error for o in report.failures] == [] and report.new_items == 3
+
+
+def test_a_feed_subscribed_while_a_refresh_runs_leaves_the_refresh_alone(store: Store):
+    """As with F: adding a feed in the middle of a refresh shares the reader's fetcher and must not break it."""
+    started = threading.Event()
+
+    def slow_feed(request):
+        started.set()
+        time.sleep(0.3)
+        return Response(rss("http://x.example", request.path), content_type="application/rss+xml")
+
+    with HTTPServer("127.0.0.1", 0, threaded=True) as server:
+        for n in range(3):
+            server.expect_request(f"/slow{n}").respond_with_handler(slow_feed)
+        server.expect_request("/new").respond_with_data(
+            rss("http://x.example", "new"), content_type="application/rss+xml"
+        )
+        with closing(store.connect()) as conn:
+            add_feeds(conn, [Subscription(server.url_for(f"/slow{n}")) for n in range(3)])
+            slow = [row[0] for row in conn.execute("SELECT id FROM feeds WHERE url LIKE '%/slow%'")]
+        shared = fetcher(per_host=1)
+        reports = []
+        refresh = threading.Thread(
+            target=lambda: reports.append(refresh_all(store, shared, feed_ids=slow, parse_processes=0))
+        )
+        refresh.start()
+        assert started.wait(5)
+
+        assert subscribe(store, shared, server.url_for("/new")).new == 1
 
         refresh.join(10)
     [report] = reports

@@ -142,3 +142,22 @@ def test_malformed_items_are_skipped_and_counted_and_hostile_text_is_cleaned(htt
     row = rows["Good [bold]item[/bold][31m"]  # literal text; the escape character itself is stripped
     assert row.read is True and row.url == "https://example.org/good" and row.published == "2023-11-14T22:13:20Z"
     assert "malformed items skipped" in report.summary()
+
+
+def test_subscription_names_from_the_server_are_cleaned_like_feed_titles(httpserver: HTTPServer):
+    logs_in(httpserver)
+    httpserver.expect_request(f"{API}/reader/api/0/subscription/list").respond_with_json(
+        {
+            "subscriptions": [
+                {
+                    "id": "feed/7",
+                    "title": "Evil\x1b]0;pwned\x07 [b]feed[/b]\nsecond line",
+                    "url": "https://example.org/feed\x00",
+                    "categories": [{"id": "user/-/label/x", "label": "Space\x1b[2J"}],
+                }
+            ]
+        }
+    )
+    (sub,) = client(httpserver).subscriptions()
+    assert "\x1b" not in sub.title and "\n" not in sub.title and "[b]feed[/b]" in sub.title
+    assert sub.folder == "Space[2J" and sub.url == "https://example.org/feed"

@@ -73,9 +73,9 @@ def test_an_article_that_never_came_from_the_server_queues_nothing(store: Store)
 def test_mark_all_read_is_ordered_after_the_marks_before_it(store: Store):
     first, second, third = synced(store)
     with closing(store.connect()) as conn:
-        set_read(conn, first, False)
+        set_read(conn, first, True)
         feed_id = conn.execute("SELECT feed_id FROM articles WHERE id = ?", (first,)).fetchone()[0]
-        assert store_sync.mark_all_read(conn, feed_id) == 3
+        assert store_sync.mark_all_read(conn, feed_id) == 2  # one call for them all: no mark per article
         set_read(conn, second, False)
         kinds = [type(m).__name__ for m in store_sync.pending(conn)]
         (mark_all,) = [m for m in store_sync.pending(conn) if isinstance(m, store_sync.QueuedMarkAll)]
@@ -153,3 +153,62 @@ def test_read_and_unread_commands_work_without_sync(tmp_path: Path, capsys):
     assert "marked" in capsys.readouterr().out
     with closing(store.connect()) as conn:
         assert conn.execute("SELECT count(*) FROM articles WHERE is_read = 0").fetchone()[0] == 0
+
+
+def test_the_sync_progress_line_is_drawn_only_on_a_terminal():
+    import io
+
+    from spacereader.cli.sync import SyncBar
+    from spacereader.sync.run import SyncProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen, pipe = Terminal(), io.StringIO()
+    for stream in (screen, pipe):
+        bar = SyncBar(stream)
+        bar(SyncProgress("first pull of feed", 2, 10))
+        bar(SyncProgress("articles", 340))
+        bar.close()
+    assert screen.getvalue() == ("\r\x1b[Ksync: first pull of feed 2/10\r\x1b[Ksync: articles 340\r\x1b[K")
+    assert pipe.getvalue() == ""
+
+
+def test_any_statement_that_marks_synced_articles_queues_them_and_server_states_do_not(store: Store):
+    first, second, third = synced(store)
+    with closing(store.connect()) as conn:
+        store_sync.apply_states(conn, unread={"100"}, starred={"101"})  # the server's states
+        assert store_sync.count_pending(conn) == 0
+        with conn:  # a whole list marked read in one statement, as "mark all read" in a list does
+            conn.execute("UPDATE articles SET is_read = 1 WHERE id IN (?, ?, ?)", (first, second, third))
+        marks = {(m.item_id, m.field, m.value) for m in store_sync.pending(conn)}
+    assert marks == {("100", "read", True)}  # only the one that changed
+
+
+def test_an_article_deleted_with_its_bookmark_does_not_unstar_it_on_the_server(store: Store):
+    first, _, _ = synced(store)
+    with closing(store.connect()) as conn:
+        set_bookmark(conn, first, True)
+        store_sync.drop_sent(conn, store_sync.pending(conn))
+        with conn:
+            conn.execute("DELETE FROM articles WHERE id = ?", (first,))
+        assert store_sync.count_pending(conn) == 0
+
+
+def test_a_list_marked_read_and_its_undo_are_queued_for_the_server(store: Store):
+    from spacereader.models import ArticleFilter
+    from spacereader.store.marks import mark_read_where, mark_unread, max_article_id
+
+    first, second, third = synced(store)
+    with closing(store.connect()) as conn:
+        feed_id = conn.execute("SELECT feed_id FROM articles WHERE id = ?", (first,)).fetchone()[0]
+        changed = mark_read_where(conn, ArticleFilter(feed_id=feed_id), up_to_id=max_article_id(conn))
+        assert sorted(changed) == sorted([first, second, third])
+        assert {(m.item_id, m.value) for m in store_sync.pending(conn)} == {("100", True), ("101", True), ("102", True)}
+        mark_unread(conn, [second])  # the undo
+        assert {(m.item_id, m.value) for m in store_sync.pending(conn)} == {
+            ("100", True),
+            ("101", False),
+            ("102", True),
+        }

@@ -200,8 +200,10 @@ def run_tui(args: argparse.Namespace) -> int:
     from spacereader.config import load_settings
     from spacereader.ui.app import SpaceReaderApp
     from spacereader.ui.keys import binding_ids
+    from spacereader.ui.theme_saver import theme_names
 
-    settings, warnings = load_settings(paths.config_file(args.config), known_binding_ids=binding_ids())
+    config_path = paths.config_file(args.config)
+    settings, warnings = load_settings(config_path, known_binding_ids=binding_ids(), known_themes=theme_names())
     from spacereader.entities.extract import SpacyExtractor, make_extractor
 
     extractor = make_extractor(settings)
@@ -211,7 +213,12 @@ def run_tui(args: argparse.Namespace) -> int:
 
         service = ExtractionService(store.path, extractor.name, settings.entity_processes or default_processes())
     app = SpaceReaderApp(
-        store, settings, extractor=extractor, extraction_service=service, startup_warnings=[*store.warnings, *warnings]
+        store,
+        settings,
+        extractor=extractor,
+        extraction_service=service,
+        startup_warnings=[*store.warnings, *warnings],
+        config_path=config_path,
     )
     from spacereader.ui.shutdown import run_and_leave
 

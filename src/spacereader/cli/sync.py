@@ -147,13 +147,12 @@ def cmd_mark(args: argparse.Namespace, store: Store) -> int:
 def add_remote(store: Store, settings: Settings, url: str, folder: str) -> int:
     """Subscribe on the server, then sync so the feed and its articles arrive here."""
     from spacereader.sync.account import resolve_account
-    from spacereader.sync.greader import GReaderClient, SyncError
+    from spacereader.sync.feeds import subscribe_remote
+    from spacereader.sync.greader import SyncError
 
     assert settings.sync is not None
     try:
-        account = resolve_account(settings.sync)
-        with GReaderClient(account.url, account.user, account.password) as client:
-            client.subscribe(url, folder)
+        subscribe_remote(resolve_account(settings.sync), url, folder)
     except SyncError as error:
         raise CommandError(f"{error} (subscribing to {url})") from error
     report = run_sync(store, settings)
@@ -163,53 +162,38 @@ def add_remote(store: Store, settings: Settings, url: str, folder: str) -> int:
 
 def remove_remote(store: Store, settings: Settings, feed_id: int, name: str) -> int:
     """Unsubscribe on the server first (a synced feed would come back otherwise), then here."""
-    from spacereader.store.feeds import remove_feed
-    from spacereader.store.sync import feed_streams, forget_feed
     from spacereader.sync.account import resolve_account
-    from spacereader.sync.greader import GReaderClient, SyncError
+    from spacereader.sync.feeds import unsubscribe_remote
+    from spacereader.sync.greader import SyncError
 
     assert settings.sync is not None
-    with closing(store.connect()) as conn:
-        stream = feed_streams(conn).get(feed_id)
-    if stream is not None:
-        try:
-            account = resolve_account(settings.sync)
-            with GReaderClient(account.url, account.user, account.password) as client:
-                client.unsubscribe(stream)
-        except SyncError as error:
-            raise CommandError(f"{error} (unsubscribing from {name}); nothing was removed") from error
-    with closing(store.connect()) as conn:
-        forget_feed(conn, feed_id)
-        articles, bookmarks = remove_feed(conn, feed_id)
+    try:
+        articles, bookmarks, remote = unsubscribe_remote(store, resolve_account(settings.sync), feed_id)
+    except SyncError as error:
+        raise CommandError(f"{error} (unsubscribing from {name}); nothing was removed") from error
     kept = f"; kept {bookmarks} bookmarked" if bookmarks else ""
-    where = " (and on the server)" if stream is not None else ""
+    where = " (and on the server)" if remote else ""
     print(f"removed feed {feed_id}{where}: {clean_line(name)} ({articles} articles deleted{kept})")
     return 0
 
 
 def cmd_move(args: argparse.Namespace, store: Store) -> int:
     """Set a feed's folder; a synced feed is moved on the server first, so the next sync agrees."""
-    from spacereader.store.feeds import find_feed, rename_feed
-    from spacereader.store.sync import feed_streams
+    from spacereader.store.feeds import find_feed
+    from spacereader.sync.account import resolve_account
+    from spacereader.sync.feeds import move_remote
+    from spacereader.sync.greader import SyncError
 
     folder = " ".join(args.folder.split())
     with closing(store.connect()) as conn:
         feed = find_feed(conn, args.feed.strip())
-        if feed is None:
-            raise CommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
-        stream = feed_streams(conn).get(feed.id)
+    if feed is None:
+        raise CommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
     settings = settings_of(args)
-    if stream is not None and settings.sync is not None:
-        from spacereader.sync.account import resolve_account
-        from spacereader.sync.greader import GReaderClient, SyncError
-
-        try:
-            account = resolve_account(settings.sync)
-            with GReaderClient(account.url, account.user, account.password) as client:
-                client.move(stream, folder)
-        except SyncError as error:
-            raise CommandError(f"{error} (moving {feed.name}); not moved") from error
-    with closing(store.connect()) as conn:
-        rename_feed(conn, feed.id, feed.title, folder=folder)
+    try:
+        account = resolve_account(settings.sync) if settings.sync is not None else None
+        move_remote(store, account, feed.id, feed.title, folder)
+    except SyncError as error:
+        raise CommandError(f"{error} (moving {feed.name}); not moved") from error
     print(f"moved feed {feed.id} to {clean_line(folder) or 'no folder'}: {clean_line(feed.name)}")
     return 0

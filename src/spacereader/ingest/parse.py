@@ -76,6 +76,10 @@ def read_fast(body: bytes) -> RawFeed:
     """Parse with fastfeedparser (XML only); raises ValueError when it cannot."""
     # Bytes, never str: fastfeedparser fetches a str that looks like a URL.
     parsed = fastfeedparser.parse(bytes(body), include_tags=False, include_media=False)
+    for e in parsed.entries:
+        # It lists Atom enclosure links without their length, which feedparser keeps: let feedparser read them.
+        if any(isinstance(link, dict) and link.get("rel") == "enclosure" for link in e.get("links") or ()):
+            raise ValueError("Atom enclosure links")
     entries = [
         RawEntry(
             guid=str(e.get("id") or ""),

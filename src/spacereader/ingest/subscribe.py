@@ -33,8 +33,14 @@ def subscribe(
             feed_id = add_feed(conn, url, folder=folder)
         except FeedExistsError as error:
             raise SubscribeError(f"{url}: already subscribed (feed {error.feed_id})") from error
+    # Its own client: the reader may be refreshing with the same fetcher, and `async with` replaces the client.
     report = refresh_all(
-        store, fetcher, feed_ids=[feed_id], keep_per_feed=keep_per_feed, parse_processes=0, ignore_rules=ignore_rules
+        store,
+        fetcher.clone(),
+        feed_ids=[feed_id],
+        keep_per_feed=keep_per_feed,
+        parse_processes=0,
+        ignore_rules=ignore_rules,
     )
     outcome = report.outcomes[0]
     if outcome.failed:

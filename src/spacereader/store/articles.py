@@ -12,7 +12,6 @@ from typing import Any
 from spacereader.models import Article, ArticleFilter, ArticleRow, Enclosure, NewArticle
 from spacereader.store import search as store_search
 from spacereader.store.search_index import index_feed_now
-from spacereader.store.sync_queue import queue_marks
 
 # The list's default (date) order; every paging query and index agrees on it. Other orders: store/search.py.
 ORDER = "a.published DESC, a.id DESC"
@@ -207,11 +206,9 @@ def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, fo
 
 
 def set_read(conn: sqlite3.Connection, article_id: int, read: bool) -> bool:
-    """Mark one article read or unread (queued for the sync server too); False when there is no such article."""
+    """Mark one article read or unread; False when there is no such article."""
     with conn:
         cursor = conn.execute("UPDATE articles SET is_read = ? WHERE id = ?", (int(read), article_id))
-        if cursor.rowcount:
-            queue_marks(conn, [article_id], "read", read)
     return cursor.rowcount > 0
 
 

@@ -6,11 +6,10 @@ import sqlite3
 
 from spacereader.store.articles import now_iso
 from spacereader.store.search_index import index_feed_now
-from spacereader.store.sync_queue import queue_marks
 
 
 def set_bookmark(conn: sqlite3.Connection, article_id: int, bookmarked: bool) -> bool:
-    """Bookmark or unbookmark one article (starred on the sync server too); False when there is no such article."""
+    """Bookmark or unbookmark one article; False when there is no such article."""
     with conn:
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
             return False
@@ -21,7 +20,6 @@ def set_bookmark(conn: sqlite3.Connection, article_id: int, bookmarked: bool) ->
             )
         else:
             conn.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,))
-        queue_marks(conn, [article_id], "starred", bookmarked)
     return True
 
 

@@ -2,8 +2,8 @@
 
 A list is marked as the user saw it: its filter bounded by the highest article id present when it was
 shown, so articles that arrive while the confirmation is open (or a refresh runs) stay unread. With sync
-set up, exactly the articles changed are queued for the server in the same transaction (store/sync_queue.py),
-as a single mark is: a view, a search or an entity has no stream the server could mark as a whole.
+set up, the triggers queue exactly the articles changed for the server (store/sync_queue.py), as they do a
+single mark: a view, a search or an entity has no stream the server could mark as a whole.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from spacereader.models import ArticleFilter
 from spacereader.store.articles import _where
-from spacereader.store.sync_queue import queue_marks
 
 
 def max_article_id(conn: sqlite3.Connection) -> int:
@@ -49,17 +48,14 @@ def mark_read_where(conn: sqlite3.Connection, view: ArticleFilter, *, up_to_id: 
         rows = conn.execute(
             f"UPDATE articles SET is_read = 1 WHERE id IN (SELECT a.id FROM articles a{where}) RETURNING id", params
         ).fetchall()
-        changed = sorted(row[0] for row in rows)
-        queue_marks(conn, changed, "read", True)
-    return changed
+    return sorted(row[0] for row in rows)
 
 
 def mark_unread(conn: sqlite3.Connection, article_ids: Sequence[int]) -> int:
     """Put exactly these articles back to unread (an undo), in one statement; how many changed."""
     with conn:
-        rows = conn.execute(
-            "UPDATE articles SET is_read = 0 WHERE is_read = 1 AND id IN (SELECT value FROM json_each(?)) RETURNING id",
+        cursor = conn.execute(
+            "UPDATE articles SET is_read = 0 WHERE is_read = 1 AND id IN (SELECT value FROM json_each(?))",
             (json.dumps(list(article_ids)),),
-        ).fetchall()
-        queue_marks(conn, sorted(row[0] for row in rows), "read", False)
-    return len(rows)
+        )
+    return cursor.rowcount

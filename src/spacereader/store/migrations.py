@@ -349,6 +349,48 @@ STEPS: list[str] = [
     );
     CREATE INDEX watch_hits_by_article ON watch_hits (article_id);
     """,
+    # Sync queue by trigger: every change of a synced article's read mark or bookmark is queued for the
+    # server in the statement that makes it, whichever code makes it (one mark, a whole list, an undo).
+    # Server states are applied with a row in sync_guard, inside that same transaction, so they do not
+    # queue themselves back; the row is gone before the transaction commits.
+    """
+    CREATE TABLE sync_guard (id INTEGER PRIMARY KEY);
+    CREATE TRIGGER sync_queue_read AFTER UPDATE OF is_read ON articles
+    WHEN old.is_read IS NOT new.is_read
+        AND EXISTS (SELECT 1 FROM sync_items WHERE article_id = new.id)
+        AND NOT EXISTS (SELECT 1 FROM sync_guard)
+    BEGIN
+        INSERT INTO sync_state (key, value) VALUES ('seq', '1')
+            ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+        INSERT INTO sync_queue (item_id, field, value, seq)
+            SELECT item_id, 'read', new.is_read, (SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'seq')
+            FROM sync_items WHERE article_id = new.id
+            ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq;
+    END;
+    CREATE TRIGGER sync_queue_star AFTER INSERT ON bookmarks
+    WHEN EXISTS (SELECT 1 FROM sync_items WHERE article_id = new.article_id)
+        AND NOT EXISTS (SELECT 1 FROM sync_guard)
+    BEGIN
+        INSERT INTO sync_state (key, value) VALUES ('seq', '1')
+            ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+        INSERT INTO sync_queue (item_id, field, value, seq)
+            SELECT item_id, 'starred', 1, (SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'seq')
+            FROM sync_items WHERE article_id = new.article_id
+            ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq;
+    END;
+    CREATE TRIGGER sync_queue_unstar AFTER DELETE ON bookmarks
+    WHEN EXISTS (SELECT 1 FROM sync_items WHERE article_id = old.article_id)
+        AND EXISTS (SELECT 1 FROM articles WHERE id = old.article_id)
+        AND NOT EXISTS (SELECT 1 FROM sync_guard)
+    BEGIN
+        INSERT INTO sync_state (key, value) VALUES ('seq', '1')
+            ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+        INSERT INTO sync_queue (item_id, field, value, seq)
+            SELECT item_id, 'starred', 0, (SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'seq')
+            FROM sync_items WHERE article_id = old.article_id
+            ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq;
+    END;
+    """,
 ]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from spacereader.models import CHOSE_FEED_TEXT
+
 
 def set_full_text(conn: sqlite3.Connection, feed_id: int, on: bool) -> bool:
     """Turn fetching each article's page during refresh on or off; False when there is no such feed."""
@@ -57,13 +59,13 @@ def record_page_failure(conn: sqlite3.Connection, article_id: int, reason: str) 
 def restore_feed_text(conn: sqlite3.Connection, article_id: int) -> bool:
     """Put the feed's own text back as the body; False when the body was not the page's."""
     with conn:
-        cursor = conn.execute(
-            "UPDATE articles SET body = feed_body, feed_body = '', word_count = ?, from_page = 0"
-            " WHERE id = ? AND from_page = 1",
-            (0, article_id),
+        row = conn.execute("SELECT feed_body FROM articles WHERE id = ? AND from_page = 1", (article_id,)).fetchone()
+        if row is None:
+            return False
+        conn.execute(
+            "UPDATE articles SET body = feed_body, feed_body = '', word_count = ?, from_page = 0, page_error = ?"
+            " WHERE id = ?",
+            (len(row[0].split()), CHOSE_FEED_TEXT, article_id),
         )
-        if cursor.rowcount:
-            body = conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-            conn.execute("UPDATE articles SET word_count = ? WHERE id = ?", (len(body.split()), article_id))
-            _reindex(conn, article_id)
-    return cursor.rowcount > 0
+        _reindex(conn, article_id)
+    return True

@@ -2,19 +2,19 @@
 
 Articles from the server are stored by `upsert_articles` and pruned by `prune_feed`, as a refresh
 stores them, so search, entities, views and bookmarks treat them alike; this module adds the
-mapping beside them. Server states are applied without queueing; local marks queue (sync_queue.py).
+mapping beside them. Server states are applied without queueing; local marks queue by trigger (sync_queue.py).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacereader.models import NewArticle
 from spacereader.store.articles import now_iso, upsert_articles
 from spacereader.store.feeds import prune_feed, remove_feed
-from spacereader.store.sync_queue import next_seq, queue_marks
+from spacereader.store.sync_queue import applying_server_states, next_seq, queue_marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +115,8 @@ def mark_all_read(conn: sqlite3.Connection, feed_id: int | None = None) -> int:
     server since is not marked. Returns how many articles changed.
     """
     with conn:
+        # One call to the server covers these articles: no mark per article is queued.
+        applying_server_states(conn, True)
         if feed_id is None:
             changed = conn.execute("UPDATE articles SET is_read = 1 WHERE is_read = 0").rowcount
             stream: str | None = "user/-/state/com.google/reading-list"
@@ -134,6 +136,7 @@ def mark_all_read(conn: sqlite3.Connection, feed_id: int | None = None) -> int:
                 "INSERT INTO sync_mark_all (id, stream_id, older_than) VALUES (?, ?, ?)",
                 (next_seq(conn), stream, newest),
             )
+        applying_server_states(conn, False)
     return changed
 
 
@@ -238,14 +241,24 @@ def store_items(conn: sqlite3.Connection, feed_id: int, items: Sequence[PulledIt
     if not items:
         return 0
     with conn:
-        before = {
-            guid: (article_id, bool(read), bool(bookmarked))
-            for guid, article_id, read, bookmarked in conn.execute(
-                "SELECT guid, id, is_read, EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)"
-                " FROM articles a WHERE feed_id = ?",
-                (feed_id,),
-            )
-        }
+        applying_server_states(conn, True)
+        before: dict[str, tuple[int, bool, bool]] = {}
+        by_link: dict[str, str] = {}
+        for guid, article_id, read, bookmarked, link in conn.execute(
+            "SELECT guid, id, is_read, EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id), url"
+            " FROM articles a WHERE feed_id = ?",
+            (feed_id,),
+        ):
+            before[guid] = (article_id, bool(read), bool(bookmarked))
+            if link:
+                by_link.setdefault(link, guid)
+        # The API does not carry the feed's own guid: an article fetched here before is found by its link.
+        items = [
+            replace(item, article=replace(item.article, guid=by_link[item.article.url]))
+            if item.article.guid not in before and item.article.url in by_link
+            else item
+            for item in items
+        ]
         inserted, _ = upsert_articles(conn, feed_id, [item.article for item in items], index_now=False)
         guids = list({item.article.guid for item in items})
         ids: dict[str, int] = {}
@@ -288,6 +301,7 @@ def store_items(conn: sqlite3.Connection, feed_id: int, items: Sequence[PulledIt
         queue_marks(conn, queue_star, "starred", True)
         if inserted:
             prune_feed(conn, feed_id, keep)
+        applying_server_states(conn, False)
     return inserted
 
 
@@ -325,6 +339,7 @@ def apply_states(conn: sqlite3.Connection, unread: set[str], starred: set[str]) 
     articles changed.
     """
     with conn:
+        applying_server_states(conn, True)
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_unread (item_id TEXT PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_starred (item_id TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM sync_unread")
@@ -347,4 +362,5 @@ def apply_states(conn: sqlite3.Connection, unread: set[str], starred: set[str]) 
         changed += _set_starred(conn, star, True) + _set_starred(conn, unstar, False)
         conn.execute("DELETE FROM sync_unread")
         conn.execute("DELETE FROM sync_starred")
+        applying_server_states(conn, False)
     return changed

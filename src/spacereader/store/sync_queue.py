@@ -1,10 +1,12 @@
-"""Marks waiting for the sync server, queued in the same transaction as the local mark they follow.
+"""Marks waiting for the sync server.
 
-A leaf of the store: `set_read` and `set_bookmark` call it, so every way of marking an article (the
-reader, the CLI) queues alike. An article that did not come from the server has no item id and queues
-nothing. One row per item and field holds the latest wish, so a mark toggled ten times offline is sent
-once; every change takes the next sequence number, so a push removes exactly what it sent and a mark
-made meanwhile stays queued.
+A change of a synced article's read mark or bookmark is queued by triggers (migration step "Sync queue
+by trigger"), in the statement that makes it, so every way of marking queues alike. This module holds
+what the triggers cannot do: queue a mark the cache already held when an article was first matched to
+the server's, and keep the server's own states from queueing themselves (`applying_server_states`).
+One row per item and field holds the latest wish, so a mark toggled ten times offline is sent once;
+every change takes the next sequence number, so a push removes exactly what it sent and a mark made
+meanwhile stays queued.
 """
 
 from __future__ import annotations
@@ -37,3 +39,14 @@ def queue_marks(conn: sqlite3.Connection, article_ids: Sequence[int], field: str
             " ON CONFLICT (item_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq",
             [field, int(value), seq, *chunk],
         )
+
+
+def applying_server_states(conn: sqlite3.Connection, on: bool) -> None:
+    """Turn the queueing triggers off (on=True) or back on, inside the caller's transaction.
+
+    The guard row is inserted and deleted in one transaction, so no other connection ever sees it.
+    """
+    if on:
+        conn.execute("INSERT OR IGNORE INTO sync_guard (id) VALUES (1)")
+    else:
+        conn.execute("DELETE FROM sync_guard")

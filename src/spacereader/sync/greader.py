@@ -246,10 +246,15 @@ class GReaderClient:
             url = entry.get("url") if isinstance(entry.get("url"), str) else ""
             if not url and stream.startswith("feed/") and not stream[5:].isdigit():
                 url = stream[5:]  # servers that name feeds by URL (Inoreader, The Old Reader)
+            # Names from the server are text from feeds: one clean line each, as a fetched feed's title is.
             subs.append(
                 RemoteSubscription(
-                    stream, url or stream, str(entry.get("title") or ""), folder, str(entry.get("htmlUrl") or "")
-                )
+                    stream,
+                    clean_line(url or stream),
+                    clean_line(str(entry.get("title") or "")),
+                    clean_line(folder),
+                    clean_line(str(entry.get("htmlUrl") or "")),
+                )  # fmt: skip
             )
         return subs
 

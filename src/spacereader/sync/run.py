@@ -10,12 +10,15 @@ crawl time seen in the account-wide stream) moves only at the end of a pull that
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from spacereader.ingest.fetch import Fetcher
+from spacereader.ingest.full_text import FullTextOutcome, fill_full_texts
 from spacereader.ingest.ignore import IgnoreRules, keep_out, mark_for_entity_rules, queue_new
 from spacereader.store import Connection, Store
 from spacereader.store import sync as store_sync
@@ -72,6 +75,8 @@ class SyncReport:
     cancelled: bool = False
     ignored: int = 0
     """New items the ignore rules kept out of the cache."""
+    pages: list[FullTextOutcome] = dataclasses.field(default_factory=list)
+    """Pages fetched for full-text feeds' articles after the sync (as a refresh does)."""
 
     def summary(self) -> str:
         """One line: feeds, new articles, marks pushed, marks pulled."""
@@ -87,6 +92,8 @@ class SyncReport:
             parts.append(f"{self.skipped_items} malformed items skipped")
         if self.ignored:
             parts.append(f"{self.ignored} ignored")
+        if self.pages:
+            parts.append(f"full text of {sum(1 for p in self.pages if p.ok)}/{len(self.pages)} pages")
         if self.cancelled:
             parts.append("stopped")
         return "synced: " + ", ".join(parts)
@@ -275,6 +282,8 @@ class _Sync:
         store_sync.set_value(conn, "watermark", str(newest))
         store_sync.set_value(conn, "first_since", None)
         self.reconcile(conn)
+        # Marks queued meanwhile (in the reader, or taken over with a feed read here before) go now, not next time.
+        self.push(conn)
         self.on_progress(SyncProgress("indexing"))
         index_pending(conn)
 
@@ -305,6 +314,8 @@ def sync_account(
                 job.run(conn, account)
             except Stopped:
                 job.report.cancelled = True
+        if not job.report.cancelled:  # the server fetches the feeds; the articles' pages are fetched here
+            job.report.pages = fill_full_texts(store, Fetcher(), should_stop=should_stop)
     finally:
         traffic = client.traffic
         job.report.requests, job.report.bytes = traffic.requests, traffic.bytes

@@ -10,12 +10,15 @@ import copy
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.theme import Theme
 
 from spacereader.config import Settings
+from spacereader.config_edit import ConfigEditError
 from spacereader.entities.extract import EntityExtractor, PlainExtractor
 from spacereader.paths import styles_dir
 from spacereader.store import Connection, Store
@@ -24,6 +27,7 @@ from spacereader.ui.dialogs.help import HelpScreen
 from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
 from spacereader.ui.messages import ArticlesMarked, ArticleStateFailed, ArticleStateSaved, MarkFailed, News
 from spacereader.ui.screens.main import MainScreen
+from spacereader.ui.theme_saver import ThemeSaver
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.writer import BulkMark, StateChange, StateWriter
 
@@ -39,6 +43,7 @@ class SpaceReaderApp(App[None]):
     CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "dialogs.tcss"]
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """The screen's `-narrow` (list over article) or `-wide` (three panes) class; `layout` may fix one."""
     BINDINGS = APP_BINDINGS
 
     def __init__(
@@ -50,10 +55,17 @@ class SpaceReaderApp(App[None]):
         fetcher: Fetcher | None = None,
         extraction_service: ExtractionService | None = None,
         startup_warnings: Iterable[str] = (),
+        config_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
+        if self.settings.layout != "auto":
+            self.HORIZONTAL_BREAKPOINTS = [(0, f"-{self.settings.layout}")]
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_saver = ThemeSaver(config_path, self.theme) if config_path is not None else None
+        """Writes a theme picked in the reader to the config file; None when there is no file to write."""
         self.extractor: EntityExtractor = extractor or PlainExtractor()
         self._fetcher = fetcher
         self.extraction_service = extraction_service
@@ -66,12 +78,14 @@ class SpaceReaderApp(App[None]):
         self.writer = StateWriter(store, self._state_saved, self._state_failed, self._marked)
 
     def make_fetcher(self) -> Fetcher:
-        """The HTTP fetcher; httpx is imported only when a feed is first fetched, not at start-up."""
+        """A fetcher for one job, with its own client: a refresh, a subscribe and a page fetch can run at once,
+        each on its own event loop, and one client cannot serve two loops. httpx is imported only when a feed
+        is first fetched, not at start-up."""
         if self._fetcher is None:
             from spacereader.ingest.fetch import Fetcher
 
             self._fetcher = Fetcher()
-        return self._fetcher
+        return self._fetcher.clone()
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.conn)
@@ -81,6 +95,7 @@ class SpaceReaderApp(App[None]):
             self.set_keymap(self.settings.keys)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+        self.theme_changed_signal.subscribe(self, self.keep_theme)
         if self.settings.sync is not None:  # the cache is on screen first; the server is asked afterwards
             self.call_after_refresh(self.refresh_feeds)
 
@@ -92,6 +107,21 @@ class SpaceReaderApp(App[None]):
         """
         for screen in list(self._screen_stack):
             screen.post_message(copy.copy(message))
+
+    def keep_theme(self, theme: Theme) -> None:
+        """Save a newly picked theme in the config file, so the next start uses it."""
+        if self.theme_saver is not None and self.theme_saver.want(theme.name):
+            self._run(self._save_theme, "config")
+
+    def _save_theme(self) -> None:
+        assert self.theme_saver is not None
+        try:
+            saved = self.theme_saver.save()
+        except ConfigEditError as error:
+            self.notify(f"Theme not saved: {error}", severity="warning", timeout=8, markup=False)
+            return
+        if saved is not None:
+            self.notify(f"Theme {saved} saved in {self.theme_saver.path}", timeout=2, markup=False)
 
     # -- background work --------------------------------------------------------------------------------
 
@@ -109,12 +139,14 @@ class SpaceReaderApp(App[None]):
         self._run(partial(job, self), "refresh", exclusive=True)
 
     def subscribe_feed(self, url: str) -> None:
-        """Subscribe to a URL in the background."""
-        self._run(partial(work.subscribe_feed, self, url), "subscribe")
+        """Subscribe to a URL in the background (on the server when [sync] is set)."""
+        job = work.subscribe_on_server if self.settings.sync is not None else work.subscribe_feed
+        self._run(partial(job, self, url), "subscribe")
 
     def remove_feed(self, feed_id: int, name: str) -> None:
-        """Unsubscribe in the background."""
-        self._run(partial(work.unsubscribe_feed, self, feed_id, name), "writes")
+        """Unsubscribe in the background (on the server first when [sync] is set)."""
+        job = work.unsubscribe_on_server if self.settings.sync is not None else work.unsubscribe_feed
+        self._run(partial(job, self, feed_id, name), "writes")
 
     def fetch_full_text(self, article_id: int) -> None:
         """Fetch the article's page in the background (or restore the feed's text)."""

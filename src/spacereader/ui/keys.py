@@ -38,6 +38,14 @@ MAIN_BINDINGS: list[BindingType] = [
         Binding(str(n), f"open_view_number({n})", f"Open view {n}", show=False, id=f"open-view-{n}")
         for n in range(1, 10)
     ],
+    Binding("e", "toggle_entities", "Entities", show=False, id="toggle-entities", tooltip="Show or hide the entities"),
+    Binding(
+        "left_square_bracket", "narrow_list", "Narrower list", show=False, id="narrow-list", tooltip="Narrow the list"
+    ),
+    Binding("right_square_bracket", "widen_list", "Wider list", show=False, id="widen-list", tooltip="Widen the list"),
+    Binding(
+        "T", "app.change_theme", "Theme", show=False, id="pick-theme", tooltip="Pick a theme; it is kept in the config"
+    ),
     Binding(
         "F",
         "full_text",
@@ -88,6 +96,15 @@ APP_BINDINGS: list[BindingType] = [
 ]
 """Keys that work on every screen."""
 
+READING_BINDINGS: list[BindingType] = [
+    Binding("j", "scroll_down", "Scroll down", show=False, id="scroll-down", tooltip="Scroll the article a line"),
+    Binding("k", "scroll_up", "Scroll up", show=False, id="scroll-up", tooltip="Scroll the article back a line"),
+    # The list's ids: remapping next-unread in the config moves both.
+    Binding("n", "next_unread", "Next unread", show=False, id="next-unread", tooltip="Open the next unread article"),
+    Binding("N", "previous_unread", "Previous unread", show=False, id="previous-unread"),
+]
+"""Keys of the reading pane when it has focus (the article on the whole screen, or after tab)."""
+
 COMMANDS: list[Binding] = [b for b in (*LIST_BINDINGS, *MAIN_BINDINGS) if isinstance(b, Binding)]
 """The bindings offered by name in the command palette."""
 
@@ -97,10 +114,11 @@ def all_bindings() -> list[tuple[str, list[Binding]]]:
     anywhere = [b for b in (*MAIN_BINDINGS, *APP_BINDINGS) if isinstance(b, Binding)]
     return [
         ("Article list", [b for b in LIST_BINDINGS if isinstance(b, Binding)]),
+        ("Reading pane", [b for b in READING_BINDINGS if isinstance(b, Binding)]),
         ("Anywhere", [b for b in anywhere if not (b.id or "").startswith("open-view-")]),
     ]
 
 
 def binding_ids() -> frozenset[str]:
     """Ids accepted in the config's [keys] table."""
-    return frozenset(b.id for b in (*COMMANDS, *APP_BINDINGS) if isinstance(b, Binding) and b.id)
+    return frozenset(b.id for b in (*COMMANDS, *APP_BINDINGS, *READING_BINDINGS) if isinstance(b, Binding) and b.id)

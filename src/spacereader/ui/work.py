@@ -87,6 +87,36 @@ def sync_feeds(app: WorkerHost) -> None:
     app.announce(FeedsRefreshed(report.summary(), report.new_items, ()))
 
 
+def subscribe_on_server(app: WorkerHost, url: str) -> None:
+    """With [sync] set: subscribe the account, then sync so the feed arrives."""
+    from spacereader.sync.account import resolve_account
+    from spacereader.sync.feeds import subscribe_remote
+    from spacereader.sync.greader import SyncError
+
+    assert app.settings.sync is not None
+    try:
+        subscribe_remote(resolve_account(app.settings.sync), url)
+    except SyncError as error:
+        app.announce(FeedActionFailed(f"{error} (subscribing to {url})"))
+        return
+    sync_feeds(app)
+
+
+def unsubscribe_on_server(app: WorkerHost, feed_id: int, name: str) -> None:
+    """With [sync] set: unsubscribe on the server first (or the next sync brings the feed back), then here."""
+    from spacereader.sync.account import resolve_account
+    from spacereader.sync.feeds import unsubscribe_remote
+    from spacereader.sync.greader import SyncError
+
+    assert app.settings.sync is not None
+    try:
+        removed, kept, _ = unsubscribe_remote(app.store, resolve_account(app.settings.sync), feed_id)
+    except (SyncError, DatabaseError) as error:
+        app.announce(FeedActionFailed(f"{name}: not removed ({error})"))
+        return
+    app.announce(FeedRemoved(name, removed, kept))
+
+
 def catch_up_index(app: WorkerHost) -> None:
     """Index what an interrupted refresh stored but did not index."""
     from spacereader.store.search_index import count_pending, index_pending

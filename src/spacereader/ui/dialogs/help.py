@@ -22,7 +22,14 @@ FIXED_KEYS = [
 
 def display_keys(keys: str) -> str:
     """'j,down' -> 'j / down'; 'question_mark' -> '?'."""
-    names = {"question_mark": "?", "space": "space", "slash": "/", "vertical_line": "|"}
+    names = {
+        "question_mark": "?",
+        "space": "space",
+        "slash": "/",
+        "vertical_line": "|",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+    }
     return " / ".join(names.get(k, k) for k in keys.split(","))
 
 
@@ -41,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column("key", style="bold", no_wrap=True)
         table.add_column("action")
-        table.add_column("id", style="dim")
+        table.add_column("id", style="dim", overflow="fold")  # folded, never cut: it is what the config names
         for title, bindings in all_bindings():
             table.add_row(Text(title, style="underline"), "", "")
             for binding in bindings:

@@ -88,7 +88,8 @@ class LinksScreen(TablePicker[None]):
         else:
             hint = "this article has no links or media · escape: close"
         title = clean_line(self.article.title)[:60]
-        self.query_one("#links-title", Static).update(Text(f"{title} · {links} links, {media} media · {hint}"))
+        counts = f"{links} link{'s' if links != 1 else ''}, {media} media"
+        self.query_one("#links-title", Static).update(Text(f"{title} · {counts} · {hint}"))
         if self.media_first and media:
             table.move_cursor(row=links)
 

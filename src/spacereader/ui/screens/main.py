@@ -7,10 +7,9 @@ from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from spacereader.entities.extract import describe_extractor, extractor_label
 from spacereader.links import LinkError, check_link, open_link
@@ -39,6 +38,8 @@ from spacereader.ui.screens.views import ViewsScreen
 from spacereader.ui.undo import MarkAllUndo, plural
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
+from spacereader.ui.widgets.key_bar import KeyBar
+from spacereader.ui.widgets.panes import LIST_STEP, Panes
 from spacereader.ui.widgets.reading_pane import ReadingPane
 from spacereader.ui.widgets.search_bar import SearchBar
 from spacereader.ui.widgets.status_line import StatusLine
@@ -84,14 +85,14 @@ class MainScreen(Screen[None]):
         return self.state.view
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
+        with Panes(id="panes", list_width=self.reader.settings.list_width):
             with Vertical(id="list-column"):
                 yield SearchBar(id="search-line")
                 yield ArticleList(id="article-list")
             yield ReadingPane(id="reading-pane")
             yield EntitySidebar(id="entity-sidebar")
         yield StatusLine(id="status-line")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(EntitySidebar).border_title = "Entities"
@@ -152,8 +153,11 @@ class MainScreen(Screen[None]):
     def action_go_back(self) -> None:
         """Return to the list shown before the last narrowing, with its selection."""
         search_bar = self.query_one(SearchBar)
+        panes = self.query_one(Panes)
         if search_bar.active:
             search_bar.close(keep=False)
+        elif panes.hide_entities() or panes.leave_reading():
+            return
         elif self.history:
             self.load_state(self.history.pop())
             self.query_one(ArticleList).focus()
@@ -176,9 +180,17 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self.show_article(event.article_id)
+        self.query_one(Panes).open_reading()
         row = self.query_one(ArticleList).current
         if row is not None and row.id == event.article_id and not row.read:
             self.save_state(StateChange(event.article_id, read=True))
+
+    @on(ReadingPane.NextUnreadRequested)
+    def read_next_unread(self, event: ReadingPane.NextUnreadRequested) -> None:
+        """Open the next unread article where the reader is (the article keeps the screen)."""
+        article_list = self.query_one(ArticleList)
+        if article_list.jump_unread(event.forward):
+            article_list.action_open_article()
 
     @on(ArticleList.Emptied)
     def empty_list(self) -> None:
@@ -615,6 +627,20 @@ class MainScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(url)
         self.notify(f"Copied {url}", timeout=3, markup=False)
+
+    def action_toggle_entities(self) -> None:
+        """Show or hide the entity sidebar."""
+        self.query_one(Panes).toggle_entities()
+
+    def action_narrow_list(self) -> None:
+        """Give the list less room and the article more."""
+        if not self.query_one(Panes).resize_list(-LIST_STEP):
+            self.notify("The list is as small as it goes", timeout=1.5)
+
+    def action_widen_list(self) -> None:
+        """Give the list more room; the article keeps enough to read."""
+        if not self.query_one(Panes).resize_list(LIST_STEP):
+            self.notify("The list is as large as it goes (e hides the entities)", timeout=1.5)
 
     # -- full text, links and media -----------------------------------------------------------------------
 

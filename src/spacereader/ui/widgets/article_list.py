@@ -7,6 +7,7 @@ from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -50,6 +51,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         "article-list--unread",
         "article-list--read",
         "article-list--marker",
+        "article-list--bookmark",
         "article-list--meta",
     }
 
@@ -148,20 +150,22 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if row is not None:
             self.post_message(self.Opened(row.id))
 
-    def _jump_unread(self, forward: bool) -> None:
+    def jump_unread(self, forward: bool) -> bool:
+        """Move to the next (or previous) unread article; False, with a note, when there is none."""
         if self.pager is None:
-            return
+            return False
         index = self.pager.next_unread(self.cursor, forward=forward)
         if index is None:
             self.notify("No more unread articles" if forward else "No earlier unread articles", timeout=2)
-        else:
-            self.move_to(index)
+            return False
+        self.move_to(index)
+        return True
 
     def action_next_unread(self) -> None:
-        self._jump_unread(True)
+        self.jump_unread(True)
 
     def action_previous_unread(self) -> None:
-        self._jump_unread(False)
+        self.jump_unread(False)
 
     # -- mouse ------------------------------------------------------------------------------------------
 
@@ -188,19 +192,26 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         if row is None:
             return Strip.blank(width, base)
-        text_style = base + self.get_component_rich_style(
-            "article-list--read" if row.read else "article-list--unread", partial=True
-        )
-        marker_style = base + self.get_component_rich_style("article-list--marker", partial=True)
-        meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
+        # Full component styles, not partial ones: only they resolve `auto` and translucent theme colours
+        # (a partial `$text-muted` is plain white, unreadable in light themes).
+        style = self.get_component_rich_style
+        text_style = style("article-list--read" if row.read else "article-list--unread")
+        marker_style = style("article-list--marker")
+        bookmark_style = style("article-list--bookmark")
+        meta_style = style("article-list--meta")
         if index == self.cursor:
-            cursor = self.get_component_rich_style("article-list--cursor", partial=True)
-            text_style, marker_style, meta_style = (s + cursor for s in (text_style, marker_style, meta_style))
+            # One colour on the cursor: a marker's own colour can be the cursor's (ANSI themes have few).
+            full = style("article-list--cursor")
+            cursor = Style(color=full.color, bgcolor=full.bgcolor)
+            text_style, marker_style, bookmark_style, meta_style = (
+                s + cursor for s in (text_style, marker_style, bookmark_style, meta_style)
+            )
         date = short_date(row.published, self._year, compact=width < 40)
         source_width = 0 if width < 50 else min(16, width // 5)
         title_width = width - 3 - len(date) - 1 - (source_width + 1 if source_width else 0)
         segments = [
-            Segment(" " + ("●" if not row.read else " ") + ("★" if row.bookmarked else " "), marker_style),
+            Segment(" " + ("●" if not row.read else " "), marker_style),
+            Segment("★" if row.bookmarked else " ", bookmark_style),
             Segment(fit(clean_line(row.title) or "(untitled)", title_width) + " ", text_style),
         ]
         if source_width:

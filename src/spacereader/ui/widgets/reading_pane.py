@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
-from spacereader.models import Article
+from spacereader.models import CHOSE_FEED_TEXT, Article
 from spacereader.safe_text import clean_line, clean_text
+from spacereader.ui.keys import READING_BINDINGS
 
 
 def body_text(article: Article) -> Text:
@@ -38,6 +41,8 @@ def source_note(article: Article) -> str:
     if article.from_page:
         host = urlsplit(clean_line(article.url)).netloc
         return f"Full text taken from the page{f' ({host})' if host else ''}; F shows the feed's text"
+    if article.page_error == CHOSE_FEED_TEXT:
+        return "Feed text; F takes the page's text again"
     if article.page_error:
         return f"Feed text: the page's text was not used ({clean_line(article.page_error)})"
     return ""
@@ -46,11 +51,24 @@ def source_note(article: Article) -> str:
 class ReadingPane(VerticalScroll, can_focus=True):
     """Shows one article; the screen decides which, and which words to highlight."""
 
+    BINDINGS = READING_BINDINGS
     COMPONENT_CLASSES = {"reading-pane--match"}
+
+    @dataclass
+    class NextUnreadRequested(Message):
+        """`n` / `N` while reading: open the next (or previous) unread article, as newsboat does."""
+
+        forward: bool
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article_id: int | None = None
+
+    def action_next_unread(self) -> None:
+        self.post_message(self.NextUnreadRequested(True))
+
+    def action_previous_unread(self) -> None:
+        self.post_message(self.NextUnreadRequested(False))
 
     def compose(self) -> ComposeResult:
         yield Static(id="headline")
@@ -79,7 +97,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             title = Text(clean_line(article.title) or "(untitled)", overflow="fold")
             text = body_text(article)
             if highlight:
-                style = self.get_component_rich_style("reading-pane--match", partial=True)
+                style = self.get_component_rich_style("reading-pane--match")  # full: resolves theme colours
                 words = [clean_line(w) for w in highlight if clean_line(w)]
                 for target in (title, text):
                     target.highlight_words(words, style, case_sensitive=False)
