@@ -530,7 +530,8 @@ class MainScreen(Screen[None]):
                 self.query_one(StatusLine).progress = f"marking {plural(count, 'article')} read…"
                 self.reader.writer.submit(BulkMark(view, pager.up_to_id, label=label))
 
-        self.app.push_screen(ConfirmDialog(f"Mark {plural(count, 'article')} read in {label}?"), answer)
+        question = f"Mark {plural(count, 'article')} read in {clean_line(label)}?"  # a feed's name is hostile
+        self.app.push_screen(ConfirmDialog(question), answer)
 
     def action_undo(self) -> None:
         """Put back to unread exactly the articles the last mark-all-read changed."""
