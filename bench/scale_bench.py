@@ -109,6 +109,7 @@ def query_table(data_dir: Path, repeats: int = 5) -> None:
         first = store_articles.list_article_rows(conn, every, limit=1)[0]
         entity = store_entities.find_entities(conn, "Ada Lovelace")[0]
         by_entity = ArticleFilter(entity_id=entity.id)
+        kept = ArticleFilter(unread_only=True, kept_ids=(first.id,))
         calls = {
             "feeds view / feeds": lambda: list_feeds(conn),
             "views / views (counts)": lambda: list_views(conn),
@@ -124,6 +125,11 @@ def query_table(data_dir: Path, repeats: int = 5) -> None:
             "next / previous unread": lambda: (
                 store_articles.next_unread(conn, every, 300),
                 store_articles.next_unread(conn, every, 300, forward=False),
+            ),
+            "unread only, one just read kept: page + count": lambda: (
+                store_articles.list_article_rows(conn, kept, limit=100),
+                store_articles.count_articles(conn, kept),
+                store_articles.next_unread(conn, kept, 0),
             ),
             "mark read on open": lambda: (
                 store_articles.set_read(conn, first.id, True),
