@@ -51,6 +51,16 @@ class Settings:
     """Textual theme name; empty keeps Textual's default. Saved here when one is picked in the reader."""
     sync: SyncSettings | None = None
     """The [sync] table; None (the default) keeps every feed local."""
+    save_dir: str = ""
+    """Folder that `W` saves articles into as Markdown; "" means the downloads folder, else home."""
+    pipe_command: tuple[str, ...] = ()
+    """Command (program and arguments, never a shell) that `|` hands the article to on standard input."""
+    watched_views: tuple[str, ...] = ()
+    """Views marked `watch = true` in [views]: new matches are announced after a refresh."""
+    notify_command: tuple[str, ...] = ()
+    """Command (an argument list) run with a one-line summary when watched names or views have new matches."""
+    ignore_rules: tuple[str, ...] = ()
+    """Search queries from [ignore] rules: a new article matching one is not stored (the ones that parse)."""
 
 
 # A key at the start of a line: bare, "basic" (with escapes) or 'literal'; decoded by tomllib itself.
@@ -172,6 +182,38 @@ def load_settings(
                 values[key] = value
             else:
                 bad(None, key, "a whole number from 10 to 1000000")
+        elif key == "save_dir":
+            if isinstance(value, str) and value.strip():
+                values[key] = value.strip()
+            else:
+                bad(None, key, 'a folder such as "~/News"')
+        elif key == "notify_command":
+            if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+                values[key] = tuple(value)
+            else:
+                bad(None, key, 'an argument list such as ["notify-send", "spacereader"]')
+        elif key == "pipe_command":
+            if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+                values[key] = tuple(value)
+            else:
+                bad(None, key, 'an argument list such as ["wl-copy"] or ["tee", "-a", "/tmp/news.md"]')
+        elif key == "ignore":
+            rules = value.get("rules") if isinstance(value, dict) else None
+            if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+                bad(
+                    "ignore",
+                    "rules",
+                    "a list of search queries such as ['sponsored', 'feed:example.com \"press release\"']",
+                )
+                continue
+            values["ignore_rules"] = _ignore_rules(rules, lambda message: warnings.append(
+                f"config {path}{_where(text, 'ignore', 'rules')}: {message}"
+            ))  # fmt: skip
+            for other in value:
+                if other != "rules":
+                    warnings.append(
+                        f"config {path}{_where(text, 'ignore', other)}: unknown key ignore.{other}; ignored"
+                    )
         elif key == "layout":
             if isinstance(value, str) and value.strip().lower() in LAYOUTS:
                 values[key] = value.strip().lower()
@@ -195,7 +237,7 @@ def load_settings(
             if not isinstance(value, dict):
                 bad(None, key, 'a table of name = "query"')
                 continue
-            values["views"] = _views(value, bad)
+            values["views"], values["watched_views"] = _views(value, bad)
         elif key == "sync":
             if not isinstance(value, dict):
                 bad(None, key, "a table with service, url, user and password_command")
@@ -211,12 +253,23 @@ def load_settings(
     return Settings(**values), [clean_line(warning) for warning in warnings]
 
 
-def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:
-    """The [views] table: each value must be a query that parses; others warn and are left out."""
+def _views(table: dict[str, Any], bad: Any) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The [views] table and the views in it to watch.
+
+    Each value is a query, or a table `{ query = "...", watch = true }`; a query that does not parse warns
+    and is left out.
+    """
     from spacereader.search.query import QueryError, parse_query
 
     views: dict[str, str] = {}
-    for name, query in table.items():
+    watched: list[str] = []
+    for name, value in table.items():
+        query, watch = value, False
+        if isinstance(value, dict):
+            query, watch = value.get("query"), value.get("watch", False)
+            if not isinstance(watch, bool) or set(value) - {"query", "watch"}:
+                bad("views", name, '"query" or { query = "...", watch = true }')
+                continue
         parsed = parse_query(query) if isinstance(query, str) and query.strip() and name.strip() else None
         if parsed is None:
             bad("views", name, 'a search query such as "entity:NASA is:unread"')
@@ -224,7 +277,9 @@ def _views(table: dict[str, Any], bad: Any) -> dict[str, str]:
             bad("views", name, f"a valid search query ({parsed.message})")
         else:
             views[" ".join(name.split())] = query.strip()
-    return views
+            if watch:
+                watched.append(" ".join(name.split()))
+    return views, tuple(watched)
 
 
 def _sync(table: dict[str, Any], bad: Any, unknown: Any) -> SyncSettings | None:
@@ -258,3 +313,14 @@ def _sync(table: dict[str, Any], bad: Any, unknown: Any) -> SyncSettings | None:
             unknown(key)
     assert isinstance(url, str)
     return SyncSettings(url=url.strip(), user=user.strip(), password_command=command)
+
+
+def _ignore_rules(rules: list[str], warn: Any) -> tuple[str, ...]:
+    """The [ignore] rules that parse; each one that does not is a warning naming it, and the others apply."""
+    from spacereader.ingest.ignore import IgnoreRules
+
+    parsed = IgnoreRules.parse(rules)
+    for error in parsed.errors:
+        warn(error)
+    good = {text for text, _ in (*parsed.now_rules, *parsed.entity_rules)}
+    return tuple(dict.fromkeys(rule for rule in rules if rule in good))

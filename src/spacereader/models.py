@@ -220,6 +220,8 @@ class ArticleFilter:
     """A parsed search query; its filters add to the ones above."""
     sort: str = "date"
     """One of SORTS."""
+    kept_ids: tuple[int, ...] = ()
+    """With unread_only: articles read since the list was shown, kept in it so rows, counts and n/N agree."""
 
     def describe(self) -> str:
         """A short label for the list's title."""
@@ -294,3 +296,27 @@ class SavedView:
     """"cache" (saved from the app or CLI) or "config" (the [views] table)."""
     error: str | None = None
     """Why the query does not parse (a hand-edited config), else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """An entity or a saved view the user wants to be told about, with its matches not yet seen."""
+
+    id: int
+    kind: str
+    """"entity" or "view"."""
+    name: str
+    created: str
+    unseen: int = 0
+    entity_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WatchHit:
+    """One new article matching a watch."""
+
+    watch_id: int
+    kind: str
+    name: str
+    article_id: int
+    title: str

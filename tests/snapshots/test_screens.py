@@ -106,3 +106,17 @@ def test_links_view(store, snap_compare):
         ])  # fmt: skip
     app = SpaceReaderApp(store, Settings(), extractor=PlainExtractor())
     assert snap_compare(app, terminal_size=(100, 24), press=["L"], run_before=settle)
+
+
+def test_mark_all_confirmation(app, snap_compare):
+    assert snap_compare(app, terminal_size=(120, 40), press=["A"], run_before=settle)
+
+
+def test_watched_entity_marked_in_the_sidebar(app, snap_compare):
+    async def watch(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "down", "w")
+        await settle(pilot)
+        await pilot.pause(0.2)  # the watch's worker reports; the sidebar redraws with the mark
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=watch)

@@ -13,6 +13,8 @@ from spacereader import paths
 from spacereader.bookmark_files import BookmarkFileError
 from spacereader.cli import entities as cli_entities
 from spacereader.cli import feeds as cli_feeds
+from spacereader.cli import marks as cli_marks
+from spacereader.cli import rules as cli_rules
 from spacereader.cli import search as cli_search
 from spacereader.cli import sync as cli_sync
 from spacereader.cli.output import CommandError, print_rows
@@ -65,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print one article as plain text")
     show.add_argument("id", type=int, metavar="ID")
     show.add_argument("--full", action="store_true", help="fetch the article's web page and print its main text")
+    show.add_argument("--markdown", action="store_true", help="as Markdown: headline, source, date, link, text, links")
 
     for name, text in (("bookmark", "bookmark an article"), ("unbookmark", "remove a bookmark")):
         sub = commands.add_parser(name, help=text)
@@ -79,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_feeds.add_parsers(commands)
     cli_search.add_parsers(commands)
     cli_sync.add_parsers(commands)
+    cli_marks.add_parsers(commands)
+    cli_rules.add_parsers(commands)
     return parser
 
 
@@ -118,6 +123,10 @@ def run_command(args: argparse.Namespace) -> int:
         handled = cli_search.run(args, store)
     if handled is None:
         handled = cli_sync.run(args, store)
+    if handled is None:
+        handled = cli_marks.run(args, store)
+    if handled is None:
+        handled = cli_rules.run(args, store)
     if handled is not None:
         return handled
     with closing(store.connect()) as conn:
@@ -142,7 +151,12 @@ def run_command(args: argparse.Namespace) -> int:
                 raise CommandError(f"no article with ID {args.id}")
             if args.full and not article.from_page:
                 article = full_article(store, article)
-            print(format_article(article))
+            if args.markdown:
+                from spacereader.article_markdown import article_markdown
+
+                sys.stdout.write(article_markdown(article))
+            else:
+                print(format_article(article))
             return 0
         if args.command in ("bookmark", "unbookmark"):
             if not store_bookmarks.set_bookmark(conn, args.id, args.command == "bookmark"):

@@ -97,6 +97,7 @@ def feed_url_from_argument(value: str) -> str:
 def cmd_add(args: argparse.Namespace, store: Store) -> int:
     """Subscribe, fetch once, and keep the feed only if it worked."""
     from spacereader.ingest.fetch import Fetcher
+    from spacereader.ingest.ignore import IgnoreRules
     from spacereader.ingest.subscribe import SubscribeError, subscribe
 
     url = feed_url_from_argument(args.url)
@@ -105,8 +106,11 @@ def cmd_add(args: argparse.Namespace, store: Store) -> int:
         from spacereader.cli.sync import add_remote
 
         return add_remote(store, settings, url, args.folder)
+    rules = IgnoreRules.parse(settings.ignore_rules)
     try:
-        outcome = subscribe(store, Fetcher(), url, folder=args.folder, keep_per_feed=settings.keep_per_feed)
+        outcome = subscribe(
+            store, Fetcher(), url, folder=args.folder, keep_per_feed=settings.keep_per_feed, ignore_rules=rules
+        )
     except SubscribeError as error:
         raise CommandError(str(error)) from error
     print(f"added feed {outcome.feed_id}: {clean_line(outcome.title or url)} ({outcome.new} articles)")
@@ -179,12 +183,12 @@ def cmd_remove(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def feed_json(feed, note: str | None = None) -> dict[str, object]:
+def feed_json(feed, note: str | None = None, ignored: int = 0) -> dict[str, object]:
     """The JSON shape of one subscription row."""
     return {
         "id": feed.id, "url": feed.url, "title": feed.title, "folder": feed.folder, "unread": feed.unread,
         "total": feed.total, "last_success": feed.last_success, "last_error": feed.last_error,
-        "disabled_reason": feed.disabled_reason, "note": note, "full_text": feed.full_text,
+        "disabled_reason": feed.disabled_reason, "note": note, "full_text": feed.full_text, "ignored": ignored,
     }  # fmt: skip
 
 
@@ -210,12 +214,15 @@ def cmd_feed(args: argparse.Namespace, store: Store) -> int:
 def cmd_feeds(args: argparse.Namespace, store: Store) -> int:
     """List subscriptions (the seed source left out)."""
     from spacereader.store.feeds import list_feeds, take_feed_notes
+    from spacereader.store.ignored import ignored_counts
 
     with closing(store.connect()) as conn:
         feeds = [f for f in list_feeds(conn) if f.kind != "seed"]
         notes = take_feed_notes(conn)  # said once: a merge is news the first time only
+        ignored = ignored_counts(conn)
     if args.json:
-        json.dump([feed_json(f, notes.get(f.id)) for f in feeds], sys.stdout, ensure_ascii=False, indent=1)
+        rows = [feed_json(f, notes.get(f.id), ignored.get(f.id, 0)) for f in feeds]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     for feed in feeds:
@@ -254,10 +261,10 @@ def report_json(report: RefreshReport) -> dict[str, object]:
     """The JSON shape of a refresh: totals and one row per feed."""
     return {
         "feeds": len(report.outcomes), "new": report.new_items, "failed": len(report.failures),
-        "cancelled": report.cancelled,
+        "ignored": report.ignored, "cancelled": report.cancelled,
         "results": [
             {"id": o.feed_id, "url": o.url, "title": o.title, "status": o.status, "new": o.new,
-             "updated": o.updated, "error": o.error, "moved_to": o.moved_to}
+             "updated": o.updated, "error": o.error, "moved_to": o.moved_to, "ignored": o.ignored}
             for o in report.outcomes
         ],
     }  # fmt: skip
@@ -266,6 +273,7 @@ def report_json(report: RefreshReport) -> dict[str, object]:
 def cmd_refresh(args: argparse.Namespace, store: Store) -> int:
     """Refresh all feeds with a progress bar; non-zero exit only when every fetched feed failed."""
     from spacereader.ingest.fetch import Fetcher
+    from spacereader.ingest.ignore import IgnoreRules, sweep_entity_rules
     from spacereader.ingest.refresh import refresh_all
 
     settings = _settings(args)
@@ -273,11 +281,16 @@ def cmd_refresh(args: argparse.Namespace, store: Store) -> int:
         from spacereader.cli.sync import cmd_sync
 
         return cmd_sync(args, store)
+    rules = IgnoreRules.parse(settings.ignore_rules)
     bar = ProgressBar()
     try:
-        report = refresh_all(store, Fetcher(), on_progress=bar, keep_per_feed=settings.keep_per_feed)
+        report = refresh_all(
+            store, Fetcher(), on_progress=bar, keep_per_feed=settings.keep_per_feed, ignore_rules=rules
+        )
     finally:
         bar.close()
+    with closing(store.connect()) as conn:
+        sweep_entity_rules(conn, rules)  # articles the reader has extracted since the last refresh
     if args.json:
         json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

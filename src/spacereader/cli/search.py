@@ -34,6 +34,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     save.add_argument("query", nargs="+", metavar="QUERY")
     delete = actions.add_parser("delete", help="delete a saved view")
     delete.add_argument("name", metavar="NAME")
+    for verb, text in (("watch", "be told when new articles match a view"), ("unwatch", "stop watching a view")):
+        actions.add_parser(verb, help=text).add_argument("name", metavar="NAME")
     show = actions.add_parser("show", help="list a view's articles, newest first")
     show.add_argument("name", metavar="NAME")
     _add_listing_options(show, default_sort="date")
@@ -67,6 +69,8 @@ def run(args: argparse.Namespace, store) -> int | None:
             except ValueError as error:
                 raise CommandError(f"bad query: {error}") from error
             return 0
+        if args.command == "view" and args.view_action in ("watch", "unwatch"):
+            return _watch_view(conn, args, config_views)
         if args.command == "view" and args.view_action == "delete":
             if not store_views.delete_view(conn, args.name):
                 raise CommandError(f"no saved view named {args.name!r}")
@@ -83,6 +87,24 @@ def run(args: argparse.Namespace, store) -> int | None:
         rows = store_articles.list_article_rows(conn, view, limit=-1 if args.limit is None else args.limit)
         print_rows(rows, args.json, conn)
         return 0
+
+
+def _watch_view(conn, args: argparse.Namespace, config_views: dict[str, str]) -> int:
+    """`view watch NAME` / `view unwatch NAME`."""
+    from spacereader.store import views as store_views
+    from spacereader.store.watches import add_watch, remove_watch
+
+    name = " ".join(args.name.split())
+    if args.view_action == "unwatch":
+        if not remove_watch(conn, "view", name):
+            raise CommandError(f"view {name!r} is not watched")
+        print(f"no longer watching view {clean_line(name)}")
+        return 0
+    if store_views.find_view(conn, name, config_views) is None:
+        raise CommandError(f"no view named {args.name!r}")
+    added = add_watch(conn, "view", name)
+    print(f"{'watching' if added else 'already watching'} view {clean_line(name)}: new matches are announced")
+    return 0
 
 
 def _config_views(args: argparse.Namespace) -> dict[str, str]:

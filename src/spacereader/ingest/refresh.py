@@ -32,6 +32,7 @@ from urllib.parse import unquote, urlsplit
 from spacereader.ingest.entries import format_date
 from spacereader.ingest.fetch import Fetcher, FetchError, FetchResult
 from spacereader.ingest.full_text import FullTextOutcome, fill_full_texts
+from spacereader.ingest.ignore import IgnoreRules, keep_out, mark_for_entity_rules, queue_new
 from spacereader.ingest.parse import ParsedFeed, ParseError, parse_feed
 from spacereader.models import FeedState
 from spacereader.store import Store, flag_damage, is_cache_failure
@@ -102,6 +103,8 @@ class FeedOutcome:
     updated: int = 0
     error: str | None = None
     moved_to: str | None = None
+    ignored: int = 0
+    """New articles an ignore rule kept out."""
 
     @property
     def failed(self) -> bool:
@@ -133,6 +136,11 @@ class RefreshReport:
         return sum(o.new for o in self.outcomes)
 
     @property
+    def ignored(self) -> int:
+        """New articles the ignore rules kept out, across all feeds."""
+        return sum(o.ignored for o in self.outcomes)
+
+    @property
     def failures(self) -> list[FeedOutcome]:
         """Feeds that were tried and failed, with their reasons."""
         return [o for o in self.outcomes if o.failed]
@@ -152,6 +160,8 @@ class RefreshReport:
         unchanged = sum(1 for o in self.outcomes if o.status == "unchanged")
         skipped = len(self.outcomes) - self.attempted
         parts = [f"{self.attempted} feeds refreshed", f"{self.new_items} new articles"]
+        if self.ignored:
+            parts.append(f"{self.ignored} ignored")
         if unchanged:
             parts.append(f"{unchanged} unchanged")
         parts.append(f"{len(self.failures)} failed")
@@ -204,6 +214,7 @@ class _Writer:
         self.on_done: Callable[[], None] = lambda: None
         self.unindexed = 0
         self.on_indexing: Callable[[int], None] = lambda left: None
+        self.rules = IgnoreRules()
 
     def _next_job(self, conn):
         """The next fetched feed; while none is waiting, index a batch of what is stored (search catches up)."""
@@ -293,12 +304,16 @@ class _Writer:
                 conn, feed_id, when=when, etag=result.etag, last_modified=result.last_modified,
                 title=parsed.title, site_url=parsed.site_url,
             )  # fmt: skip
-            new, updated = upsert_articles(conn, feed_id, parsed.items, index_now=False)
+            name = parsed.title or state.title or state.url
+            items, ignored = keep_out(conn, self.rules, feed_id, name, result.final_url or state.url, parsed.items)
+            last_id = mark_for_entity_rules(conn, self.rules)
+            new, updated = upsert_articles(conn, feed_id, items, index_now=False)
+            queue_new(conn, feed_id, last_id)
             if new:
                 prune_feed(conn, feed_id, self.keep)
         return FeedOutcome(
             feed_id, state.url, state.title or parsed.title, "updated", new, updated,
-            moved_to=result.permanent_redirect,
+            moved_to=result.permanent_redirect, ignored=ignored,
         )  # fmt: skip
 
 
@@ -375,6 +390,7 @@ def refresh_all(
     keep_per_feed: int = DEFAULT_KEEP,
     parse_processes: int | None = None,
     on_indexing: Callable[[int], None] | None = None,
+    ignore_rules: IgnoreRules | None = None,
 ) -> RefreshReport:
     """Refresh every subscription (or the given ids); blocks until done and never raises for one bad feed.
 
@@ -382,7 +398,8 @@ def refresh_all(
     fetch starts, and a stopped refresh still stores what it already fetched. `parse_processes` sets the
     worker processes that parse documents (0 parses on the writer thread; None picks by the feed count).
     Once every feed is stored, the articles not yet in the search index are indexed before this returns;
-    `on_indexing(left)` is called from the writer thread after each batch.
+    `on_indexing(left)` is called from the writer thread after each batch. New articles matching
+    `ignore_rules` are not stored (ingest/ignore.py).
     """
     should_stop = should_stop or (lambda: False)
     now = _now()
@@ -393,6 +410,8 @@ def refresh_all(
     writer = _Writer(store, len(states), keep_per_feed, on_progress)
     if on_indexing is not None:
         writer.on_indexing = on_indexing
+    if ignore_rules is not None:
+        writer.rules = ignore_rules
     for state in states:
         reason = _waiting(state, now)
         if reason:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import closing
 
 from spacereader.ingest.fetch import Fetcher
+from spacereader.ingest.ignore import IgnoreRules
 from spacereader.ingest.refresh import DEFAULT_KEEP, FeedOutcome, refresh_all
 from spacereader.store import Store
 from spacereader.store.feeds import FeedExistsError, add_feed, remove_feed
@@ -15,7 +16,13 @@ class SubscribeError(Exception):
 
 
 def subscribe(
-    store: Store, fetcher: Fetcher, url: str, *, folder: str = "", keep_per_feed: int = DEFAULT_KEEP
+    store: Store,
+    fetcher: Fetcher,
+    url: str,
+    *,
+    folder: str = "",
+    keep_per_feed: int = DEFAULT_KEEP,
+    ignore_rules: IgnoreRules | None = None,
 ) -> FeedOutcome:
     """Add the feed and fetch it; a URL that yields no feed is removed again and SubscribeError raised.
 
@@ -26,7 +33,9 @@ def subscribe(
             feed_id = add_feed(conn, url, folder=folder)
         except FeedExistsError as error:
             raise SubscribeError(f"{url}: already subscribed (feed {error.feed_id})") from error
-    report = refresh_all(store, fetcher, feed_ids=[feed_id], keep_per_feed=keep_per_feed, parse_processes=0)
+    report = refresh_all(
+        store, fetcher, feed_ids=[feed_id], keep_per_feed=keep_per_feed, parse_processes=0, ignore_rules=ignore_rules
+    )
     outcome = report.outcomes[0]
     if outcome.failed:
         with closing(store.connect()) as conn:

@@ -31,7 +31,10 @@ def now_iso() -> str:
 def _where(view: ArticleFilter, *, scan: bool = False, matched: bool = False) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
-    if view.unread_only:
+    if view.unread_only and view.kept_ids:
+        clauses.append(f"(a.is_read = 0 OR a.id IN ({','.join('?' * len(view.kept_ids))}))")
+        params.extend(view.kept_ids)
+    elif view.unread_only:
         # By title, walk the title index and skip read rows ('+' keeps SQLite from sorting every unread one).
         clauses.append("+a.is_read = 0" if view.sort == "title" else "a.is_read = 0")
     if view.bookmarked_only:
@@ -64,7 +67,8 @@ def count_articles(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter
     text_only = store_search.count_text_only(conn, view)
     if text_only is not None:
         return text_only
-    if view.search is None and view.entity_id is None and view.article_ids is None and not view.bookmarked_only:
+    plain = view.search is None and view.entity_id is None and view.article_ids is None and not view.kept_ids
+    if plain and not view.bookmarked_only:
         # All articles or one feed's, read or not: the per-feed counts the triggers keep (one row a feed).
         column = "unread" if view.unread_only else "total"
         if view.feed_id is None:
@@ -81,7 +85,7 @@ def count_articles(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter
 
 def count_unread(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter()) -> int:
     """How many of the view's articles are unread."""
-    return count_articles(conn, replace(view, unread_only=True))
+    return count_articles(conn, replace(view, unread_only=True, kept_ids=()))
 
 
 def list_article_rows(

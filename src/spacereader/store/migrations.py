@@ -306,6 +306,49 @@ STEPS: list[str] = [
     ALTER TABLE articles ADD COLUMN feed_body TEXT NOT NULL DEFAULT '';
     ALTER TABLE articles ADD COLUMN page_error TEXT NOT NULL DEFAULT '';
     """,
+    # Small choices the reader remembers between starts (unread only), one row each.
+    """
+    CREATE TABLE preferences (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # Ignore rules: what they kept out (so a later refresh does not bring it back, and a bad rule shows),
+    # and the new articles still to be checked against rules that name entities once extraction has run.
+    """
+    CREATE TABLE ignored_articles (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',
+        rule TEXT NOT NULL,
+        ignored TEXT NOT NULL,
+        UNIQUE (feed_id, guid)
+    );
+    CREATE TABLE ignore_pending (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    );
+    """,
+    # Watches: an entity (by its key, which outlives the entity's row id) or a saved view (by name) to be
+    # told about; `since_id` bounds what counts as new, and each match found is kept once, seen or not.
+    """
+    CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('entity', 'view')),
+        name TEXT NOT NULL,
+        entity_key TEXT,
+        since_id INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        UNIQUE (kind, name)
+    );
+    CREATE TABLE watch_hits (
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seen INTEGER NOT NULL DEFAULT 0,
+        found TEXT NOT NULL,
+        PRIMARY KEY (watch_id, article_id)
+    );
+    CREATE INDEX watch_hits_by_article ON watch_hits (article_id);
+    """,
 ]
 
 

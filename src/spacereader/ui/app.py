@@ -25,11 +25,11 @@ from spacereader.store import Connection, Store
 from spacereader.ui import work
 from spacereader.ui.dialogs.help import HelpScreen
 from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
-from spacereader.ui.messages import ArticleStateFailed, ArticleStateSaved, News
+from spacereader.ui.messages import ArticlesMarked, ArticleStateFailed, ArticleStateSaved, MarkFailed, News
 from spacereader.ui.screens.main import MainScreen
 from spacereader.ui.theme_saver import ThemeSaver
 from spacereader.ui.widgets.article_list import ArticleList
-from spacereader.ui.writer import StateChange, StateWriter
+from spacereader.ui.writer import BulkMark, StateChange, StateWriter
 
 if TYPE_CHECKING:
     from spacereader.entities.service import ExtractionService
@@ -75,7 +75,7 @@ class SpaceReaderApp(App[None]):
         """Set on quit: every worker checks it between steps and ends."""
 
         self.conn: Connection = store.connect()
-        self.writer = StateWriter(store, self._state_saved, self._state_failed)
+        self.writer = StateWriter(store, self._state_saved, self._state_failed, self._marked)
 
     def make_fetcher(self) -> Fetcher:
         """The HTTP fetcher; httpx is imported only when a feed is first fetched, not at start-up."""
@@ -156,6 +156,31 @@ class SpaceReaderApp(App[None]):
         """Save a search as a view in the background."""
         self._run(partial(work.keep_view, self, name, query), "writes")
 
+    def hand_on(self, article_id: int, how: str) -> None:
+        """Save the article as Markdown (`how` "save") or pipe it to the configured command ("pipe")."""
+        self._run(partial(work.hand_on_article, self, article_id, how), "handoff")
+
+    def sweep_ignored(self) -> None:
+        """Let the entity ignore rules judge new articles that extraction has reached (none set: nothing to do)."""
+        if any("entity:" in rule.lower() for rule in self.settings.ignore_rules):
+            self._run(partial(work.sweep_ignored, self), "ignore-sweep", exclusive=True)
+
+    def check_watches(self) -> None:
+        """Look for new matches of watched entities and views in the background."""
+        self._run(partial(work.check_watches, self), "watches", exclusive=True)
+
+    def toggle_watch(self, kind: str, name: str, entity_id: int | None = None) -> None:
+        """Watch an entity or view, or stop watching it."""
+        self._run(partial(work.toggle_watch, self, kind, name, entity_id), "writes")
+
+    def see_watch(self, kind: str, name: str) -> None:
+        """Count a watch's matches as seen (its list was opened)."""
+        self._run(partial(work.see_watch, self, kind, name), "writes")
+
+    def remember(self, name: str, value: str) -> None:
+        """Remember a choice between starts, in the background."""
+        self._run(partial(work.keep_preference, self, name, value), "writes")
+
     def catch_up_index(self) -> None:
         """Index what an interrupted refresh stored but did not; search finds the rest meanwhile."""
         self._run(partial(work.catch_up_index, self), "index", exclusive=True)
@@ -188,8 +213,14 @@ class SpaceReaderApp(App[None]):
     def _state_saved(self, change: StateChange) -> None:
         self.announce(ArticleStateSaved(change.article_id, change.read, change.bookmarked))
 
-    def _state_failed(self, change: StateChange, reason: str) -> None:
-        self.announce(ArticleStateFailed(change.article_id, reason))
+    def _state_failed(self, change: StateChange | BulkMark, reason: str) -> None:
+        if isinstance(change, BulkMark):
+            self.announce(MarkFailed(reason))
+        else:
+            self.announce(ArticleStateFailed(change.article_id, reason))
+
+    def _marked(self, change: BulkMark, article_ids: tuple[int, ...]) -> None:
+        self.announce(ArticlesMarked(article_ids, not change.restore, change.label))
 
     # -- keys ---------------------------------------------------------------------------------------------
 

@@ -65,6 +65,28 @@ MAIN_BINDINGS: list[BindingType] = [
         id="play-enclosure",
         tooltip="Play the article's audio or video with the player",
     ),
+    Binding(
+        "A",
+        "mark_all_read",
+        "Mark all read",
+        show=False,
+        id="mark-all-read",
+        tooltip="Mark every article in the list read",
+    ),
+    Binding("u", "undo", "Undo", show=False, id="undo", tooltip="Undo the last mark-all-read"),
+    Binding(
+        "U", "toggle_unread_only", "Unread only", show=False, id="toggle-unread-only", tooltip="Hide read articles"
+    ),
+    Binding("W", "save_article", "Save", show=False, id="save-article", tooltip="Save the article as Markdown"),
+    Binding(
+        "vertical_line",
+        "pipe_article",
+        "Pipe",
+        show=False,
+        id="pipe-article",
+        tooltip="Hand the article to pipe_command",
+    ),
+    Binding("w", "watch", "Watch", show=False, id="watch", tooltip="Be told when the entity or view has new articles"),
 ]
 """Keys of the main screen."""
 

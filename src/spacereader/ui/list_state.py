@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacereader.models import ArticleFilter, Entity
 
@@ -17,11 +17,19 @@ class ListState:
     highlight: tuple[str, ...] = ()
     article_id: int | None = None
     index: int = 0
+    view_name: str = ""
+    """The saved view shown, if the list is one (so `w` can watch it)."""
+
+    @property
+    def name(self) -> str:
+        """What the list shows, saying so when read articles are hidden."""
+        name = self.title or replace(self.view, unread_only=False).describe()
+        return f"{name} · unread only" if self.view.unread_only else name
 
     @property
     def heading(self) -> str:
         """The list's title, with the sort order when it is not the natural one."""
-        title = self.title or self.view.describe()
+        title = self.name
         if self.view.sort != "date" and not (self.view.sort == "relevance" and self.view.search is not None):
             title += f" · by {self.view.sort}"
         return title

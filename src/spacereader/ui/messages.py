@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from spacereader.models import Entity
+from spacereader.models import Entity, WatchHit
 
 
 class News(Message, bubble=False):
@@ -149,3 +149,45 @@ class SyncProgressed(News):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, SyncProgressed)
+
+
+@dataclass
+class ArticlesMarked(News):
+    """A list was marked read (or an undo put `article_ids` back to unread)."""
+
+    article_ids: tuple[int, ...]
+    read: bool
+    label: str
+
+
+@dataclass
+class MarkFailed(News):
+    """Marking a list read, or its undo, could not be saved; nothing changed."""
+
+    reason: str
+
+
+@dataclass
+class ArticlesIgnored(News):
+    """Entity ignore rules removed new articles once their entities were extracted."""
+
+    count: int
+
+
+@dataclass
+class WatchesMatched(News):
+    """New articles matched watched entities or views; each match is announced once."""
+
+    hits: tuple[WatchHit, ...]
+    summary: str
+
+
+@dataclass
+class WatchChanged(News):
+    """An entity or view is now watched (or no longer)."""
+
+    kind: str
+    name: str
+    watching: bool
+    toggled: bool = True
+    """False when only its unseen count changed (its list was opened)."""

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacereader.models import ArticleFilter, ArticleRow
 from spacereader.store import Connection
 from spacereader.store import articles as store_articles
+from spacereader.store.marks import max_article_id
 
 
 class ArticlePager:
@@ -20,6 +21,8 @@ class ArticlePager:
         self.conn = conn
         self.view = view
         self.title = title or view.describe()
+        self.up_to_id = max_article_id(conn)
+        """The newest article present when the list was shown: marking it all read stops there."""
         self.count = store_articles.count_articles(conn, view)
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
 

@@ -20,6 +20,7 @@ from spacereader.store.page_text import restore_feed_text, set_full_text
 from spacereader.store.views import save_view
 from spacereader.ui.messages import (
     ArticleExtracted,
+    ArticlesIgnored,
     EntitiesFound,
     ExtractionFailed,
     ExtractionProgress,
@@ -32,6 +33,8 @@ from spacereader.ui.messages import (
     IndexCatchingUp,
     RefreshProgressed,
     SyncProgressed,
+    WatchChanged,
+    WatchesMatched,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 
 def refresh_feeds(app: WorkerHost) -> None:
     """Fetch every feed; progress and the report come back as messages."""
+    from spacereader.ingest.ignore import IgnoreRules
     from spacereader.ingest.refresh import refresh_all  # httpx and the parsers load on first refresh, not at start
 
     worker = get_current_worker()
@@ -50,6 +54,7 @@ def refresh_feeds(app: WorkerHost) -> None:
         should_stop=lambda: worker.is_cancelled or app.stopping.is_set(),
         keep_per_feed=app.settings.keep_per_feed,
         on_indexing=lambda left: app.announce(IndexCatchingUp(left)),
+        ignore_rules=IgnoreRules.parse(app.settings.ignore_rules),
     )
     failures = tuple(f"{o.title or o.url}: {o.error}" for o in report.failures)
     app.announce(FeedsRefreshed(report.summary(), report.new_items, failures))
@@ -93,10 +98,14 @@ def catch_up_index(app: WorkerHost) -> None:
 
 def subscribe_feed(app: WorkerHost, url: str) -> None:
     """Subscribe to one URL and fetch it once."""
+    from spacereader.ingest.ignore import IgnoreRules
     from spacereader.ingest.subscribe import SubscribeError, subscribe  # as above: loaded on first use
 
     try:
-        outcome = subscribe(app.store, app.make_fetcher(), url, keep_per_feed=app.settings.keep_per_feed)
+        outcome = subscribe(
+            app.store, app.make_fetcher(), url, keep_per_feed=app.settings.keep_per_feed,
+            ignore_rules=IgnoreRules.parse(app.settings.ignore_rules),
+        )  # fmt: skip
     except SubscribeError as error:
         app.announce(FeedActionFailed(str(error)))
         return
@@ -202,3 +211,105 @@ def extract_all(app: WorkerHost, first_id: int | None) -> None:
         app.announce(ExtractionFailed(str(error)))
         return
     app.announce(ExtractionProgress(counts.done, counts.remaining, finished=True))
+
+
+def keep_preference(app: WorkerHost, name: str, value: str) -> None:
+    """Remember a choice between starts (unread only); a failure is said once and the choice still applies now."""
+    from spacereader.store.preferences import set_preference
+
+    try:
+        with closing(app.store.connect()) as conn:
+            set_preference(conn, name, value)
+    except DatabaseError as error:
+        app.notify(f"Not remembered for next time: {error}", severity="warning", markup=False)
+
+
+def hand_on_article(app: WorkerHost, article_id: int, how: str) -> None:
+    """Save the article as Markdown or pipe it to the configured command; the outcome is one notice."""
+    from pathlib import Path
+
+    from spacereader.handoff import HandoffError, default_save_dir, pipe_article, save_article
+    from spacereader.store.articles import get_article
+
+    try:
+        with closing(app.store.connect()) as conn:
+            article = get_article(conn, article_id)
+        if article is None:
+            raise HandoffError("the article is no longer in the cache")
+        if how == "save":
+            folder = Path(app.settings.save_dir).expanduser() if app.settings.save_dir else default_save_dir()
+            app.notify(f"Saved {save_article(article, folder)}", markup=False)
+        else:
+            pipe_article(article, app.settings.pipe_command)
+            app.notify(f"Piped to {clean_line(' '.join(app.settings.pipe_command))[:60]}", markup=False)
+    except (HandoffError, DatabaseError) as error:
+        verb = "Not saved" if how == "save" else "Not piped"
+        app.notify(f"{verb}: {clean_line(str(error))}", severity="error", markup=False)
+
+
+def sweep_ignored(app: WorkerHost) -> None:
+    """Apply the entity ignore rules to new articles extraction has reached; the list reloads if any went."""
+    from spacereader.ingest.ignore import IgnoreRules, sweep_entity_rules
+
+    try:
+        with closing(app.store.connect()) as conn:
+            removed = sweep_entity_rules(conn, IgnoreRules.parse(app.settings.ignore_rules))
+    except DatabaseError as error:
+        app.notify(f"Ignore rules not applied: {error}", severity="warning", markup=False)
+        return
+    if removed:
+        app.announce(ArticlesIgnored(len(removed)))
+
+
+def check_watches(app: WorkerHost) -> None:
+    """Find new matches of the watches; announce them once and run notify_command with a summary."""
+    from spacereader.handoff import HandoffError, run_notify_command
+    from spacereader.watching import check_watches as collect
+    from spacereader.watching import summary
+
+    try:
+        with closing(app.store.connect()) as conn:
+            hits = collect(conn, app.settings.views, app.settings.watched_views)
+    except DatabaseError as error:
+        app.notify(f"Watches not checked: {error}", severity="warning", markup=False)
+        return
+    if not hits:
+        return
+    line = summary(hits)
+    app.announce(WatchesMatched(tuple(hits), line))
+    if app.settings.notify_command:
+        try:
+            run_notify_command(app.settings.notify_command, line)
+        except HandoffError as error:
+            app.notify(clean_line(str(error)), severity="warning", markup=False)
+
+
+def toggle_watch(app: WorkerHost, kind: str, name: str, entity_id: int | None) -> None:
+    """Watch an entity or a view, or stop watching it when it was watched."""
+    from spacereader.store.watches import add_watch, entity_key, remove_watch
+
+    try:
+        with closing(app.store.connect()) as conn:
+            if remove_watch(conn, kind, name):
+                watching = False
+            else:
+                key = entity_key(conn, entity_id) if entity_id is not None else None
+                watching = add_watch(conn, kind, name, key=key)
+    except DatabaseError as error:
+        app.notify(f"Watch not changed: {error}", severity="error", markup=False)
+        return
+    app.announce(WatchChanged(kind, name, watching))
+
+
+def see_watch(app: WorkerHost, kind: str, name: str) -> None:
+    """The user opened a watched entity's or view's list: its matches count as seen."""
+    from spacereader.store.watches import find_watch, mark_seen
+
+    try:
+        with closing(app.store.connect()) as conn:
+            watch = find_watch(conn, kind, name)
+            if watch is not None and watch.unseen:
+                mark_seen(conn, watch.id)
+                app.announce(WatchChanged(kind, name, True, toggled=False))
+    except DatabaseError as error:
+        app.notify(f"Watch not updated: {error}", severity="warning", markup=False)

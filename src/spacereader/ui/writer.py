@@ -1,4 +1,8 @@
-"""One thread that saves read and bookmark changes in the order they were made."""
+"""One thread that saves read and bookmark changes in the order they were made.
+
+A whole list marked read (and its undo) goes through the same thread, so a toggle made just before it
+lands before it, and a later undo after it.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 
+from spacereader.models import ArticleFilter
 from spacereader.store import Connection, DatabaseError, Store, describe_failure, flag_damage
 from spacereader.store.articles import set_read
 from spacereader.store.bookmarks import set_bookmark
+from spacereader.store.marks import mark_read_where, mark_unread
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,17 @@ class StateChange:
     bookmarked: bool | None = None
 
 
+@dataclass(frozen=True)
+class BulkMark:
+    """Mark a list's unread articles (up to `up_to_id`) read; or, with `restore`, put exactly those back to unread."""
+
+    view: ArticleFilter | None = None
+    up_to_id: int = 0
+    restore: tuple[int, ...] = ()
+    label: str = ""
+    """What the list was called, for the notice."""
+
+
 class StateWriter:
     """A single writer so toggles land in order and the UI thread never waits on SQLite's lock."""
 
@@ -29,16 +46,18 @@ class StateWriter:
         self,
         store: Store,
         on_saved: Callable[[StateChange], None],
-        on_failed: Callable[[StateChange, str], None],
+        on_failed: Callable[[StateChange | BulkMark, str], None],
+        on_marked: Callable[[BulkMark, tuple[int, ...]], None] = lambda change, ids: None,
     ) -> None:
         self._store = store
         self._on_saved = on_saved
         self._on_failed = on_failed
-        self._queue: queue.Queue[StateChange | threading.Event] = queue.Queue()
+        self._on_marked = on_marked
+        self._queue: queue.Queue[StateChange | BulkMark | threading.Event] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="spacereader-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, change: StateChange) -> None:
+    def submit(self, change: StateChange | BulkMark) -> None:
         """Queue a change; it is saved soon, in order."""
         self._queue.put(change)
 
@@ -56,12 +75,26 @@ class StateWriter:
                     change.set()
                     continue
                 try:
-                    self._apply(conn, change)
+                    if isinstance(change, BulkMark):
+                        changed = self._mark(conn, change)
+                    else:
+                        self._apply(conn, change)
                 except DatabaseError as error:
                     flag_damage(error, self._store.path)
                     self._on_failed(change, describe_failure(error, self._store.path))
                 else:
-                    self._on_saved(change)
+                    if isinstance(change, BulkMark):
+                        self._on_marked(change, changed)
+                    else:
+                        self._on_saved(change)
+
+    @staticmethod
+    def _mark(conn: Connection, change: BulkMark) -> tuple[int, ...]:
+        if change.restore:
+            mark_unread(conn, change.restore)
+            return change.restore
+        assert change.view is not None
+        return tuple(mark_read_where(conn, change.view, up_to_id=change.up_to_id))
 
     @staticmethod
     def _apply(conn: Connection, change: StateChange) -> None:

@@ -26,6 +26,7 @@ def display_keys(keys: str) -> str:
         "question_mark": "?",
         "space": "space",
         "slash": "/",
+        "vertical_line": "|",
         "left_square_bracket": "[",
         "right_square_bracket": "]",
     }

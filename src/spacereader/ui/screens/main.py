@@ -20,9 +20,13 @@ from spacereader.store import Connection
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 from spacereader.store.feeds import get_feed
+from spacereader.store.marks import count_to_mark
+from spacereader.store.preferences import UNREAD_ONLY, get_preference
 from spacereader.store.views import find_view, view_filter, view_queries
+from spacereader.store.watches import cache_changes, watched_entities
 from spacereader.ui import messages
 from spacereader.ui.dialogs.add_feed import AddFeedDialog
+from spacereader.ui.dialogs.confirm import ConfirmDialog
 from spacereader.ui.dialogs.name_view import NameViewDialog
 from spacereader.ui.host import ReaderHost
 from spacereader.ui.keys import MAIN_BINDINGS
@@ -31,6 +35,7 @@ from spacereader.ui.pager import ArticlePager
 from spacereader.ui.screens.feeds import FeedsScreen
 from spacereader.ui.screens.links import LinksScreen, start_player
 from spacereader.ui.screens.views import ViewsScreen
+from spacereader.ui.undo import MarkAllUndo, plural
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
 from spacereader.ui.widgets.key_bar import KeyBar
@@ -38,10 +43,14 @@ from spacereader.ui.widgets.panes import LIST_STEP, Panes
 from spacereader.ui.widgets.reading_pane import ReadingPane
 from spacereader.ui.widgets.search_bar import SearchBar
 from spacereader.ui.widgets.status_line import StatusLine
-from spacereader.ui.writer import StateChange
+from spacereader.ui.writer import BulkMark, StateChange
 
 # Moving through the list quickly should not render every article it passes.
 PREVIEW_DELAY = 0.05
+# Read articles an unread-only list keeps showing until it is left; past this many it is reloaded without them.
+MAX_KEPT = 500
+# How often the reader looks whether another process (a cron `spacereader refresh`) added articles.
+CACHE_POLL_S = 2.0
 
 
 class MainScreen(Screen[None]):
@@ -58,6 +67,12 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self.shown_id: int | None = None
         """The article in the reading pane."""
+        self.unread_only = False
+        """Hide read articles in every list (remembered between starts)."""
+        self.undo: MarkAllUndo | None = None
+        """The last mark-all-read, for `u`."""
+        self.cache_seen = (0, 0)
+        """(data_version, highest article id) when the cache was last looked at."""
 
     @property
     def reader(self) -> ReaderHost:
@@ -82,6 +97,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(EntitySidebar).border_title = "Entities"
         self.query_one(ReadingPane).border_title = "Article"
+        self.unread_only = get_preference(self.conn, UNREAD_ONLY) == "1"
         self.load_state(self.state)
         self.query_one(ArticleList).focus()
         # Extraction starts after the first frame so it never delays it.
@@ -89,6 +105,10 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.reader.catch_up_index)
         if self.reader.settings.refresh_minutes > 0:
             self.set_interval(self.reader.settings.refresh_minutes * 60, self.action_refresh_feeds)
+        self.cache_seen = cache_changes(self.conn)
+        self.query_one(EntitySidebar).watched = watched_entities(self.conn)
+        self.call_after_refresh(self.reader.check_watches)  # what a refresh brought while the reader was closed
+        self.set_interval(CACHE_POLL_S, self.poll_cache)
 
     # -- the list and its history -----------------------------------------------------------------------
 
@@ -103,6 +123,8 @@ class MainScreen(Screen[None]):
         if remember:
             self.history.append(self.current_state())
         entity_changed = state.entity != self.state.entity
+        kept = state.view.kept_ids if self.unread_only else ()
+        state = replace(state, view=replace(state.view, unread_only=self.unread_only, kept_ids=kept))
         self.state = state
         self.query_one(ArticleList).show(
             ArticlePager(self.conn, state.view, state.heading), select_id=state.article_id, index=state.index
@@ -126,7 +148,7 @@ class MainScreen(Screen[None]):
         else:
             unread = store_articles.count_unread(self.conn, self.view)
             status.counts = (f"{total} article{'s' if total != 1 else ''}", f"{unread} unread")
-        status.title = self.state.title or self.view.describe()
+        status.title = self.state.name
 
     def action_go_back(self) -> None:
         """Return to the list shown before the last narrowing, with its selection."""
@@ -226,6 +248,8 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).focus()
         if self.shown_id is not None:
             self.show_article(self.shown_id)
+        if entity.id in self.query_one(EntitySidebar).watched:
+            self.reader.see_watch("entity", entity.name)
 
     @on(messages.ArticleExtracted)
     def entities_saved(self, event: messages.ArticleExtracted) -> None:
@@ -242,6 +266,8 @@ class MainScreen(Screen[None]):
     @on(messages.ExtractionProgress)
     def extraction_progressed(self, event: messages.ExtractionProgress) -> None:
         done = describe_extractor(self.reader.extractor) if event.finished else None
+        self.reader.sweep_ignored()
+        self.reader.check_watches()  # entity watches match once extraction has reached the new articles
         self.query_one(StatusLine).extraction = done or f"finding entities: {event.done} done, {event.remaining} to go"
 
     @on(messages.ExtractionFailed)
@@ -303,7 +329,8 @@ class MainScreen(Screen[None]):
             self.notify(f"View {name}: {view.message}", severity="error", markup=False)
             return
         highlight = view.search.highlight_words if view.search is not None else ()
-        self.load_state(ListState(view, f"View: {name}", highlight=highlight), remember=True)
+        self.load_state(ListState(view, f"View: {name}", highlight=highlight, view_name=name), remember=True)
+        self.reader.see_watch("view", name)
 
     def action_open_view_number(self, number: int) -> None:
         """Open the nth view with one key."""
@@ -367,14 +394,68 @@ class MainScreen(Screen[None]):
     @on(messages.FeedsRefreshed)
     def feeds_refreshed(self, event: messages.FeedsRefreshed) -> None:
         self.query_one(StatusLine).progress = ""
+        self.cache_seen = cache_changes(self.conn)
         self.reload_view()
         self.reader.start_extraction(self.shown_id)
+        self.reader.check_watches()
         message = event.summary
         if event.failures:
             shown = "; ".join(clean_line(f) for f in event.failures[:3])
             more = f" (and {len(event.failures) - 3} more: see `spacereader feeds`)" if len(event.failures) > 3 else ""
             message += f"\n{shown}{more}"
         self.notify(message, title="Refresh", severity="warning" if event.failures else "information", markup=False)
+
+    # -- watches ------------------------------------------------------------------------------------------
+
+    def action_watch(self) -> None:
+        """Watch the entity under the sidebar's cursor (or the one listed, or the view shown); again: stop."""
+        sidebar = self.query_one(EntitySidebar)
+        entity = (sidebar.highlighted_entity() if sidebar.has_focus_within else None) or self.state.entity
+        if entity is not None:
+            self.reader.toggle_watch("entity", entity.name, entity.id)
+        elif self.state.view_name:
+            self.reader.toggle_watch("view", self.state.view_name)
+        else:
+            self.notify("Choose a name in the entity sidebar (tab), or open a view (v), then w watches it", timeout=3)
+
+    @on(messages.WatchChanged)
+    def watch_changed(self, event: messages.WatchChanged) -> None:
+        self.refresh_watch_marks()
+        if not event.toggled:
+            return
+        name = clean_line(event.name)
+        if event.watching:
+            what = "naming it" if event.kind == "entity" else "matching it"
+            self.notify(f"Watching {name}: new articles {what} are announced after each refresh", markup=False)
+        else:
+            self.notify(f"No longer watching {name}", timeout=3, markup=False)
+
+    @on(messages.WatchesMatched)
+    def watches_matched(self, event: messages.WatchesMatched) -> None:
+        """List the new matches in a notice; the sidebar marks the watched names with their counts."""
+        self.refresh_watch_marks()
+        self.notify(event.summary, title="Watches", timeout=10, markup=False)
+
+    def refresh_watch_marks(self) -> None:
+        self.query_one(EntitySidebar).watched = watched_entities(self.conn)
+        self.show_sidebar_mode()
+
+    def poll_cache(self) -> None:
+        """Notice articles another process added (a cron refresh): reload, extract them, check the watches."""
+        version, newest = cache_changes(self.conn)
+        if version == self.cache_seen[0] or self.reader.refreshing:
+            return
+        grew = newest > self.cache_seen[1]
+        self.cache_seen = (version, newest)
+        if grew:
+            self.reload_view()
+            self.reader.start_extraction(self.shown_id)
+            self.reader.check_watches()
+
+    @on(messages.ArticlesIgnored)
+    def articles_ignored(self, event: messages.ArticlesIgnored) -> None:
+        self.reload_view()
+        self.notify(f"Ignore rules kept out {plural(event.count, 'new article')} (see `spacereader ignored`)")
 
     @on(messages.IndexCatchingUp)
     def index_catching_up(self, event: messages.IndexCatchingUp) -> None:
@@ -407,8 +488,78 @@ class MainScreen(Screen[None]):
 
     def save_state(self, change: StateChange) -> None:
         """Show the change at once and hand it to the writer thread."""
-        self.query_one(ArticleList).update_row(change.article_id, read=change.read, bookmarked=change.bookmarked)
+        article_list = self.query_one(ArticleList)
+        article_list.update_row(change.article_id, read=change.read, bookmarked=change.bookmarked)
+        if change.read is not None and self.undo is not None:
+            self.undo = replace(self.undo, fresh=False)
+        if change.read and self.unread_only and article_list.pager is not None:
+            self.keep_listed(change.article_id)
         self.reader.writer.submit(change)
+
+    def keep_listed(self, article_id: int) -> None:
+        """An article just read stays in the unread-only list until the list is left, so rows and n/N agree."""
+        view = self.view
+        if article_id in view.kept_ids:
+            return
+        if len(view.kept_ids) >= MAX_KEPT:
+            self.load_state(replace(self.current_state(), view=replace(view, kept_ids=())))
+            return
+        self.state = replace(self.state, view=replace(view, kept_ids=(*view.kept_ids, article_id)))
+        pager = self.query_one(ArticleList).pager
+        if pager is not None:
+            pager.view = self.state.view
+
+    # -- many at once: mark all read, undo, unread only ---------------------------------------------------
+
+    def action_mark_all_read(self) -> None:
+        """Mark every unread article in the list read, after saying how many; pressed again right after, undo."""
+        pager = self.query_one(ArticleList).pager
+        if pager is None:
+            return
+        if self.undo is not None and self.undo.offered_by_repeat(self.view):
+            self.action_undo()
+            return
+        view, label = self.view, self.state.name
+        count = count_to_mark(self.conn, view, pager.up_to_id)
+        if count == 0:
+            self.notify("Nothing unread in this list", timeout=2)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.reader.writer.submit(BulkMark(view, pager.up_to_id, label=label))
+
+        self.app.push_screen(ConfirmDialog(f"Mark {plural(count, 'article')} read in {label}?"), answer)
+
+    def action_undo(self) -> None:
+        """Put back to unread exactly the articles the last mark-all-read changed."""
+        if self.undo is None:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        self.reader.writer.submit(BulkMark(restore=self.undo.article_ids, label=self.state.name))
+        self.undo = None
+
+    @on(messages.ArticlesMarked)
+    def articles_marked(self, event: messages.ArticlesMarked) -> None:
+        count = plural(len(event.article_ids), "article")
+        if event.read:
+            self.undo = MarkAllUndo(event.article_ids, self.view)
+            self.notify(f"Marked {count} read in {clean_line(event.label)} (u undoes)", markup=False)
+        else:
+            self.notify(f"Undone: {count} unread again", markup=False)
+        self.load_state(replace(self.current_state(), view=replace(self.view, kept_ids=())))
+
+    @on(messages.MarkFailed)
+    def mark_failed(self, event: messages.MarkFailed) -> None:
+        self.notify(f"Not marked: {event.reason}", severity="error", markup=False)
+
+    def action_toggle_unread_only(self) -> None:
+        """Hide read articles in every list, or show them again; remembered between starts."""
+        self.unread_only = not self.unread_only
+        self.reader.remember(UNREAD_ONLY, "1" if self.unread_only else "0")
+        state = self.current_state()
+        self.load_state(replace(state, view=replace(state.view, kept_ids=())))
+        self.notify("Unread only: read articles hidden" if self.unread_only else "Showing read articles", timeout=2)
 
     @on(messages.ArticleStateSaved)
     def state_saved(self, event: messages.ArticleStateSaved) -> None:
@@ -424,7 +575,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"toggle_bookmark", "toggle_read", "open_link", "copy_link"}:
             return self.query_one(ArticleList).current is not None or None
-        if action in {"full_text", "show_links", "play_enclosure"}:
+        if action in {"full_text", "show_links", "play_enclosure", "save_article", "pipe_article"}:
             return self.shown_id is not None or None
         return True
 
@@ -521,6 +672,16 @@ class MainScreen(Screen[None]):
             self.action_show_links(media_first=True)
         else:
             start_player(self, article.enclosures[0].url, self.reader.settings.player)
+
+    def action_save_article(self) -> None:
+        """Save the open article as a Markdown file in save_dir (never over another file)."""
+        if self.shown_id is not None:
+            self.reader.hand_on(self.shown_id, "save")
+
+    def action_pipe_article(self) -> None:
+        """Hand the open article, as Markdown, to pipe_command on its standard input."""
+        if self.shown_id is not None:
+            self.reader.hand_on(self.shown_id, "pipe")
 
     def action_page_down(self) -> None:
         self.query_one(ReadingPane).scroll_page_down(animate=False)

@@ -12,6 +12,7 @@ from spacereader.models import SavedView
 from spacereader.safe_text import clean_line
 from spacereader.store import Connection
 from spacereader.store.views import delete_view, list_views
+from spacereader.store.watches import list_watches
 from spacereader.ui.screens.table_picker import TablePicker
 
 
@@ -25,7 +26,7 @@ class ViewsScreen(TablePicker[str | None]):
     ]
 
     NAME = "views"
-    COLUMNS = ("#", "View", "Unread", "Total", "Query", "From")
+    COLUMNS = ("#", "View", "Unread", "Total", "Query", "From", "Watch")
 
     def __init__(self, conn: Connection, config_views: Mapping[str, str]) -> None:
         super().__init__()
@@ -43,6 +44,7 @@ class ViewsScreen(TablePicker[str | None]):
         table = self.query_one(DataTable)
         table.clear()
         self.items = list_views(self.conn, self.config_views)
+        watched = {w.name: w.unseen for w in list_watches(self.conn) if w.kind == "view"}
         for number, view in enumerate(self.items, start=1):
             table.add_row(
                 Text(str(number) if number < 10 else ""),
@@ -51,6 +53,7 @@ class ViewsScreen(TablePicker[str | None]):
                 Text(str(view.total), justify="right"),
                 Text(clean_line(view.error or view.query), style="red" if view.error else ""),
                 Text(view.source),
+                Text(_watch_cell(watched.get(view.name))),
             )
         hint = (
             "enter or 1-9: open · d: delete · escape: close"
@@ -77,3 +80,10 @@ class ViewsScreen(TablePicker[str | None]):
             return
         delete_view(self.conn, view.name)
         self.reload()
+
+
+def _watch_cell(unseen: int | None) -> str:
+    """'', 'watched', or 'watched · 2 new'."""
+    if unseen is None:
+        return ""
+    return f"watched · {unseen} new" if unseen else "watched"

@@ -39,6 +39,15 @@ class EntitySidebar(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entities: dict[str, Entity] = {}
+        self.watched: dict[int, int] = {}
+        """Watched entity id -> its unseen new articles; marked in the lists (set by the screen)."""
+
+    def highlighted_entity(self) -> Entity | None:
+        """The entity under the cursor of whichever list in the sidebar has focus."""
+        for options in self.query(OptionList):
+            if options.has_focus and options.highlighted_option is not None:
+                return self._entities.get(options.highlighted_option.id or "")
+        return None
 
     def compose(self) -> ComposeResult:
         yield Static(id="entity-status")
@@ -86,7 +95,10 @@ class EntitySidebar(Vertical):
                 key = f"{prefix}-{entity.id}"
                 self._entities[key] = entity
                 suffix = f" {SHORT_KINDS.get(entity.kind, entity.kind)}" if not grouped else ""
-                options.add_option(Option(Text(f" {clean_line(entity.name)} ({entity.count}){suffix}"), id=key))
+                mark = self._watch_mark(entity.id)
+                options.add_option(
+                    Option(Text(f"{mark or ' '}{clean_line(entity.name)} ({entity.count}){suffix}"), id=key)
+                )
 
     # -- entity mode ------------------------------------------------------------------------------------
 
@@ -96,8 +108,9 @@ class EntitySidebar(Vertical):
         self.query_one("#entity-options").display = False
         self.query_one("#entity-detail").display = True
         total = sum(count for _, count in per_day)
+        watching = " · watched" if entity.id in self.watched else ""
         self.query_one("#entity-detail-title", Static).update(
-            Text(f"{clean_line(entity.name)}\n{entity.kind} · named in {plural(entity.count, 'article')}")
+            Text(f"{clean_line(entity.name)}\n{entity.kind} · named in {plural(entity.count, 'article')}{watching}")
         )
         self.query_one("#entity-sparkline", Sparkline).data = [float(count) for _, count in per_day] or [0.0]
         span = f"{per_day[0][0][5:]} → {per_day[-1][0][5:]}" if per_day else ""
@@ -110,6 +123,13 @@ class EntitySidebar(Vertical):
             self._fill(related_list, related, grouped=False)
         else:
             related_list.add_option(Option(Text(" nobody else yet"), disabled=True))
+
+    def _watch_mark(self, entity_id: int) -> str:
+        """'◉' for a watched entity, '◉3' when three new articles name it."""
+        if entity_id not in self.watched:
+            return ""
+        unseen = self.watched[entity_id]
+        return f"◉{unseen} " if unseen else "◉ "
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
