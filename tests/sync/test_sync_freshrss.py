@@ -207,7 +207,7 @@ def test_mark_all_read_leaves_an_article_that_arrived_since_unread(store, freshr
     sync_account(store, account(freshrss.api, freshrss))
     feed_id = next(iter(rows_feeds(store)))
     with closing(store.connect()) as conn:
-        assert store_sync.mark_all_read(conn, feed_id) == 5
+        assert len(store_sync.mark_all_read(conn, feed_id)) == 5
     httpserver.clear()
     serve(httpserver, "/launches.xml", "Launches", [("launch-late", "Launch late"), *items])
     freshrss.actualize()  # arrives on the server after the mark, before it is pushed
@@ -282,7 +282,7 @@ def test_removing_and_adding_feeds_goes_to_the_server(tmp_path, freshrss, httpse
         assert main([*base, "add", extra, "--folder", "More"]) == 0
         stations = next(f for f in list_feeds_of(store) if f.title == "Stations")
         assert main([*base, "move", str(stations.id), "Orbit"]) == 0
-        assert main([*base, "read", "--feed", str(stations.id)]) == 0
+        assert main([*base, "mark-read", "--feed", str(stations.id)]) == 0
     finally:
         del os.environ["SPACEREADER_SYNC_PASSWORD"]
     assert "subscribed on the server" in capsys.readouterr().out

@@ -277,3 +277,18 @@ async def test_n_opens_the_next_unread_article_without_leaving_the_article_view(
         await settle(app, pilot)
         assert article_list.cursor == 3  # nothing unread before: it stays, with a note
         assert any("No earlier unread" in n.message for n in app._notifications)
+
+
+async def test_the_search_line_does_not_take_rows_from_the_results_on_a_narrow_screen(store, make_app):
+    app = make(store, make_app)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        article_list = app.screen.query_one(ArticleList)
+        rows = article_list.region.height
+        await pilot.press("slash", *"engine")
+        await settle(app, pilot)
+        assert article_list.region.height == rows
+        assert app.screen.query_one(ReadingPane).region.height >= 6
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert article_list.region.height == rows and article_list.has_focus

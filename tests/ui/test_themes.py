@@ -137,3 +137,24 @@ async def test_markers_dates_cursor_and_highlights_stay_readable_in_every_light_
                         assert readable(segment.style), (name, y, segment)
             highlight = pane.get_component_rich_style("reading-pane--match")
             assert readable(highlight), (name, highlight)
+
+
+async def test_the_command_palette_offers_the_theme_picker(seeded_store, tmp_path):
+    config = tmp_path / "config.toml"
+    app = start(seeded_store, config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"theme (t)")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one("#--input Input").placeholder == "Search for themes…"
+        await pilot.press(*"dracula")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.theme == "dracula"
+    assert tomllib.loads(config.read_text(encoding="utf-8")) == {"theme": "dracula"}

@@ -75,7 +75,7 @@ def test_mark_all_read_is_ordered_after_the_marks_before_it(store: Store):
     with closing(store.connect()) as conn:
         set_read(conn, first, True)
         feed_id = conn.execute("SELECT feed_id FROM articles WHERE id = ?", (first,)).fetchone()[0]
-        assert store_sync.mark_all_read(conn, feed_id) == 2  # one call for them all: no mark per article
+        assert len(store_sync.mark_all_read(conn, feed_id)) == 2  # one call for them all: no mark per article
         set_read(conn, second, False)
         kinds = [type(m).__name__ for m in store_sync.pending(conn)]
         (mark_all,) = [m for m in store_sync.pending(conn) if isinstance(m, store_sync.QueuedMarkAll)]
@@ -149,7 +149,7 @@ def test_read_and_unread_commands_work_without_sync(tmp_path: Path, capsys):
     assert states == {first: 1, second: 0}
     assert main([*base, "read", "999999"]) == 1
     assert capsys.readouterr().err == "spacereader: no article with ID 999999\n"
-    assert main([*base, "read", "--all"]) == 0
+    assert main([*base, "mark-read", "--all"]) == 0
     assert "marked" in capsys.readouterr().out
     with closing(store.connect()) as conn:
         assert conn.execute("SELECT count(*) FROM articles WHERE is_read = 0").fetchone()[0] == 0

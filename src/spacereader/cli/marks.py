@@ -26,6 +26,13 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     mark.add_argument("--json", action="store_true", help='{"marked": N, "ids": [...]} instead of a line')
 
 
+def sync_is_set(args: argparse.Namespace) -> bool:
+    """Whether the config has a [sync] table (its warnings are printed on stderr)."""
+    from spacereader.cli.sync import settings_of
+
+    return settings_of(args).sync is not None
+
+
 def run(args: argparse.Namespace, store) -> int | None:
     """Carry out `mark-read`; None when the command is another."""
     if args.command not in COMMANDS:
@@ -49,7 +56,14 @@ def run(args: argparse.Namespace, store) -> int | None:
             if isinstance(found, QueryError):
                 raise CommandError(f"bad query: {found.message}")
             view, what = found, f"results of {clean_line(args.query)!r}"
-        ids = mark_read_where(conn, view, up_to_id=max_article_id(conn))
+        if args.query is None and sync_is_set(args):
+            # The server's own "mark all as read" with the newest item's time: one call, and what arrived
+            # on the server since stays unread there as here.
+            from spacereader.store.sync import mark_all_read
+
+            ids = mark_all_read(conn, view.feed_id)
+        else:  # marks on synced articles are queued for the server by the store's triggers
+            ids = mark_read_where(conn, view, up_to_id=max_article_id(conn))
     if args.json:
         json.dump({"marked": len(ids), "ids": ids}, sys.stdout)
         sys.stdout.write("\n")

@@ -23,11 +23,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     sync.add_argument("--json", action="store_true", help="the summary as one JSON object")
     for name, text in (("read", "mark articles read"), ("unread", "mark articles unread")):
         sub = subparsers.add_parser(name, help=text + " (queued for the sync server when [sync] is set)")
-        sub.add_argument("ids", type=int, nargs="*", metavar="ID")
-        if name == "read":
-            every = sub.add_mutually_exclusive_group()
-            every.add_argument("--all", action="store_true", help="every article (the server's own call when synced)")
-            every.add_argument("--feed", metavar="URL|ID", help="every article of one feed")
+        sub.add_argument("ids", type=int, nargs="+", metavar="ID")
     move = subparsers.add_parser("move", help="file a feed under another folder (on the server too when synced)")
     move.add_argument("feed", metavar="URL|ID")
     move.add_argument("folder", metavar="FOLDER")
@@ -115,25 +111,9 @@ def cmd_sync(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_mark(args: argparse.Namespace, store: Store) -> int:
-    """Mark articles read or unread; an unknown id is named, the others are marked."""
+    """Mark articles read or unread by id (many at once: `mark-read`); an unknown id is named, the others are marked."""
     from spacereader.store.articles import set_read
-    from spacereader.store.feeds import find_feed
-    from spacereader.store.sync import mark_all_read
 
-    if getattr(args, "all", False) or getattr(args, "feed", None):
-        if args.ids:
-            raise CommandError("give article IDs or --all/--feed, not both")
-        with closing(store.connect()) as conn:
-            feed = find_feed(conn, args.feed.strip()) if args.feed else None
-            if args.feed and feed is None:
-                raise CommandError(f"{args.feed}: no such feed (give its URL or its ID from `spacereader feeds`)")
-            changed = mark_all_read(conn, feed.id if feed else None)
-        print(f"marked {changed} articles read")
-        return 0
-    if not args.ids:
-        raise CommandError(
-            f"{args.command}: give one or more article IDs" + (" (or --all, --feed)" if args.command == "read" else "")
-        )
     missing = []
     with closing(store.connect()) as conn:
         for article_id in args.ids:

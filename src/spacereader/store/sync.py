@@ -108,23 +108,23 @@ def drop_sent(conn: sqlite3.Connection, sent: Iterable[QueuedMark | QueuedMarkAl
                 conn.execute("DELETE FROM sync_mark_all WHERE id = ?", (mark.id,))
 
 
-def mark_all_read(conn: sqlite3.Connection, feed_id: int | None = None) -> int:
+def mark_all_read(conn: sqlite3.Connection, feed_id: int | None = None) -> list[int]:
     """Mark every article (or one feed's) read now, and queue the server's own "mark all as read".
 
     The server call carries the crawl time of the newest item this cache holds, so what arrived on the
-    server since is not marked. Returns how many articles changed.
+    server since is not marked. Returns the ids of the articles it changed, in order.
     """
     with conn:
         # One call to the server covers these articles: no mark per article is queued.
         applying_server_states(conn, True)
         if feed_id is None:
-            changed = conn.execute("UPDATE articles SET is_read = 1 WHERE is_read = 0").rowcount
+            changed = conn.execute("UPDATE articles SET is_read = 1 WHERE is_read = 0 RETURNING id").fetchall()
             stream: str | None = "user/-/state/com.google/reading-list"
             newest = conn.execute("SELECT max(crawled) FROM sync_items").fetchone()[0]
         else:
             changed = conn.execute(
-                "UPDATE articles SET is_read = 1 WHERE is_read = 0 AND feed_id = ?", (feed_id,)
-            ).rowcount
+                "UPDATE articles SET is_read = 1 WHERE is_read = 0 AND feed_id = ? RETURNING id", (feed_id,)
+            ).fetchall()
             row = conn.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", (feed_id,)).fetchone()
             stream = row[0] if row else None
             newest = conn.execute(
@@ -137,7 +137,7 @@ def mark_all_read(conn: sqlite3.Connection, feed_id: int | None = None) -> int:
                 (next_seq(conn), stream, newest),
             )
         applying_server_states(conn, False)
-    return changed
+    return sorted(row[0] for row in changed)
 
 
 # -- feeds ------------------------------------------------------------------------------------------------

@@ -77,8 +77,12 @@ class Panes(Horizontal):
         self._show_way_back()
         column = self.query_one("#list-column")
         if self.narrow:
+            # An open search line takes its rows on top of the list's, so the results keep theirs.
+            search_line = self.query_one("#search-line")
+            extra = search_line.outer_size.height if search_line.display else 0
+            rows = list_rows(self.size.height, self.narrow_percent) + extra
             column.styles.width = "100%"
-            column.styles.height = list_rows(self.size.height, self.narrow_percent)
+            column.styles.height = max(min(rows, self.size.height - MIN_READING_ROWS), 0)
         else:
             sidebar = self.query_one("#entity-sidebar")
             beside = sidebar.outer_size.width if sidebar.display and not self.has_class("-no-entities") else 0
@@ -128,6 +132,7 @@ class Panes(Horizontal):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Whatever takes focus stays visible: the list (search, a chosen entity) ends the reading view."""
+        self.call_after_refresh(self.apply_sizes)  # the search line may have opened or closed
         column = self.query_one("#list-column")
         if column in event.widget.ancestors_with_self:
             self.remove_class("-reading")
