@@ -109,6 +109,7 @@ def query_table(data_dir: Path, repeats: int = 5) -> None:
         first = store_articles.list_article_rows(conn, every, limit=1)[0]
         entity = store_entities.find_entities(conn, "Ada Lovelace")[0]
         by_entity = ArticleFilter(entity_id=entity.id)
+        kept = ArticleFilter(unread_only=True, kept_ids=(first.id,))
         calls = {
             "feeds view / feeds": lambda: list_feeds(conn),
             "views / views (counts)": lambda: list_views(conn),
@@ -124,6 +125,11 @@ def query_table(data_dir: Path, repeats: int = 5) -> None:
             "next / previous unread": lambda: (
                 store_articles.next_unread(conn, every, 300),
                 store_articles.next_unread(conn, every, 300, forward=False),
+            ),
+            "unread only, one just read kept: page + count": lambda: (
+                store_articles.list_article_rows(conn, kept, limit=100),
+                store_articles.count_articles(conn, kept),
+                store_articles.next_unread(conn, kept, 0),
             ),
             "mark read on open": lambda: (
                 store_articles.set_read(conn, first.id, True),
@@ -189,6 +195,39 @@ def mark_all_figures(data_dir: Path, repeats: int = 3) -> bool:
                 f" undo {min(undos) * 1000:.0f} ms (best of {repeats}; target < {TARGET_MARK_ALL_S:.0f} s)"
             )
     return ok
+
+
+def watch_figures(data_dir: Path, repeats: int = 3) -> None:
+    """A watch check (what the reader runs after each refresh and extraction batch) with an entity and four
+    views watched, when nothing is new and when the 300 newest articles are; the watches are removed after."""
+    from spacereader.store.watches import add_watch, entity_key, remove_watch
+    from spacereader.watching import check_watches
+
+    views = {name: VIEWS[name] for name in ("Satellites", "Unread", "Lovelace", "Budget")}
+    with closing(Store.open(data_dir).connect()) as conn:
+        entity = store_entities.find_entities(conn, "Ada Lovelace")[0]
+        watched = [("entity", entity.name), *(("view", name) for name in views)]
+        add_watch(conn, "entity", entity.name, key=entity_key(conn, entity.id))
+        for name in views:
+            add_watch(conn, "view", name)
+        try:
+            quiet = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                check_watches(conn, views)
+                quiet.append(time.perf_counter() - started)
+            with conn:
+                conn.execute("UPDATE watches SET since_id = since_id - 300")
+            started = time.perf_counter()
+            hits = check_watches(conn, views)
+            busy = time.perf_counter() - started
+        finally:
+            for kind, name in watched:
+                remove_watch(conn, kind, name)
+    print(
+        f"watch check, 1 entity + 4 views: {min(quiet) * 1000:.1f} ms with nothing new,"
+        f" {busy * 1000:.1f} ms finding {len(hits)} matches among the 300 newest"
+    )
 
 
 def timed(pane: TmuxPane, keys: list[str], seen, what: str, timeout: float) -> float:
@@ -267,6 +306,8 @@ COMMANDS = {
     "show ID": ["show", "{id}"],
     "search satellite --limit 100 --json": ["search", "satellite", "--limit", "100", "--json"],
     "view show NAME --limit 100 --json": ["view", "show", "{view}", "--limit", "100", "--json"],
+    "watches --json": ["watches", "--json"],
+    "ignored --json": ["ignored", "--json"],
 }
 """Every command that reads the cache, as run by a user (with `--data-dir`). Listings take `--limit 100`:
 without it they print every row they hold (all 100,000 for `articles`), which costs what it shows."""
@@ -358,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
               f" in {data_dir} ({time.perf_counter() - started:.0f} s to build or check)")  # fmt: skip
         query_table(data_dir)
         marks_ok = mark_all_figures(data_dir)
+        watch_figures(data_dir)
         if args.store_only:
             return 0 if marks_ok else 1
         print(f"probe floor (a key echoed by cat): {probe_floor_ms():.1f} ms")

@@ -23,6 +23,7 @@ def check_watches(
     ensure_watches(conn, "view", watched_views)
 
     def view_query(name: str) -> ParsedQuery | None:
+        """The view's query as it stands now (cache first, then config); None when gone or unparsable."""
         text = find_view(conn, name, config_views)
         parsed = parse_query(text) if text is not None else None
         return None if parsed is None or isinstance(parsed, QueryError) else parsed

@@ -173,3 +173,26 @@ async def test_mark_all_in_unread_only_empties_the_list_and_undo_brings_it_back(
         await pilot.press("u")
         await settle(app, pilot)
         assert article_list.pager.count == 3
+
+
+async def test_the_question_names_a_hostile_feed_literally_and_cleaned(store, make_app):
+    from tests.ui.test_hostile_text import BIDI, CONTROL, HOSTILE, screen_text
+
+    add_articles(store, 2, feed_url="http://127.0.0.1/evil.xml", feed_title=f"Feed {HOSTILE}")
+    app = make_app(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        text = question(app)
+        assert text.startswith("Mark 2 articles read in Feed [b]X[/b] [@click=app.quit]Y[/]")
+        assert CONTROL.search(text) is None and BIDI.search(text) is None
+        drawn = screen_text(app.screen)
+        assert "[b]X[/b]" in drawn and CONTROL.search(drawn) is None and BIDI.search(drawn) is None
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert unread(store) == set()

@@ -113,3 +113,51 @@ async def test_a_refresh_by_another_process_is_noticed_and_announced(store, make
         await wait_for(pilot, lambda: out.exists())
         assert out.read_text() == expected + "\n"
         assert app.screen.query_one("#article-list").pager.count == 5  # the list took the new articles in
+
+
+async def test_w_on_an_open_view_watches_it_and_again_stops(store, make_app, tmp_path):
+    app = make_app(store, Settings(views={"Space": "space"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")  # the first view opens with one key
+        await pilot.pause()
+        await pilot.press("w")
+        await wait_for(pilot, lambda: any(n.startswith("Watching Space: new articles matching") for n in notices(app)))
+        with closing(store.connect()) as conn:
+            assert [(w.kind, w.name) for w in list_watches(conn)] == [("view", "Space")]
+        await pilot.press("w")
+        await wait_for(pilot, lambda: "No longer watching Space" in notices(app))
+        with closing(store.connect()) as conn:
+            assert list_watches(conn) == []
+        await pilot.press("escape", "w")  # all articles, no entity chosen: says how
+        await pilot.pause()
+        assert any(n.startswith("Choose a name in the entity sidebar") for n in notices(app))
+
+
+async def test_views_screen_marks_a_watched_view_with_its_new_matches_and_opening_it_sees_them(store, make_app):
+    from textual.widgets import DataTable
+
+    from spacereader.store.watches import add_watch
+    from spacereader.ui.screens.views import ViewsScreen
+    from spacereader.watching import check_watches
+    from tests.conftest import add_articles
+
+    add_articles(store, 2, titles=["Old rocket", "Old news"])
+    views = {"Rockets": "rocket", "News": "news"}
+    with closing(store.connect()) as conn:
+        add_watch(conn, "view", "Rockets")
+    add_articles(store, 3, feed_url="http://127.0.0.1/new.xml", titles=["New rocket", "Rocket two", "Weather"])
+    with closing(store.connect()) as conn:
+        assert len(check_watches(conn, views)) == 2
+    app = make_app(store, Settings(views=views))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ViewsScreen)
+        table = app.screen.query_one(DataTable)
+        cells = {str(table.get_row_at(n)[1]): str(table.get_row_at(n)[-1]) for n in range(table.row_count)}
+        assert cells == {"Rockets": "watched · 2 new", "News": ""}
+        await pilot.press("enter")  # opens Rockets, the first view: its matches are seen now
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with closing(store.connect()) as conn:
+        assert [(w.name, w.unseen) for w in list_watches(conn)] == [("Rockets", 0)]

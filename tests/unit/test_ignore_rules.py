@@ -6,6 +6,8 @@ import json
 from contextlib import closing
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
 from spacereader.cli import main
@@ -13,7 +15,7 @@ from spacereader.entities.backlog import extract_backlog
 from spacereader.ingest.fetch import Fetcher
 from spacereader.ingest.ignore import IgnoreRules, sweep_entity_rules
 from spacereader.ingest.refresh import refresh_all
-from spacereader.models import ArticleFilter, Mention, NewArticle, Subscription
+from spacereader.models import ArticleFilter, Mention, NewArticle, QueryError, Subscription
 from spacereader.search.matcher import Candidate, matches
 from spacereader.search.query import parse_query, search_filter
 from spacereader.store import Store
@@ -214,3 +216,55 @@ def test_cli_add_applies_the_rules_to_the_first_fetch(capsys, tmp_path, config, 
     assert "Sponsored: a VPN" not in titles(Store.open(tmp_path / "data"))
     code, out, _ = cli(capsys, tmp_path, config, "ignored", "--json")
     assert [r["rule"] for r in json.loads(out)] == ["sponsored"]
+
+
+VOCABULARY = [
+    "sponsored", "soyuz", "docks", "iss", "press", "release", "rocket", "zoë", "cafe", "crème", "королев",
+    "cosmo", "re", "launch", "10", "30", "mail", "agency", "the", "body",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    """The TEXTS articles in a real cache with its search index, shared by the property's examples."""
+    store = Store.open(tmp_path_factory.mktemp("matcher") / "data")
+    items = [
+        NewArticle(guid=str(n), title=t, body=b, author=a, published=f"2025-07-0{n + 1}T10:00:00Z", content_hash=str(n))
+        for n, (t, b, a) in enumerate(TEXTS)
+    ]
+    with closing(store.connect()) as conn, conn:
+        feed_id = ensure_feed(conn, "http://127.0.0.1/wire.xml", title="Space Wire")
+        upsert_articles(conn, feed_id, items)
+    return store, items
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["", "-", '"']), st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=3),
+                  st.booleans()),
+        min_size=1, max_size=3,
+    )
+)  # fmt: skip
+def test_any_query_of_words_phrases_prefixes_and_exclusions_matches_as_search_does(indexed, parts):
+    store, items = indexed
+    tokens = []
+    for kind, words_, prefix in parts:
+        text = " ".join(words_)
+        if kind == '"':
+            tokens.append(f'"{text}"' + ("*" if prefix and len(words_[-1]) > 1 else ""))
+        else:
+            tokens.append(kind + words_[0] + ("*" if prefix and len(words_[0]) > 1 else ""))
+    text = " ".join(tokens)
+    query = parse_query(text)
+    view = search_filter(text, sort="date")
+    if isinstance(query, QueryError) or isinstance(view, QueryError):
+        return
+    with closing(store.connect()) as conn:
+        found = {row.title for row in list_article_rows(conn, view, limit=-1)}
+    judged = {
+        item.title
+        for item in items
+        if matches(query, Candidate(item.title, item.body, item.author, "Space Wire", "", item.published))
+    }
+    assert judged == found, text

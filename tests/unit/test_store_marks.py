@@ -87,3 +87,37 @@ def test_preferences_are_remembered(store):
         set_preference(conn, "unread_only", "1")
     with closing(store.connect()) as conn:
         assert get_preference(conn, "unread_only") == "1"
+
+
+def test_with_sync_the_marked_and_the_undone_are_queued_for_the_server(store):
+    from spacereader.store import sync as store_sync
+    from tests.unit.test_sync_queue import synced
+
+    ids = synced(store, 4)
+    with closing(store.connect()) as conn:
+        set_read(conn, ids[0], True)
+        store_sync.drop_sent(conn, store_sync.pending(conn))
+        changed = mark_read_where(conn, ArticleFilter(), up_to_id=max_article_id(conn))
+        assert sorted(changed) == sorted(ids[1:])
+        assert {(m.item_id, m.value) for m in store_sync.pending(conn)} == {("101", True), ("102", True), ("103", True)}
+        mark_unread(conn, changed)
+        assert {(m.item_id, m.value) for m in store_sync.pending(conn)} == {
+            ("101", False),
+            ("102", False),
+            ("103", False),
+        }
+
+
+def test_an_entitys_articles_are_marked_and_no_others(store):
+    from spacereader.models import ExtractedEntity
+    from spacereader.store.entities import find_entities, save_article_entities
+
+    ids = add_articles(store, 4)
+    with closing(store.connect()) as conn:
+        for article_id in (ids[0], ids[2]):
+            save_article_entities(conn, article_id, [ExtractedEntity("Olga Ivanova", "person", 2, 1.0)], "test==1")
+        olga = find_entities(conn, "Olga Ivanova")[0]
+        view = ArticleFilter(entity_id=olga.id)
+        assert count_to_mark(conn, view, max_article_id(conn)) == 2
+        assert mark_read_where(conn, view, up_to_id=max_article_id(conn)) == sorted([ids[0], ids[2]])
+        assert unread_ids(conn) == {ids[1], ids[3]}

@@ -147,3 +147,30 @@ def test_cli_view_watch_refresh_watches_and_mark_seen(capsys, tmp_path, httpserv
     assert out == "no longer watching view Soyuz\n"
     code, out, err = cli(capsys, tmp_path, config, "view", "unwatch", "Soyuz")
     assert code == 1 and err == "spacereader: view 'Soyuz' is not watched\n"
+
+
+def test_two_checks_at_once_record_each_match_once(store: Store, httpserver: HTTPServer):
+    import threading
+
+    feed = Feed(httpserver)
+    with closing(store.connect()) as conn:
+        add_feeds(conn, [Subscription(feed.url)])
+        add_watch(conn, "view", "Soyuz")
+    feed.document = SECOND
+    refresh_all(store, fetcher())
+    found: list[int] = []
+    errors: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            with closing(store.connect()) as conn:
+                found.extend(hit.article_id for hit in check_watches(conn, {"Soyuz": "soyuz"}))
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=check) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(found) == 2 and len(set(found)) == 2

@@ -75,12 +75,13 @@ def report_json(report: SyncReport) -> dict[str, object]:
         "feeds": report.feeds, "new": report.new_items, "pushed": report.pushed, "pulled": report.pulled,
         "removed_feeds": report.removed_feeds, "skipped_items": report.skipped_items,
         "requests": report.requests, "items": report.items, "ids": report.ids, "bytes": report.bytes,
-        "seconds": round(report.seconds, 3), "stopped": report.cancelled,
+        "seconds": round(report.seconds, 3), "stopped": report.cancelled, "ignored": report.ignored,
     }  # fmt: skip
 
 
 def run_sync(store: Store, settings: Settings, *, bar: SyncBar | None = None) -> SyncReport:
     """Sync now with [sync]; CommandError (one line) when it is not set or the server fails it."""
+    from spacereader.ingest.ignore import IgnoreRules
     from spacereader.sync.account import resolve_account
     from spacereader.sync.greader import SyncError
     from spacereader.sync.run import sync_account
@@ -89,7 +90,8 @@ def run_sync(store: Store, settings: Settings, *, bar: SyncBar | None = None) ->
         raise CommandError("sync: no [sync] table in the config (see the README's Sync section)")
     try:
         account = resolve_account(settings.sync)
-        return sync_account(store, account, keep_per_feed=settings.keep_per_feed, on_progress=bar)
+        rules = IgnoreRules.parse(settings.ignore_rules)
+        return sync_account(store, account, keep_per_feed=settings.keep_per_feed, on_progress=bar, ignore_rules=rules)
     except SyncError as error:
         raise CommandError(str(error)) from error
     finally:

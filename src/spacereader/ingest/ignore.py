@@ -69,8 +69,9 @@ class IgnoreRules:
         if not self.now_rules:
             return None
         candidate = Candidate(item.title, item.body, item.author, feed_name, feed_url, item.published)
+        columns = candidate.columns() if any(q.terms or q.excluded for _, q in self.now_rules) else None
         for text, query in self.now_rules:
-            if matches(query, candidate):
+            if matches(query, candidate, columns):
                 return text
         return None
 

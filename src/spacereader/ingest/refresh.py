@@ -305,7 +305,8 @@ class _Writer:
                 title=parsed.title, site_url=parsed.site_url,
             )  # fmt: skip
             name = parsed.title or state.title or state.url
-            items, ignored = keep_out(conn, self.rules, feed_id, name, result.final_url or state.url, parsed.items)
+            url = result.permanent_redirect or state.url  # the stored URL, which `feed:` searches
+            items, ignored = keep_out(conn, self.rules, feed_id, name, url, parsed.items)
             last_id = mark_for_entity_rules(conn, self.rules)
             new, updated = upsert_articles(conn, feed_id, items, index_now=False)
             queue_new(conn, feed_id, last_id)

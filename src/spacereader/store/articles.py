@@ -31,7 +31,9 @@ def _where(view: ArticleFilter, *, scan: bool = False, matched: bool = False) ->
     clauses: list[str] = []
     params: list[object] = []
     if view.unread_only and view.kept_ids:
-        clauses.append(f"(a.is_read = 0 OR a.id IN ({','.join('?' * len(view.kept_ids))}))")
+        # '+': with the read ones kept, walk the order's own index and test each row (0.5 ms a page at
+        # 100,000); an index on is_read here made SQLite gather and sort every unread article (170 ms).
+        clauses.append(f"(+a.is_read = 0 OR a.id IN ({','.join('?' * len(view.kept_ids))}))")
         params.extend(view.kept_ids)
     elif view.unread_only:
         # By title, walk the title index and skip read rows ('+' keeps SQLite from sorting every unread one).

@@ -69,6 +69,7 @@ def sweep_entity_rules(conn: sqlite3.Connection, rules: Sequence[tuple[str, Pars
     ready = "SELECT p.article_id FROM ignore_pending p JOIN extractions x ON x.article_id = p.article_id"
     removed: list[int] = []
     with conn:
+        conn.execute("BEGIN IMMEDIATE")  # one sweep at a time: a second one then finds nothing left to remove
         for text, query in rules:
             where, params = _where(ArticleFilter(search=query))
             found = conn.execute(

@@ -1,7 +1,9 @@
 """Read state for many articles at once: a whole list marked read in one statement, and put back exactly.
 
 A list is marked as the user saw it: its filter bounded by the highest article id present when it was
-shown, so articles that arrive while the confirmation is open (or a refresh runs) stay unread.
+shown, so articles that arrive while the confirmation is open (or a refresh runs) stay unread. With sync
+set up, the triggers queue exactly the articles changed for the server (store/sync_queue.py), as they do a
+single mark: a view, a search or an entity has no stream the server could mark as a whole.
 """
 
 from __future__ import annotations

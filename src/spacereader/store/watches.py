@@ -10,8 +10,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from spacereader.models import ArticleFilter, ParsedQuery, Watch, WatchHit
-from spacereader.store.articles import _where, now_iso
+from spacereader.models import ParsedQuery, Watch, WatchHit
+from spacereader.store.articles import now_iso
+from spacereader.store.search import search_clauses
 
 _COLUMNS = (
     "w.id, w.kind, w.name, w.created,"
@@ -75,21 +76,24 @@ def collect_hits(conn: sqlite3.Connection, view_query: Callable[[str], ParsedQue
     """
     found: list[WatchHit] = []
     with conn:
+        # Two checks at once (the reader's after extraction, a command's) would find the same matches;
+        # taking the write lock first makes the second see what the first recorded.
+        conn.execute("BEGIN IMMEDIATE")
         for watch_id, kind, name, since_id, key in conn.execute(
             "SELECT id, kind, name, since_id, entity_key FROM watches ORDER BY id"
         ).fetchall():
             if kind == "entity":
                 where = (
                     " WHERE a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e"
-                    " ON e.id = ae.entity_id WHERE e.key = ?)"
+                    " ON e.id = ae.entity_id WHERE e.key = ? AND ae.article_id > ?)"
                 )
-                params: list[object] = [key]
+                params: list[object] = [key, since_id]
             else:
                 query = view_query(name)
                 if query is None:
                     continue
-                where, params = _where(ArticleFilter(search=query))
-                where = where or " WHERE true"
+                clauses, params = search_clauses(query, after_id=since_id)
+                where = " WHERE " + " AND ".join(clauses or ["true"])
             rows = conn.execute(
                 f"SELECT a.id, a.title FROM articles a{where} AND a.id > ?"
                 " AND a.id NOT IN (SELECT article_id FROM watch_hits WHERE watch_id = ?) ORDER BY a.id",

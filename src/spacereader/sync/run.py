@@ -19,8 +19,10 @@ from datetime import datetime, timezone
 
 from spacereader.ingest.fetch import Fetcher
 from spacereader.ingest.full_text import FullTextOutcome, fill_full_texts
+from spacereader.ingest.ignore import IgnoreRules, keep_out, mark_for_entity_rules, queue_new
 from spacereader.store import Connection, Store
 from spacereader.store import sync as store_sync
+from spacereader.store.feeds import get_feed
 from spacereader.store.search_index import index_pending
 from spacereader.sync.account import SyncAccount
 from spacereader.sync.greader import (
@@ -71,6 +73,8 @@ class SyncReport:
     ids: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    ignored: int = 0
+    """New items the ignore rules kept out of the cache."""
     pages: list[FullTextOutcome] = dataclasses.field(default_factory=list)
     """Pages fetched for full-text feeds' articles after the sync (as a refresh does)."""
 
@@ -86,6 +90,8 @@ class SyncReport:
             parts.append(f"{self.removed_feeds} feeds removed")
         if self.skipped_items:
             parts.append(f"{self.skipped_items} malformed items skipped")
+        if self.ignored:
+            parts.append(f"{self.ignored} ignored")
         if self.pages:
             parts.append(f"full text of {sum(1 for p in self.pages if p.ok)}/{len(self.pages)} pages")
         if self.cancelled:
@@ -105,7 +111,9 @@ class _Sync:
         keep: int,
         on_progress: Callable[[SyncProgress], None],
         should_stop: Callable[[], bool],
+        rules: IgnoreRules | None = None,
     ) -> None:
+        self.rules = rules or IgnoreRules()
         self.store = store
         self.client = client
         self.keep = keep
@@ -176,9 +184,27 @@ class _Sync:
             if pulled.item_id not in known:
                 by_feed.setdefault(feed_id, []).append(pulled)
         for feed_id, items in by_feed.items():
+            items = self.keep_out(conn, feed_id, items)
+            last_id = mark_for_entity_rules(conn, self.rules)
             self.report.new_items += store_sync.store_items(conn, feed_id, items, self.keep)
+            with conn:
+                queue_new(conn, feed_id, last_id)
         self.on_progress(SyncProgress("articles", self.report.new_items))
         return newest
+
+    def keep_out(
+        self, conn: Connection, feed_id: int, items: list[store_sync.PulledItem]
+    ) -> list[store_sync.PulledItem]:
+        """The items no ignore rule matches (a pulled item is judged as a fetched one is)."""
+        if not self.rules:
+            return items
+        feed = get_feed(conn, feed_id)
+        name, url = (feed.name, feed.url) if feed else ("", "")
+        with conn:
+            kept, ignored = keep_out(conn, self.rules, feed_id, name, url, [p.article for p in items])
+        self.report.ignored += ignored
+        guids = {article.guid for article in kept}
+        return [p for p in items if p.article.guid in guids]
 
     def pull_since(self, conn: Connection, watermark: int) -> int:
         """Items crawled since the watermark, account-wide; returns the newest crawl time seen.
@@ -270,6 +296,7 @@ def sync_account(
     on_progress: Callable[[SyncProgress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     client: GReaderClient | None = None,
+    ignore_rules: IgnoreRules | None = None,
 ) -> SyncReport:
     """Sync the cache with the account; raises SyncError (one line) when the server fails it.
 
@@ -278,7 +305,9 @@ def sync_account(
     started = time.monotonic()
     own_client = client is None
     client = client or GReaderClient(account.url, account.user, account.password)
-    job = _Sync(store, client, keep_per_feed, on_progress or (lambda p: None), should_stop or (lambda: False))
+    job = _Sync(
+        store, client, keep_per_feed, on_progress or (lambda p: None), should_stop or (lambda: False), ignore_rules
+    )
     try:
         with closing(store.connect()) as conn:
             try:

@@ -224,7 +224,7 @@ class SpaceReaderApp(App[None]):
             self.announce(ArticleStateFailed(change.article_id, reason))
 
     def _marked(self, change: BulkMark, article_ids: tuple[int, ...]) -> None:
-        self.announce(ArticlesMarked(article_ids, not change.restore, change.label))
+        self.announce(ArticlesMarked(article_ids, not change.restore, change.label, change.view))
 
     # -- keys ---------------------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from spacereader.models import Entity, WatchHit
+from spacereader.models import ArticleFilter, Entity, WatchHit
 
 
 class News(Message, bubble=False):
@@ -158,6 +158,8 @@ class ArticlesMarked(News):
     article_ids: tuple[int, ...]
     read: bool
     label: str
+    view: ArticleFilter | None = None
+    """The list that was marked (None for an undo)."""
 
 
 @dataclass

@@ -62,6 +62,7 @@ def refresh_feeds(app: WorkerHost) -> None:
 
 def sync_feeds(app: WorkerHost) -> None:
     """Sync with the [sync] server; marks already queued go first. Ends as a refresh does, with a summary."""
+    from spacereader.ingest.ignore import IgnoreRules
     from spacereader.sync.account import resolve_account  # loaded on first sync, not at start
     from spacereader.sync.greader import SyncError
     from spacereader.sync.run import sync_account
@@ -75,6 +76,7 @@ def sync_feeds(app: WorkerHost) -> None:
             keep_per_feed=app.settings.keep_per_feed,
             on_progress=lambda p: app.announce(SyncProgressed(f"syncing: {p.describe()}")),
             should_stop=lambda: worker.is_cancelled or app.stopping.is_set(),
+            ignore_rules=IgnoreRules.parse(app.settings.ignore_rules),
         )
     except SyncError as error:
         app.announce(FeedActionFailed(str(error)))

@@ -527,9 +527,11 @@ class MainScreen(Screen[None]):
 
         def answer(yes: bool | None) -> None:
             if yes:
+                self.query_one(StatusLine).progress = f"marking {plural(count, 'article')} read…"
                 self.reader.writer.submit(BulkMark(view, pager.up_to_id, label=label))
 
-        self.app.push_screen(ConfirmDialog(f"Mark {plural(count, 'article')} read in {label}?"), answer)
+        question = f"Mark {plural(count, 'article')} read in {clean_line(label)}?"  # a feed's name is hostile
+        self.app.push_screen(ConfirmDialog(question), answer)
 
     def action_undo(self) -> None:
         """Put back to unread exactly the articles the last mark-all-read changed."""
@@ -541,9 +543,10 @@ class MainScreen(Screen[None]):
 
     @on(messages.ArticlesMarked)
     def articles_marked(self, event: messages.ArticlesMarked) -> None:
+        self.query_one(StatusLine).progress = ""
         count = plural(len(event.article_ids), "article")
         if event.read:
-            self.undo = MarkAllUndo(event.article_ids, self.view)
+            self.undo = MarkAllUndo(event.article_ids, event.view or self.view)
             self.notify(f"Marked {count} read in {clean_line(event.label)} (u undoes)", markup=False)
         else:
             self.notify(f"Undone: {count} unread again", markup=False)
@@ -551,6 +554,7 @@ class MainScreen(Screen[None]):
 
     @on(messages.MarkFailed)
     def mark_failed(self, event: messages.MarkFailed) -> None:
+        self.query_one(StatusLine).progress = ""
         self.notify(f"Not marked: {event.reason}", severity="error", markup=False)
 
     def action_toggle_unread_only(self) -> None:
