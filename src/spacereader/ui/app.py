@@ -68,6 +68,9 @@ class SpaceReaderApp(App[None]):
         """Writes a theme picked in the reader to the config file; None when there is no file to write."""
         self.extractor: EntityExtractor = extractor or PlainExtractor()
         self._fetcher = fetcher
+        self._coalesce_lock = threading.Lock()
+        self._coalesced: dict[str, bool] = {}
+        """Groups with a coalesced check running, each with whether another run was asked for meanwhile."""
         self.extraction_service = extraction_service
         """The extraction process for the real model; None runs the (light) extractor in a thread."""
         self.startup_warnings = list(startup_warnings)
@@ -128,6 +131,32 @@ class SpaceReaderApp(App[None]):
     def _run(self, job: Callable[[], None], group: str, *, exclusive: bool = False) -> None:
         self.run_worker(job, group=group, thread=True, exclusive=exclusive, exit_on_error=False)
 
+    def _run_coalesced(self, job: Callable[[], None], group: str) -> None:
+        """Run a check that is asked for often (after every extraction batch): never two at once, and a request
+        made while one runs is served by one more run after it, not by cancelling it (a cancelled thread
+        worker still runs to its end, so two would overlap)."""
+        with self._coalesce_lock:
+            if group in self._coalesced:
+                self._coalesced[group] = True  # the running loop goes round once more
+                return
+            self._coalesced[group] = False
+
+        def loop() -> None:
+            try:
+                while True:
+                    job()
+                    with self._coalesce_lock:
+                        if not self._coalesced[group]:
+                            del self._coalesced[group]
+                            return
+                        self._coalesced[group] = False
+            except BaseException:
+                with self._coalesce_lock:
+                    self._coalesced.pop(group, None)
+                raise
+
+        self._run(loop, group)
+
     @property
     def refreshing(self) -> bool:
         """Whether a refresh is running."""
@@ -167,11 +196,11 @@ class SpaceReaderApp(App[None]):
     def sweep_ignored(self) -> None:
         """Let the entity ignore rules judge new articles that extraction has reached (none set: nothing to do)."""
         if any("entity:" in rule.lower() for rule in self.settings.ignore_rules):
-            self._run(partial(work.sweep_ignored, self), "ignore-sweep", exclusive=True)
+            self._run_coalesced(partial(work.sweep_ignored, self), "ignore-sweep")
 
     def check_watches(self) -> None:
         """Look for new matches of watched entities and views in the background."""
-        self._run(partial(work.check_watches, self), "watches", exclusive=True)
+        self._run_coalesced(partial(work.check_watches, self), "watches")
 
     def toggle_watch(self, kind: str, name: str, entity_id: int | None = None) -> None:
         """Watch an entity or view, or stop watching it."""
