@@ -127,8 +127,9 @@ class TablePicker(ModalScreen[Result], Generic[Result]):
         return True
 
     def on_resize(self, event: events.Resize) -> None:
+        cursor = self.query_one(DataTable).cursor_row
         if self.fit(event.size.width):
-            self.show_items(self.items, cursor=self.query_one(DataTable).cursor_row)
+            self.show_items(self.items, cursor=cursor)
 
     def reload(self) -> None:
         """Fill `items` and the table (again)."""
