@@ -164,3 +164,29 @@ async def test_two_thousand_feeds_show_a_screenful_at_once_and_the_rest_follow(s
         await pilot.press("j")
         await settle(app, pilot)
         assert table.row_count == 2000 and screen.current_item() == screen.feeds[1501]
+
+
+@pytest.mark.parametrize(
+    ("keys", "dialog"),
+    [
+        (["question_mark"], "HelpScreen"),
+        (["a"], "AddFeedDialog"),
+        (["A"], "ConfirmDialog"),
+        (["slash", *"engine", "enter", "S"], "NameViewDialog"),
+        (["f", "d"], "ConfirmDialog"),
+        (["f", "j", "d"], "ConfirmDialog"),
+    ],
+)
+async def test_every_dialog_fits_60_by_20(store, make_app, keys, dialog):
+    fill(store)
+    app = make_app(store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*keys)
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == dialog
+        for widget in app.screen.query("*"):
+            if shown(widget):
+                scrolled = any(getattr(a, "max_scroll_y", 0) for a in widget.ancestors)  # help scrolls down
+                assert widget.region.right <= 60 and (scrolled or widget.region.bottom <= 20), widget
+                assert widget.max_scroll_x == 0, widget  # nothing hidden off to the right

@@ -22,8 +22,8 @@ from textual.widgets import DataTable, Footer, Static
 
 Result = TypeVar("Result")
 
-FIRST_ROWS = 100
-"""Rows added at once: more than any terminal shows."""
+FIRST_ROWS = 60
+"""Rows added at once: a screenful on a tall terminal; the rest follow within a few frames."""
 CHUNK_ROWS = 250
 """Rows added per frame after the first screenful."""
 CELL_PADDING = 2
