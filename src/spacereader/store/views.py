@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from spacereader.models import ArticleFilter, SavedView
@@ -61,20 +62,33 @@ def list_views(
     A view saved in the cache replaces a config view of the same name (it was saved later, on purpose).
     A query that no longer parses is listed with its error and zero counts rather than hidden.
     """
+    counted = []
+    for view in uncounted_views(conn, config_views, now=now):
+        unread, total = count_view(conn, view, now=now)
+        counted.append(replace(view, unread=unread, total=total))
+    return counted
+
+
+def uncounted_views(
+    conn: sqlite3.Connection, config_views: Mapping[str, str] | None = None, *, now: datetime | None = None
+) -> list[SavedView]:
+    """Every view as `list_views` lists it but with zero counts: what a screen shows before counting (the
+    counts are full-text counts, which grow with the cache)."""
     views: list[SavedView] = []
     for name, query, source in view_queries(conn, config_views):
         view = view_filter(query, now=now)
-        if isinstance(view, QueryError):
-            views.append(SavedView(name, query, source=source, error=view.message))
-            continue
-        views.append(
-            SavedView(
-                name, query, source=source,
-                unread=count_articles(conn, ArticleFilter(search=view.search, unread_only=True)),
-                total=count_articles(conn, view),
-            )
-        )  # fmt: skip
+        error = view.message if isinstance(view, QueryError) else None
+        views.append(SavedView(name, query, source=source, error=error))
     return views
+
+
+def count_view(conn: sqlite3.Connection, view: SavedView, *, now: datetime | None = None) -> tuple[int, int]:
+    """A view's (unread, total) articles; (0, 0) for a query that does not parse."""
+    parsed = view_filter(view.query, now=now)
+    if isinstance(parsed, QueryError):
+        return 0, 0
+    unread = count_articles(conn, ArticleFilter(search=parsed.search, unread_only=True))
+    return unread, count_articles(conn, parsed)
 
 
 def find_view(conn: sqlite3.Connection, name: str, config_views: Mapping[str, str] | None = None) -> str | None:

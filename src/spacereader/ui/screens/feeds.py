@@ -16,7 +16,7 @@ from spacereader.store.feeds import feed_notes, list_feeds
 from spacereader.ui.dialogs.confirm import ConfirmDialog
 from spacereader.ui.host import ReaderHost
 from spacereader.ui.messages import FeedFullTextSet, FeedRemoved
-from spacereader.ui.screens.table_picker import TablePicker
+from spacereader.ui.screens.table_picker import Column, TablePicker
 
 
 def when(value: str | None) -> str:
@@ -34,41 +34,57 @@ class FeedsScreen(TablePicker[int | None]):
     ]
 
     NAME = "feeds"
-    COLUMNS = ("Feed", "Folder", "Unread", "Total", "Full text", "Last success", "Last error")
+    COLUMNS = (
+        Column("Feed", 16, share=2, most=60),
+        Column("Folder", 12, drop=4),
+        Column("Unread", 6),
+        Column("Total", 6, drop=3),
+        Column("Full text", 9, drop=2),
+        Column("Last success", 16, drop=5),
+        Column("Last error", 10, share=1, most=60),
+    )
+    """At 60 columns: feed, unread, total, full text and error; the folder from 70, the last success from 90."""
     TITLE = "Feeds"
 
     def __init__(self, conn: Connection) -> None:
         super().__init__()
         self.conn = conn
         self.items: list[Feed] = []
+        self.notes: dict[int, str] = {}
 
     @property
     def feeds(self) -> list[Feed]:
         """The feeds as listed."""
         return self.items
 
-    def reload(self) -> None:
+    def reload(self, *, cursor: int = 0) -> None:
         """Read the feeds again (after a removal or a refresh)."""
-        table = self.query_one(DataTable)
-        table.clear()
-        self.items = list_feeds(self.conn)
-        notes = feed_notes(self.conn)
-        for feed in self.items:
-            error = feed.disabled_reason or feed.last_error or ""
-            note = "" if error else notes.get(feed.id, "")
-            table.add_row(
-                Text(clean_line(feed.name)[:60]),
-                Text(clean_line(feed.folder)),
-                Text(str(feed.unread), justify="right"),
-                Text(str(feed.total), justify="right"),
-                Text("on" if feed.full_text else ""),
-                Text(when(feed.last_success) if feed.kind != "seed" else "shipped"),
-                Text(clean_line(error or note)[:60], style="red" if error else ""),
-                key=str(feed.id),
-            )
+        feeds = list_feeds(self.conn)
+        self.notes = feed_notes(self.conn)
+        self.show_items(feeds, cursor=cursor)
         self.query_one("#feeds-title", Static).update(
-            Text(f"Feeds ({len(self.items)}) · enter: show its articles · d: remove · t: full text · escape: close")
+            Text(f"Feeds ({len(feeds)}) · enter: show its articles · d: remove · t: full text · escape: close")
         )
+
+    def cells(self, feed: Feed) -> tuple[Text, ...]:
+        error = feed.disabled_reason or feed.last_error or ""
+        note = "" if error else self.notes.get(feed.id, "")
+        return (
+            Text(clean_line(feed.name)),
+            Text(clean_line(feed.folder)),
+            Text(str(feed.unread), justify="right"),
+            Text(str(feed.total), justify="right"),
+            Text("on" if feed.full_text else ""),
+            Text(when(feed.last_success) if feed.kind != "seed" else "shipped"),
+            Text(clean_line(error or note), style="red" if error else ""),
+        )
+
+    def detail(self, feed: Feed) -> str:
+        error = feed.disabled_reason or feed.last_error or self.notes.get(feed.id, "")
+        return f"{clean_line(feed.name)}: {clean_line(error)}" if error else ""
+
+    def row_key(self, feed: Feed) -> str:
+        return str(feed.id)
 
     def action_choose(self) -> None:
         feed = self.current_item()
@@ -98,8 +114,6 @@ class FeedsScreen(TablePicker[int | None]):
 
     @on(FeedFullTextSet)
     def full_text_set(self, event: FeedFullTextSet) -> None:
-        row = self.query_one(DataTable).cursor_row
-        self.reload()
-        self.query_one(DataTable).move_cursor(row=row)
+        self.reload(cursor=self.query_one(DataTable).cursor_row)
         more = ": each new article's page is fetched during refresh" if event.on else ""
         self.notify(f"Full text {'on' if event.on else 'off'} for {clean_line(event.name)}{more}", markup=False)

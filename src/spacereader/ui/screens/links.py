@@ -13,7 +13,7 @@ from spacereader.config import Settings
 from spacereader.links import LinkError, article_links, check_link, open_link, play_media
 from spacereader.models import Article, Enclosure
 from spacereader.safe_text import clean_line
-from spacereader.ui.screens.table_picker import TablePicker
+from spacereader.ui.screens.table_picker import Column, TablePicker
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class LinksScreen(TablePicker[None]):
     ]
 
     NAME = "links"
-    COLUMNS = ("#", "Link", "Media")
+    COLUMNS = (Column("#", 3), Column("Link", 20, share=3, most=200), Column("Media", 10, drop=1, share=1, most=40))
 
     def __init__(self, article: Article, settings: Settings, *, media_first: bool = False) -> None:
         super().__init__()
@@ -75,12 +75,7 @@ class LinksScreen(TablePicker[None]):
         """Digits typed so far, for links numbered 10 and up."""
 
     def reload(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        self.items = link_rows(self.article)
-        for row in self.items:
-            details = clean_line(row.enclosure.details) if row.enclosure else ""
-            table.add_row(Text(row.label, justify="right"), Text(clean_line(row.url)), Text(details))
+        self.show_items(link_rows(self.article))
         links = sum(1 for row in self.items if row.enclosure is None)
         media = len(self.items) - links
         if self.items:
@@ -91,7 +86,11 @@ class LinksScreen(TablePicker[None]):
         counts = f"{links} link{'s' if links != 1 else ''}, {media} media"
         self.query_one("#links-title", Static).update(Text(f"{title} · {counts} · {hint}"))
         if self.media_first and media:
-            table.move_cursor(row=links)
+            self.query_one(DataTable).move_cursor(row=links)
+
+    def cells(self, row: LinkRow) -> tuple[Text, ...]:
+        details = clean_line(row.enclosure.details) if row.enclosure else ""
+        return Text(row.label, justify="right"), Text(clean_line(row.url)), Text(details)
 
     def action_choose(self) -> None:
         if self.typed:

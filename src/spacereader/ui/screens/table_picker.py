@@ -1,20 +1,86 @@
-"""A modal list of rows to choose from, shared by the feeds and views screens."""
+"""A modal list of rows to choose from, shared by the feeds, views and links screens.
+
+Its columns are fitted to the screen's width (the least important dropped first, the flexible ones sharing
+what is left, long cells cut with an ellipsis), so no table scrolls sideways from 60 columns up. Rows are
+added a screenful first and the rest a chunk per frame: a DataTable measures every new cell, which for
+2,000 feeds took longer than drawing the screen.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 Result = TypeVar("Result")
 
+FIRST_ROWS = 100
+"""Rows added at once: more than any terminal shows."""
+CHUNK_ROWS = 250
+"""Rows added per frame after the first screenful."""
+CELL_PADDING = 2
+"""A DataTable pads each cell by one column either side."""
+SCROLLBAR = 1
+"""The table's vertical scrollbar (styles/dialogs.tcss keeps it one column wide)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One table column: a fixed `width`, or flexible (`share` > 0) between `width` and `most` columns.
+
+    `drop` orders the columns given up when the screen is too narrow for all: highest first; 0 never.
+    """
+
+    label: str
+    width: int
+    drop: int = 0
+    share: int = 0
+    most: int = 0
+
+
+def fit_columns(columns: Sequence[Column], room: int) -> list[tuple[int, int]]:
+    """(index, width) of the columns that fit in `room` screen columns, in their order.
+
+    Least important columns go first until the rest fit at their smallest; the flexible ones then share
+    what is left by their `share`, each up to its `most`.
+    """
+    kept = list(range(len(columns)))
+
+    def needed() -> int:
+        return sum(columns[i].width + CELL_PADDING for i in kept)
+
+    for index in sorted((i for i, c in enumerate(columns) if c.drop), key=lambda i: -columns[i].drop):
+        if needed() <= room:
+            break
+        kept.remove(index)
+    widths = {i: columns[i].width for i in kept}
+    spare = room - needed()
+    flexible = [i for i in kept if columns[i].share]
+    while spare > 0 and flexible:
+        shares = sum(columns[i].share for i in flexible)
+        given = 0
+        for i in flexible:
+            extra = min(max(1, spare * columns[i].share // shares), columns[i].most - widths[i], spare - given)
+            widths[i] += extra
+            given += extra
+        spare -= given
+        flexible = [i for i in flexible if widths[i] < columns[i].most]
+        if not given:
+            break
+    return [(i, widths[i]) for i in kept]
+
 
 class TablePicker(ModalScreen[Result], Generic[Result]):
-    """j/k or arrows move, enter (or a click) chooses, escape closes; subclasses fill `items` and the table."""
+    """j/k or arrows move, enter (or a click) chooses, escape closes; subclasses fill `items` and say each
+    row's cells (`cells`, one Text per column of COLUMNS)."""
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="close-picker"),
@@ -24,26 +90,110 @@ class TablePicker(ModalScreen[Result], Generic[Result]):
 
     NAME = "picker"
     """Names the title and table ids (`NAME-title`, `NAME-table`) that the styles address."""
-    COLUMNS: tuple[str, ...] = ()
+    COLUMNS: tuple[Column, ...] = ()
     TITLE = ""
     """The title shown until `reload` writes the real one."""
 
     items: list = []
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.fitted: list[tuple[int, int]] = []
+        """The columns shown, as (index in COLUMNS, width), for the current screen width."""
+        self._filling = 0
+        """Counts fills, so a chunk of an older fill (before a reload or a resize) stops adding rows."""
+
     def compose(self) -> ComposeResult:
         yield Static(Text(self.TITLE), id=f"{self.NAME}-title")
         yield DataTable(id=f"{self.NAME}-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id=f"{self.NAME}-detail", classes="picker-detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*self.COLUMNS)
+        self.fit(self.app.size.width)
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def fit(self, width: int) -> bool:
+        """Choose the columns for a screen `width` columns wide; True when they changed."""
+        fitted = fit_columns(self.COLUMNS, width - SCROLLBAR)
+        if fitted == self.fitted:
+            return False
+        self.fitted = fitted
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for index, column_width in fitted:
+            table.add_column(Text(self.COLUMNS[index].label), width=column_width)
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.fit(event.size.width):
+            self.show_items(self.items, cursor=self.query_one(DataTable).cursor_row)
 
     def reload(self) -> None:
         """Fill `items` and the table (again)."""
         raise NotImplementedError
+
+    def cells(self, item) -> Sequence[Text]:
+        """One Text per column of COLUMNS for an item."""
+        raise NotImplementedError
+
+    def row_key(self, item) -> str | None:
+        """The item's row key in the table (None: the table makes one up)."""
+        return None
+
+    def detail(self, item) -> str:
+        """The highlighted item's text that a narrow column may cut (an error), shown whole under the table."""
+        return ""
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        item = self.current_item()
+        text = self.detail(item) if item is not None else ""
+        line = self.query_one(f"#{self.NAME}-detail", Static)
+        line.update(Text(text))
+        line.display = bool(text)
+
+    def show_items(self, items: list, *, cursor: int = 0) -> None:
+        """Show `items`: a screenful (and the rows up to `cursor`) now, the rest a chunk per frame."""
+        self.items = items
+        self._filling += 1
+        table = self.query_one(DataTable)
+        table.clear()
+        first = max(FIRST_ROWS, cursor + 1)
+        self._add_rows(0, first)
+        if cursor:
+            table.move_cursor(row=cursor)
+        if first < len(items):
+            self.call_after_refresh(self._add_more, self._filling, first)
+
+    def _add_more(self, filling: int, start: int) -> None:
+        if filling != self._filling or not self.is_attached:
+            return
+        end = start + CHUNK_ROWS
+        self._add_rows(start, end)
+        if end < len(self.items):
+            self.call_after_refresh(self._add_more, filling, end)
+
+    def _add_rows(self, start: int, end: int) -> None:
+        table = self.query_one(DataTable)
+        for item in self.items[start:end]:
+            cells = self.cells(item)
+            row = []
+            for index, width in self.fitted:
+                cell = cells[index].copy()
+                cell.truncate(width, overflow="ellipsis")
+                row.append(cell)
+            table.add_row(*row, key=self.row_key(item))
+
+    def set_cell(self, row: int, column: int, text: Text) -> None:
+        """Write one cell (`column` indexes COLUMNS) when that row is shown and that column fitted."""
+        table = self.query_one(DataTable)
+        shown = [index for index, _ in self.fitted]
+        if column in shown and row < table.row_count:
+            width = self.fitted[shown.index(column)][1]
+            text = text.copy()
+            text.truncate(width, overflow="ellipsis")
+            table.update_cell_at(Coordinate(row, shown.index(column)), text)
 
     def current_item(self):
         """The highlighted row's item, or None."""

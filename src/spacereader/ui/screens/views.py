@@ -1,19 +1,44 @@
-"""Saved views (named queries, like newsboat's query feeds) with their unread counts."""
+"""Saved views (named queries, like newsboat's query feeds) with their unread counts.
+
+The list shows at once; the counts (full-text counts, which grow with the cache) are filled in by a worker.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import closing
+from dataclasses import replace
+from typing import cast
 
 from rich.text import Text
+from textual import on, work
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.message import Message
+from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from spacereader.models import SavedView
 from spacereader.safe_text import clean_line
 from spacereader.store import Connection
-from spacereader.store.views import delete_view, list_views
+from spacereader.store.views import count_view, delete_view, uncounted_views
 from spacereader.store.watches import list_watches
-from spacereader.ui.screens.table_picker import TablePicker
+from spacereader.ui.host import WorkerHost
+from spacereader.ui.screens.table_picker import Column, TablePicker
+
+UNREAD, TOTAL = 2, 3
+"""The count columns' places in COLUMNS."""
+
+
+class ViewCounted(Message):
+    """A view's counts, from the counting worker; `listing` says which fill of the list they belong to."""
+
+    def __init__(self, listing: int, row: int, unread: int, total: int, last: bool) -> None:
+        super().__init__()
+        self.listing = listing
+        self.row = row
+        self.unread = unread
+        self.total = total
+        self.last = last
 
 
 class ViewsScreen(TablePicker[str | None]):
@@ -26,13 +51,26 @@ class ViewsScreen(TablePicker[str | None]):
     ]
 
     NAME = "views"
-    COLUMNS = ("#", "View", "Unread", "Total", "Query", "From", "Watch")
+    COLUMNS = (
+        Column("#", 1),
+        Column("View", 12, share=1, most=40),
+        Column("Unread", 6),
+        Column("Total", 6, drop=2),
+        Column("Query", 12, drop=3, share=2, most=80),
+        Column("From", 6, drop=1),
+        Column("Watch", 15),
+    )
+    """At 60 columns: number, view, unread, query and watch; the total from 66, where it came from from 74."""
 
     def __init__(self, conn: Connection, config_views: Mapping[str, str]) -> None:
         super().__init__()
         self.conn = conn
         self.config_views = config_views
         self.items: list[SavedView] = []
+        self.watched: dict[str, int] = {}
+        self.listing = 0
+        """Counts the lists shown, so counts for an older one (before a delete) are dropped."""
+        self.counting = False
 
     @property
     def views(self) -> list[SavedView]:
@@ -40,27 +78,59 @@ class ViewsScreen(TablePicker[str | None]):
         return self.items
 
     def reload(self) -> None:
-        """Read the views and their counts again."""
-        table = self.query_one(DataTable)
-        table.clear()
-        self.items = list_views(self.conn, self.config_views)
-        watched = {w.name: w.unseen for w in list_watches(self.conn) if w.kind == "view"}
-        for number, view in enumerate(self.items, start=1):
-            table.add_row(
-                Text(str(number) if number < 10 else ""),
-                Text(clean_line(view.name)),
-                Text(str(view.unread), justify="right"),
-                Text(str(view.total), justify="right"),
-                Text(clean_line(view.error or view.query), style="red" if view.error else ""),
-                Text(view.source),
-                Text(_watch_cell(watched.get(view.name))),
-            )
+        """Read the views again and count their articles in the background."""
+        views = uncounted_views(self.conn, self.config_views)
+        self.watched = {w.name: w.unseen for w in list_watches(self.conn) if w.kind == "view"}
+        self.listing += 1
+        self.counting = bool(views)
+        self.show_items(views)
+        self.show_title()
+        if views:
+            self.count(self.listing, views)
+
+    def show_title(self) -> None:
         hint = (
             "enter or 1-9: open · d: delete · escape: close"
             if self.items
             else "No saved views yet: search with /, then S saves the search as a view."
         )
-        self.query_one("#views-title", Static).update(Text(f"Views ({len(self.items)}) · {hint}"))
+        counting = " · counting…" if self.counting else ""
+        self.query_one("#views-title", Static).update(Text(f"Views ({len(self.items)}){counting} · {hint}"))
+
+    def cells(self, view: SavedView) -> tuple[Text, ...]:
+        number = _number(self.items, view)
+        waiting = self.counting and view.error is None and (view.unread, view.total) == (0, 0)
+        return (
+            Text(str(number) if number < 10 else ""),
+            Text(clean_line(view.name)),
+            Text("…" if waiting else str(view.unread), justify="right"),
+            Text("…" if waiting else str(view.total), justify="right"),
+            Text(clean_line(view.error or view.query), style="red" if view.error else ""),
+            Text(view.source),
+            Text(_watch_cell(self.watched.get(view.name))),
+        )
+
+    @work(thread=True, exclusive=True, group="view-counts", exit_on_error=False)
+    def count(self, listing: int, views: list[SavedView]) -> None:
+        """Count each view's articles on a connection of its own; stops when the screen closes."""
+        worker = get_current_worker()
+        with closing(cast(WorkerHost, self.app).store.connect(readonly=True)) as conn:
+            for row, view in enumerate(views):
+                if worker.is_cancelled:
+                    return
+                unread, total = count_view(conn, view)
+                self.post_message(ViewCounted(listing, row, unread, total, row == len(views) - 1))
+
+    @on(ViewCounted)
+    def counted(self, event: ViewCounted) -> None:
+        if event.listing != self.listing or event.row >= len(self.items):
+            return
+        self.items[event.row] = replace(self.items[event.row], unread=event.unread, total=event.total)
+        self.set_cell(event.row, UNREAD, Text(str(event.unread), justify="right"))
+        self.set_cell(event.row, TOTAL, Text(str(event.total), justify="right"))
+        if event.last:
+            self.counting = False
+            self.show_title()
 
     def action_choose(self) -> None:
         view = self.current_item()
@@ -80,6 +150,11 @@ class ViewsScreen(TablePicker[str | None]):
             return
         delete_view(self.conn, view.name)
         self.reload()
+
+
+def _number(views: list[SavedView], view: SavedView) -> int:
+    """The view's place in the list, from 1 (only the first nine get a number key)."""
+    return next((n for n, v in enumerate(views, 1) if v is view), 0)
 
 
 def _watch_cell(unseen: int | None) -> str:
