@@ -206,5 +206,15 @@ def test_atom_enclosure_links_keep_their_type_and_length():
 <updated>2025-01-01T00:00:00Z</updated><entry><id>e1</id><title>Ep</title><updated>2025-01-01T00:00:00Z</updated>
 <link href="http://x.example/1"/><link rel="enclosure" type="audio/ogg" length="5000000" href="http://x.example/1.ogg"/>
 <summary>hi</summary></entry></feed>"""
-    [item] = parse_feed(atom).items
-    assert item.enclosures == (Enclosure("http://x.example/1.ogg", "audio/ogg", 5_000_000),)
+    parsed = parse_feed(atom)
+    assert parsed.items[0].enclosures == (Enclosure("http://x.example/1.ogg", "audio/ogg", 5_000_000),)
+    assert parsed.parser == "fastfeedparser"  # the length is read from the document, not left to feedparser
+
+
+def test_atom_enclosure_link_resolved_against_xml_base_is_left_to_feedparser():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://x.example/pods/">
+<title>A</title><id>x</id><updated>2025-01-01T00:00:00Z</updated><entry><id>e1</id><title>Ep</title>
+<updated>2025-01-01T00:00:00Z</updated><link href="http://x.example/1"/>
+<link rel="enclosure" type="audio/ogg" length="70" href="1.ogg"/></entry></feed>"""
+    parsed = parse_feed(atom)
+    assert parsed.items[0].enclosures == (Enclosure("http://x.example/pods/1.ogg", "audio/ogg", 70),)

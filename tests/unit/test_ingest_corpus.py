@@ -11,9 +11,17 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from spacereader.ingest.entries import to_enclosure
 from spacereader.ingest.fetch import Fetcher
 from spacereader.ingest.jsonfeed import looks_like_json
-from spacereader.ingest.parse import ParsedFeed, convert, parse_feed, read_fast, read_reference
+from spacereader.ingest.parse import (
+    ParsedFeed,
+    convert,
+    fast_result_is_sure,
+    parse_feed,
+    read_fast,
+    read_reference,
+)
 from spacereader.ingest.refresh import refresh_all
 from spacereader.models import ArticleFilter, Subscription
 from spacereader.store import Store
@@ -79,6 +87,28 @@ def test_parse_feed_agrees_with_feedparser_on_every_corpus_feed():
             disagreements[name] = (shape(ours), shape(reference))
     assert checked > 300
     assert disagreements == {}
+
+
+def test_fast_path_enclosures_agree_with_feedparser_on_every_corpus_feed():
+    """Atom enclosure links included: the fast path reads their lengths from the document itself."""
+    root = corpus_dir("feeds")
+    checked = 0
+    for path in corpus_files():
+        body = path.read_bytes()
+        if b"enclosure" not in body or looks_like_json(body):
+            continue
+        try:
+            fast = read_fast(body)
+        except Exception:  # noqa: BLE001, S112 - feedparser reads this one in any case
+            continue
+        if not fast_result_is_sure(fast) or not any(entry.enclosures for entry in fast.entries):
+            continue
+        reference = read_reference(body, BASE + path.relative_to(root).as_posix())
+        checked += 1
+        assert [[to_enclosure(*e) for e in entry.enclosures] for entry in fast.entries] == [
+            [to_enclosure(*e) for e in entry.enclosures] for entry in reference.entries
+        ], path.relative_to(root)
+    assert checked >= 20
 
 
 def test_known_differences_still_exist():

@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import fastfeedparser
 import feedparser
+from lxml import etree
 
 from spacereader.ingest.entries import RawEntry, RawFeed, parse_date, to_article
 from spacereader.ingest.html_text import html_to_line
@@ -28,6 +29,9 @@ from spacereader.safe_text import clean_line
 
 # UTF-8 read as Latin-1 or cp1252 ("Ã©", "â€™"), or bytes that could not be decoded at all.
 _MOJIBAKE = re.compile("\ufffd|[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac")
+_ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
+# For Atom enclosure lengths only: no entities resolved, nothing fetched.
+_XML = etree.XMLParser(resolve_entities=False, no_network=True)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body)", re.IGNORECASE | re.DOTALL)
 
 
@@ -72,14 +76,34 @@ def _enclosures(entry: Any, url_key: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found)
 
 
+def _atom_enclosure_sizes(body: bytes) -> dict[str, tuple[str, str]]:
+    """Each Atom enclosure link's (type, length) by its href, as written in the document."""
+    root = etree.fromstring(body, _XML)
+    sizes: dict[str, tuple[str, str]] = {}
+    for link in root.iter(_ATOM_LINK):
+        if link.get("rel") == "enclosure" and link.get("href"):
+            sizes.setdefault(link.get("href") or "", (link.get("type") or "", link.get("length") or ""))
+    return sizes
+
+
+def _atom_enclosure(link: dict[str, Any], sizes: dict[str, tuple[str, str]]) -> tuple[str, str, str]:
+    """One Atom enclosure link as (url, type, length); ValueError (feedparser reads the feed) when its href was rewritten."""
+    href = str(link.get("href") or "")
+    # A relative href needs xml:base, which only feedparser applies; one not found came from elsewhere.
+    if href not in sizes or urlsplit(href).scheme.lower() not in ("http", "https"):
+        raise ValueError("Atom enclosure link that feedparser reads better")
+    media_type, length = sizes[href]
+    return (href, str(link.get("type") or media_type), length)
+
+
 def read_fast(body: bytes) -> RawFeed:
     """Parse with fastfeedparser (XML only); raises ValueError when it cannot."""
     # Bytes, never str: fastfeedparser fetches a str that looks like a URL.
     parsed = fastfeedparser.parse(bytes(body), include_tags=False, include_media=False)
-    for e in parsed.entries:
-        # It lists Atom enclosure links without their length, which feedparser keeps: let feedparser read them.
-        if any(isinstance(link, dict) and link.get("rel") == "enclosure" for link in e.get("links") or ()):
-            raise ValueError("Atom enclosure links")
+    links = [[link for link in e.get("links") or () if isinstance(link, dict) and link.get("rel") == "enclosure"]
+             for e in parsed.entries]  # fmt: skip
+    # It lists Atom enclosure links without their length, which feedparser keeps: read those from the document.
+    sizes = _atom_enclosure_sizes(body) if any(links) else {}
     entries = [
         RawEntry(
             guid=str(e.get("id") or ""),
@@ -89,9 +113,9 @@ def read_fast(body: bytes) -> RawFeed:
             date_text=str(e.get("published") or e.get("updated") or ""),
             content_html=_first_content(e),
             summary_html=str(e.get("description") or ""),
-            enclosures=_enclosures(e, "url"),
+            enclosures=_enclosures(e, "url") + tuple(_atom_enclosure(link, sizes) for link in entry_links),
         )
-        for e in parsed.entries
+        for e, entry_links in zip(parsed.entries, links, strict=True)
     ]
     feed = parsed.feed
     return RawFeed(str(feed.get("title") or ""), str(feed.get("link") or ""), entries, "fastfeedparser")
