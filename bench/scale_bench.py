@@ -259,6 +259,8 @@ def reader_run(data_dir: Path, want: Expected, figures: Figures, timeout: float)
 
         screen("f feeds view", ["f"], screen_has(f"Feeds ({want.feeds})"), ["escape"])
         screen("v views", ["v"], screen_has(f"Views ({len(VIEWS)})"), ["escape"])
+        listed = screen_has(f"Views ({len(VIEWS)})")
+        screen("v views, counted", ["v"], lambda shown: listed(shown) and "counting" not in shown, ["escape"])
         bookmarked = screen_has(patterns=[subtitle(1, want.bookmarks), list_row(want.bookmark_title)])
         screen(
             "B bookmarks", ["B"], bookmarked, ["B"], screen_has("all articles", patterns=[subtitle(r"\d+", want.total)])

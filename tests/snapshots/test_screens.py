@@ -11,7 +11,7 @@ from spacereader.entities.extract import PlainExtractor
 from spacereader.models import Enclosure, NewArticle
 from spacereader.store.articles import set_read, upsert_articles
 from spacereader.store.bookmarks import set_bookmark
-from spacereader.store.feeds import ensure_feed
+from spacereader.store.feeds import ensure_feed, record_failure
 from spacereader.ui.app import SpaceReaderApp
 from tests.conftest import add_articles
 from tests.snapshots.replay import ReplayExtractor
@@ -106,6 +106,47 @@ def test_links_view(store, snap_compare):
         ])  # fmt: skip
     app = SpaceReaderApp(store, Settings(), extractor=PlainExtractor())
     assert snap_compare(app, terminal_size=(100, 24), press=["L"], run_before=settle)
+
+
+def test_links_view_smallest(store, snap_compare):
+    """The links view at 60 x 20: the link column takes the room, long ones cut with an ellipsis."""
+    body = (
+        "The launch [1] and the mission's notes [2].\n\n[1] https://launch.example/live\n"
+        "[2] https://mission.example/2026/launch/notes/with/a/very/long/path/to/the/page.html"
+    )
+    with closing(store.connect()) as conn, conn:
+        feed_id = ensure_feed(conn, "http://127.0.0.1/cast.xml", title="Orbit cast")
+        upsert_articles(conn, feed_id, [
+            NewArticle(guid="42", title="Episode 42: the launch", published="2026-01-01T00:00:00Z", body=body,
+                       url="https://cast.example/42", content_hash="h",
+                       enclosures=(Enclosure("https://cdn.example/ep42.mp3", "audio/mpeg", 48_200_000),)),
+        ])  # fmt: skip
+    app = SpaceReaderApp(store, Settings(), extractor=PlainExtractor())
+    assert snap_compare(app, terminal_size=(60, 20), press=["L"], run_before=settle)
+
+
+def test_feeds_view_smallest(seeded_store, snap_compare):
+    """The feeds view at 60 x 20: name, unread, total, full text and the error; the highlighted feed's error
+    whole under the table."""
+    add_articles(seeded_store, 3, feed_url="http://127.0.0.1/down.xml", feed_title="Down Under Space News")
+    with closing(seeded_store.connect()) as conn:
+        feed_id = ensure_feed(conn, "http://127.0.0.1/down.xml")
+        record_failure(conn, feed_id, "HTTP 503 Service Unavailable from feeds.example after 3 tries")
+    app = SpaceReaderApp(seeded_store, Settings(), extractor=ReplayExtractor())
+    assert snap_compare(app, terminal_size=(60, 20), press=["f"], run_before=settle)
+
+
+def test_views_view_smallest(seeded_store, snap_compare):
+    """The views screen at 60 x 20 with its counts filled in: number, view, unread, query, watch."""
+    views = {"Films shot in orbit and the people in them": "film OR actress", "Mars": "mars"}
+    app = SpaceReaderApp(seeded_store, Settings(views=views, watched_views=("Mars",)), extractor=ReplayExtractor())
+
+    async def counted(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)  # the counting worker is done
+
+    assert snap_compare(app, terminal_size=(60, 20), run_before=counted)
 
 
 def test_mark_all_confirmation(app, snap_compare):

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from spacereader.models import ArticleFilter, NewArticle
+from spacereader.models import ArticleFilter, NewArticle, SavedView
 from spacereader.search.query import QueryError, search_filter
 from spacereader.store import migrate
 from spacereader.store import search as store_search
@@ -243,6 +243,23 @@ def test_views_save_list_count_and_delete(conn, news):
         save_view(conn, "Bad", "is:nonsense")
     with pytest.raises(ValueError):
         save_view(conn, "  ", "space")
+
+
+@pytest.mark.parametrize("few", [0, 10_000])
+def test_a_views_counts_agree_with_its_rows_by_either_way_of_counting(conn, news, monkeypatch, few):
+    """count_view tests each row's flag for small views and walks the unread index for large ones (`few`
+    moves the line); is:unread and is:read views take their unread count from the total."""
+    from spacereader.store import views as store_views
+
+    monkeypatch.setattr(store_views, "FEW_ARTICLES", few)
+    set_read(conn, found_id(conn, "budget"), True)
+    queries = ["space", "feed:orbital", "feed:orbital is:unread", "is:read", "-budget", "zoe OR budget", "nothing"]
+    for query in queries:
+        view = store_views.view_filter(query)
+        assert not isinstance(view, QueryError)
+        rows = list_article_rows(conn, view, limit=-1)
+        want = (sum(not row.read for row in rows), len(rows))
+        assert store_views.count_view(conn, SavedView("v", query)) == want, query
 
 
 def test_config_views_merge_with_saved_ones(conn, news):

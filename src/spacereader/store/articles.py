@@ -286,3 +286,13 @@ def upsert_articles(
     if index_now and (inserted or changed):
         index_feed_now(conn, feed_id)
     return inserted, len(changed)
+
+
+def count_unread_among(conn: sqlite3.Connection, view: ArticleFilter) -> int:
+    """How many of a view's articles are unread, testing each of its rows' flag: for a view of a few
+    thousand articles. Left to itself SQLite walks the unread index instead (60,000 rows at 100,000
+    articles: 130 ms for a `feed:` view of 50, against 1 ms along the feed's own index)."""
+    view = replace(view, unread_only=False, kept_ids=())
+    where, params = _where(view, scan=store_search.plan(conn, view).broad)
+    joiner = " AND " if where else " WHERE "
+    return conn.execute(f"SELECT count(*) FROM articles a{where}{joiner}+a.is_read = 0", params).fetchone()[0]

@@ -9,7 +9,11 @@ from datetime import datetime
 
 from spacereader.models import ArticleFilter, SavedView
 from spacereader.search.query import QueryError, parse_query
-from spacereader.store.articles import count_articles, now_iso
+from spacereader.store.articles import count_articles, count_unread_among, now_iso
+
+FEW_ARTICLES = 10_000
+"""Up to this many, a view's unread articles are counted by testing each of its rows (see
+`count_unread_among`); beyond, along the unread index."""
 
 
 def save_view(conn: sqlite3.Connection, name: str, query: str) -> None:
@@ -87,8 +91,12 @@ def count_view(conn: sqlite3.Connection, view: SavedView, *, now: datetime | Non
     parsed = view_filter(view.query, now=now)
     if isinstance(parsed, QueryError):
         return 0, 0
-    unread = count_articles(conn, ArticleFilter(search=parsed.search, unread_only=True))
-    return unread, count_articles(conn, parsed)
+    total = count_articles(conn, parsed)
+    if parsed.search is not None and parsed.search.unread is not None:  # is:unread or is:read
+        return (total if parsed.search.unread else 0), total
+    if total <= FEW_ARTICLES:
+        return count_unread_among(conn, parsed), total
+    return count_articles(conn, ArticleFilter(search=parsed.search, unread_only=True)), total
 
 
 def find_view(conn: sqlite3.Connection, name: str, config_views: Mapping[str, str] | None = None) -> str | None:

@@ -35,15 +35,15 @@ class FeedsScreen(TablePicker[int | None]):
 
     NAME = "feeds"
     COLUMNS = (
-        Column("Feed", 16, share=2, most=60),
+        Column("Feed", 20, share=2, most=60),
         Column("Folder", 12, drop=4),
         Column("Unread", 6),
-        Column("Total", 6, drop=3),
-        Column("Full text", 9, drop=2),
+        Column("Total", 6, drop=2),
+        Column("Full text", 9, drop=3),
         Column("Last success", 16, drop=5),
         Column("Last error", 10, share=1, most=60),
     )
-    """At 60 columns: feed, unread, total, full text and error; the folder from 70, the last success from 90."""
+    """At 60 columns: feed, unread, total and error; full text from 62, the folder from 76, the last success from 94."""
     TITLE = "Feeds"
 
     def __init__(self, conn: Connection) -> None:

@@ -75,9 +75,10 @@ class LinksScreen(TablePicker[None]):
         """Digits typed so far, for links numbered 10 and up."""
 
     def reload(self) -> None:
-        self.show_items(link_rows(self.article))
-        links = sum(1 for row in self.items if row.enclosure is None)
-        media = len(self.items) - links
+        rows = link_rows(self.article)
+        links = sum(1 for row in rows if row.enclosure is None)
+        media = len(rows) - links
+        self.show_items(rows, cursor=links if self.media_first and media else 0)  # `p`: the first media row
         if self.items:
             hint = "enter or number: open · y: copy · p: play media · escape: close"
         else:
@@ -85,8 +86,6 @@ class LinksScreen(TablePicker[None]):
         title = clean_line(self.article.title)[:60]
         counts = f"{links} link{'s' if links != 1 else ''}, {media} media"
         self.query_one("#links-title", Static).update(Text(f"{title} · {counts} · {hint}"))
-        if self.media_first and media:
-            self.query_one(DataTable).move_cursor(row=links)
 
     def cells(self, row: LinkRow) -> tuple[Text, ...]:
         details = clean_line(row.enclosure.details) if row.enclosure else ""

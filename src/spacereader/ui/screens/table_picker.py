@@ -22,8 +22,8 @@ from textual.widgets import DataTable, Footer, Static
 
 Result = TypeVar("Result")
 
-FIRST_ROWS = 100
-"""Rows added at once: more than any terminal shows."""
+FIRST_ROWS = 60
+"""Rows added at once: a screenful on a tall terminal; the rest follow within a few frames."""
 CHUNK_ROWS = 250
 """Rows added per frame after the first screenful."""
 CELL_PADDING = 2
@@ -127,8 +127,9 @@ class TablePicker(ModalScreen[Result], Generic[Result]):
         return True
 
     def on_resize(self, event: events.Resize) -> None:
+        cursor = self.query_one(DataTable).cursor_row
         if self.fit(event.size.width):
-            self.show_items(self.items, cursor=self.query_one(DataTable).cursor_row)
+            self.show_items(self.items, cursor=cursor)
 
     def reload(self) -> None:
         """Fill `items` and the table (again)."""

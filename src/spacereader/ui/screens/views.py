@@ -56,11 +56,11 @@ class ViewsScreen(TablePicker[str | None]):
         Column("View", 12, share=1, most=40),
         Column("Unread", 6),
         Column("Total", 6, drop=2),
-        Column("Query", 12, drop=3, share=2, most=80),
-        Column("From", 6, drop=1),
+        Column("Query", 12, drop=1, share=2, most=80),
+        Column("From", 6, drop=3),
         Column("Watch", 15),
     )
-    """At 60 columns: number, view, unread, query and watch; the total from 66, where it came from from 74."""
+    """At 60 columns: number, view, unread, query and watch; the total from 65, where it came from from 73."""
 
     def __init__(self, conn: Connection, config_views: Mapping[str, str]) -> None:
         super().__init__()

@@ -1,0 +1,192 @@
+"""The feeds, views and links tables: they fit every width from 60 columns, and stay quick with many rows."""
+
+from __future__ import annotations
+
+from contextlib import closing
+
+import pytest
+from textual.widgets import DataTable
+
+from spacereader.config import Settings
+from spacereader.models import Subscription
+from spacereader.store.feeds import add_feeds, list_feeds, record_failure
+from spacereader.store.views import list_views, save_view
+from spacereader.ui.screens.feeds import FeedsScreen
+from spacereader.ui.screens.links import LinksScreen
+from spacereader.ui.screens.table_picker import FIRST_ROWS, Column, fit_columns
+from spacereader.ui.screens.views import ViewsScreen
+from tests.conftest import add_articles
+from tests.ui.test_layout import shown
+
+LONG = "The Very Long Name of a Space Agency's Official Mission Updates Feed, Translated"
+ERROR = "HTTP 503 Service Unavailable from the server at feeds.agency.example after 3 tries"
+LINKS_BODY = (
+    "Read the launch notes [1] and the press kit [2].\n\n"
+    "[1] https://mission.example/2026/launch/notes/with/a/very/long/path/to/the/page.html\n"
+    "[2] https://press.example/kit.html"
+)
+
+
+def fill(store) -> None:
+    """A long feed name, a feed with a long error, saved views (one watched) and an article with links."""
+    add_articles(store, 3, feed_url="http://127.0.0.1/long.xml", feed_title=LONG)
+    add_articles(store, 2, feed_url="http://127.0.0.1/down.xml", feed_title="Down Feed")
+    with closing(store.connect()) as conn:
+        down = next(f.id for f in list_feeds(conn) if f.name == "Down Feed")
+        record_failure(conn, down, ERROR)
+        save_view(conn, "Launches and landings of every crewed mission", "title:launch OR title:landing is:unread")
+        save_view(conn, "Part one", "paragraph")
+    with closing(store.connect()) as conn, conn:
+        conn.execute("UPDATE articles SET body = ? WHERE id = (SELECT max(id) FROM articles)", (LINKS_BODY,))
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+    await pilot.pause()
+
+
+def headers(table: DataTable) -> list[str]:
+    return [str(column.label) for column in table.ordered_columns]
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+@pytest.mark.parametrize("key", ["f", "v", "L"])
+async def test_each_table_fits_the_screen_with_its_important_columns(store, make_app, size, key):
+    fill(store)
+    app = make_app(store, Settings(views={"Config view": "engine"}, watched_views=("Config view",)))
+    width, height = size
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press(key)
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, {"f": FeedsScreen, "v": ViewsScreen, "L": LinksScreen}[key])
+        table = screen.query_one(DataTable)
+        assert table.max_scroll_x == 0, (headers(table), table.virtual_size)  # nothing to scroll sideways to
+        for widget in screen.query("*"):
+            if shown(widget):
+                assert widget.region.right <= width and widget.region.bottom <= height, widget
+        important = {"f": ["Feed", "Unread", "Last error"], "v": ["#", "View", "Unread", "Watch"], "L": ["#", "Link"]}
+        assert set(important[key]) <= set(headers(table)), headers(table)
+        if width >= 120:
+            assert len(headers(table)) == len(screen.COLUMNS)  # a wide screen keeps every column
+        cells = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+        if key == "f":
+            down = next(row for row in cells if row[0] == "Down Feed")
+            assert down[-1].startswith("HTTP 503") and (down[-1] == ERROR or down[-1].endswith("…"))
+        if key == "v":
+            assert any(row[-1] == "watched" for row in cells), cells
+
+
+async def test_the_highlighted_feeds_error_is_shown_whole_below_the_table(store, make_app):
+    fill(store)
+    app = make_app(store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f")
+        await settle(app, pilot)
+        screen = app.screen
+        detail = screen.query_one("#feeds-detail")
+        assert [feed.name for feed in screen.feeds[:2]] == ["Down Feed", LONG]
+        assert shown(detail) and f"Down Feed: {ERROR}" in str(detail.render())
+        assert detail.region.right <= 60
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert not shown(detail)  # this feed has no error
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert shown(detail) and f"Down Feed: {ERROR}" in str(detail.render())
+        assert detail.region.right <= 60
+
+
+async def test_the_table_refits_when_the_terminal_is_resized(store, make_app):
+    fill(store)
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f", "j")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert "Last success" in headers(table)
+        await pilot.resize_terminal(60, 20)
+        await settle(app, pilot)
+        assert "Last success" not in headers(table) and table.max_scroll_x == 0
+        assert table.cursor_row == 1  # the highlighted feed stays highlighted
+
+
+def test_columns_are_dropped_least_important_first_and_the_rest_share_the_room():
+    columns = [Column("name", 10, share=1, most=30), Column("n", 4), Column("extra", 8, drop=1)]
+    assert fit_columns(columns, 60) == [(0, 30), (1, 4), (2, 8)]  # the name is capped; room left over
+    assert fit_columns(columns, 28) == [(0, 10), (1, 4), (2, 8)]
+    assert fit_columns(columns, 27) == [(0, 19), (1, 4)]  # extra goes; the name takes its room
+    two = [Column("a", 4, share=2, most=100), Column("b", 4, share=1, most=100)]
+    assert fit_columns(two, 8 + 4 + 30) == [(0, 24), (1, 14)]
+
+
+async def test_the_views_list_shows_before_its_counts_and_a_worker_fills_them(store, make_app):
+    fill(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ViewsScreen)
+        table = screen.query_one(DataTable)
+        screen.reload()  # no await before the checks: the worker's counts cannot have arrived yet
+        title = str(screen.query_one("#views-title").render())
+        assert "counting…" in title
+        assert [str(table.get_row_at(n)[2]) for n in range(table.row_count)] == ["…", "…"]
+        await settle(app, pilot)
+        with closing(store.connect()) as conn:
+            want = {v.name: (v.unread, v.total) for v in list_views(conn)}
+        rows = [table.get_row_at(n) for n in range(table.row_count)]
+        got = {view.name: (int(str(r[2])), int(str(r[3]))) for view, r in zip(screen.views, rows, strict=True)}
+        assert got == want and want["Part one"] == (4, 4) and screen.views[1].total == 4  # one body is the links one
+        assert "counting" not in str(screen.query_one("#views-title").render())
+
+
+async def test_two_thousand_feeds_show_a_screenful_at_once_and_the_rest_follow(store, make_app):
+    with closing(store.connect()) as conn:
+        add_feeds(conn, [Subscription(f"http://127.0.0.1/{n}.xml", f"Feed {n:04}") for n in range(2000)])
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen)
+        table = screen.query_one(DataTable)
+        assert table.row_count == len(screen.feeds) == 2000
+        assert str(table.get_row_at(1999)[0]) == screen.feeds[1999].name
+        screen.reload()  # again, with no await: only the first screenful is in the table
+        assert table.row_count == FIRST_ROWS
+        assert str(screen.query_one("#feeds-title").render()).startswith("Feeds (2000)")
+        screen.reload(cursor=1500)  # a row further down (after `t` on it) is there at once, highlighted
+        assert table.row_count == 1501 and table.cursor_row == 1500
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert table.row_count == 2000 and screen.current_item() == screen.feeds[1501]
+
+
+@pytest.mark.parametrize(
+    ("keys", "dialog"),
+    [
+        (["question_mark"], "HelpScreen"),
+        (["a"], "AddFeedDialog"),
+        (["A"], "ConfirmDialog"),
+        (["slash", *"engine", "enter", "S"], "NameViewDialog"),
+        (["f", "d"], "ConfirmDialog"),
+        (["f", "j", "d"], "ConfirmDialog"),
+    ],
+)
+async def test_every_dialog_fits_60_by_20(store, make_app, keys, dialog):
+    fill(store)
+    app = make_app(store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*keys)
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == dialog
+        for widget in app.screen.query("*"):
+            if shown(widget):
+                scrolled = any(getattr(a, "max_scroll_y", 0) for a in widget.ancestors)  # help scrolls down
+                assert widget.region.right <= 60 and (scrolled or widget.region.bottom <= 20), widget
+                assert widget.max_scroll_x == 0, widget  # nothing hidden off to the right
