@@ -12,9 +12,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
-
 from spacereader.config import CONFIG_MAX_BYTES
 from spacereader.safe_text import clean_line
 
@@ -41,6 +38,9 @@ def _read(path: Path) -> str:
 
 def _edited(text: str, key: str, value: Any) -> str:
     """The file's text with `key = value` set at the top level, everything else as it was."""
+    import tomlkit  # only when a setting is saved: importing it costs the reader's first screen ~20 ms
+    from tomlkit.exceptions import TOMLKitError
+
     try:
         before = tomllib.loads(text)
         document = tomlkit.parse(text)

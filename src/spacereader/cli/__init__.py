@@ -11,12 +11,6 @@ from typing import NoReturn
 
 from spacereader import paths
 from spacereader.bookmark_files import BookmarkFileError
-from spacereader.cli import entities as cli_entities
-from spacereader.cli import feeds as cli_feeds
-from spacereader.cli import marks as cli_marks
-from spacereader.cli import rules as cli_rules
-from spacereader.cli import search as cli_search
-from spacereader.cli import sync as cli_sync
 from spacereader.cli.output import CommandError, print_rows
 from spacereader.models import Article, ArticleFilter
 from spacereader.safe_text import clean_line, clean_text
@@ -78,13 +72,39 @@ def build_parser() -> argparse.ArgumentParser:
     moves = bookmarks.add_mutually_exclusive_group()
     moves.add_argument("--export", metavar="FILE", help="write every bookmark (with its article) to a JSON file")
     moves.add_argument("--import", dest="import_file", metavar="FILE", help="restore bookmarks from such a file")
-    cli_entities.add_parsers(commands)
-    cli_feeds.add_parsers(commands)
-    cli_search.add_parsers(commands)
-    cli_sync.add_parsers(commands)
-    cli_marks.add_parsers(commands)
-    cli_rules.add_parsers(commands)
+    for module in command_modules():
+        module.add_parsers(commands)
     return parser
+
+
+def command_modules():
+    """The modules of the commands beyond the core ones, imported only when a command line needs them."""
+    from spacereader.cli import entities, feeds, marks, rules, search, sync
+
+    return (entities, feeds, search, sync, marks, rules)
+
+
+READER_OPTIONS = {"--data-dir": "data_dir", "--config": "config"}
+
+
+def reader_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the reader (global options, no command), else None.
+
+    Opening the reader is the common case: it then skips building every command's parser and importing
+    their modules (about 25 ms before the first screen). Anything else, or anything odd, goes to argparse.
+    """
+    values: dict[str, str | None] = {"data_dir": None, "config": None}
+    rest = list(argv)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in READER_OPTIONS:
+            return None
+        if not equals:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        values[READER_OPTIONS[name]] = value
+    return argparse.Namespace(version=None, command=None, **values)
 
 
 def open_store(args: argparse.Namespace, *, warn: bool = True):
@@ -116,17 +136,11 @@ def run_command(args: argparse.Namespace) -> int:
     from spacereader.store import bookmarks as store_bookmarks
 
     store = open_store(args)
-    handled = cli_entities.run(args, store)
-    if handled is None:
-        handled = cli_feeds.run(args, store)
-    if handled is None:
-        handled = cli_search.run(args, store)
-    if handled is None:
-        handled = cli_sync.run(args, store)
-    if handled is None:
-        handled = cli_marks.run(args, store)
-    if handled is None:
-        handled = cli_rules.run(args, store)
+    handled = None
+    for module in command_modules():
+        handled = module.run(args, store)
+        if handled is not None:
+            break
     if handled is not None:
         return handled
     with closing(store.connect()) as conn:
@@ -230,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for `spacereader` and `python -m spacereader`."""
     from spacereader.store import DatabaseError, describe_failure, flag_damage
 
-    args = build_parser().parse_args(argv)
+    args = reader_args(sys.argv[1:] if argv is None else argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
             return run_tui(args)

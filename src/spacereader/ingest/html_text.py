@@ -97,21 +97,25 @@ _KINDS = {
 
 
 def _walk(node: etree._Element, out: _Writer) -> None:
+    # lxml builds a new Python string on every .tag, .text and .tail access: each is read once here.
     kind = _KINDS.get(node.tag, 0)
     inline = out.inline
     if not kind:  # the common case (span, b, em, ...), kept short because it runs for most nodes
-        if node.text:
-            inline.append(node.text)
+        text = node.text
+        if text:
+            inline.append(text)
         for child in node:
             _walk(child, out)
-        if node.tail:
-            inline.append(node.tail)
+        tail = node.tail
+        if tail:
+            inline.append(tail)
         return
     if kind == _SKIP_KIND:
         pass
     elif kind == _LINK:
-        if node.text:
-            inline.append(node.text)
+        text = node.text
+        if text:
+            inline.append(text)
         for child in node:
             _walk(child, out)
         href = (node.get("href") or "").strip()
@@ -133,8 +137,9 @@ def _walk(node: etree._Element, out: _Writer) -> None:
             out.blocks.append("\n".join(prefix + line.rstrip() for line in text.splitlines()))
     elif kind == _CELL:
         inline.append(" ")
-        if node.text:
-            inline.append(node.text)
+        text = node.text
+        if text:
+            inline.append(text)
         for child in node:
             _walk(child, out)
     elif kind == _ITEM:
@@ -145,8 +150,9 @@ def _walk(node: etree._Element, out: _Writer) -> None:
             out.list_markers.append(f"{number}. ")
         else:
             out.list_markers.append("• ")
-        if node.text:
-            inline.append(node.text)
+        text = node.text
+        if text:
+            inline.append(text)
         for child in node:
             _walk(child, out)
         out.end_line()
@@ -156,8 +162,9 @@ def _walk(node: etree._Element, out: _Writer) -> None:
         if not out.list_depth:
             out.end_block()
         out.list_depth += 1
-        if node.text:
-            inline.append(node.text)
+        text = node.text
+        if text:
+            inline.append(text)
         for child in node:
             _walk(child, out)
         out.end_line()
@@ -165,17 +172,20 @@ def _walk(node: etree._Element, out: _Writer) -> None:
         if not out.list_depth:
             out.end_block()
     else:  # _BLOCK_KIND and _QUOTE
-        out.end_block()
+        if inline or out.lines:  # end_block would find nothing to close otherwise
+            out.end_block()
         quote = kind == _QUOTE
         out.quote_depth += quote
-        if node.text:
-            inline.append(node.text)
+        text = node.text
+        if text:
+            inline.append(text)
         for child in node:
             _walk(child, out)
         out.end_block()
         out.quote_depth -= quote
-    if node.tail:
-        inline.append(node.tail)
+    tail = node.tail
+    if tail:
+        inline.append(tail)
 
 
 def looks_like_html(text: str) -> bool:

@@ -32,9 +32,6 @@ from spacereader.ui.host import ReaderHost
 from spacereader.ui.keys import MAIN_BINDINGS
 from spacereader.ui.list_state import ListState, entity_terms
 from spacereader.ui.pager import ArticlePager
-from spacereader.ui.screens.feeds import FeedsScreen
-from spacereader.ui.screens.links import LinksScreen, start_player
-from spacereader.ui.screens.views import ViewsScreen
 from spacereader.ui.undo import MarkAllUndo, plural
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
@@ -317,6 +314,8 @@ class MainScreen(Screen[None]):
 
     def action_show_views(self) -> None:
         """The saved views; choosing one shows its articles."""
+        from spacereader.ui.screens.views import ViewsScreen  # tables load on first use, not before the first screen
+
         self.app.push_screen(ViewsScreen(self.conn, self.reader.settings.views), self.open_view)
 
     def open_view(self, name: str | None) -> None:
@@ -362,6 +361,8 @@ class MainScreen(Screen[None]):
             feed = get_feed(self.conn, feed_id) if feed_id is not None else None
             if feed is not None:
                 self.load_state(ListState(ArticleFilter(feed_id=feed.id), feed.name), remember=True)
+
+        from spacereader.ui.screens.feeds import FeedsScreen
 
         self.app.push_screen(FeedsScreen(self.conn), narrow)
 
@@ -665,6 +666,8 @@ class MainScreen(Screen[None]):
         """The open article's links and media by number."""
         article = store_articles.get_article(self.conn, self.shown_id) if self.shown_id is not None else None
         if article is not None:
+            from spacereader.ui.screens.links import LinksScreen
+
             self.app.push_screen(LinksScreen(article, self.reader.settings, media_first=media_first))
 
     def action_play_enclosure(self) -> None:
@@ -675,6 +678,8 @@ class MainScreen(Screen[None]):
         elif len(article.enclosures) > 1:
             self.action_show_links(media_first=True)
         else:
+            from spacereader.ui.screens.links import start_player
+
             start_player(self, article.enclosures[0].url, self.reader.settings.player)
 
     def action_save_article(self) -> None:
