@@ -6,7 +6,6 @@ become part of a command line; the article reaches it only as data on standard i
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -55,21 +54,7 @@ def pipe_article(article: Article, command: tuple[str, ...], *, timeout: float =
     """Run `command` with the article's Markdown on standard input; HandoffError unless it exits 0."""
     if not command:
         raise HandoffError('no pipe_command is set in the config (e.g. pipe_command = ["wl-copy"])')
-    try:
-        done = subprocess.run(
-            list(command), input=article_markdown(article).encode("utf-8"), stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, timeout=timeout, check=False, env=os.environ.copy(),
-        )  # fmt: skip
-    except FileNotFoundError as error:
-        raise HandoffError(f"{command[0]}: command not found") from error
-    except subprocess.TimeoutExpired as error:
-        raise HandoffError(f"{command[0]}: still running after {timeout:.0f} s; stopped") from error
-    except OSError as error:
-        raise HandoffError(f"{command[0]}: cannot run ({error.strerror or error})") from error
-    if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = f": {said[0][:120]}" if said else ""
-        raise HandoffError(f"{command[0]} exited with status {done.returncode}{detail}")
+    _run_command(command[0], list(command), timeout, input=article_markdown(article).encode("utf-8"))
 
 
 NOTIFY_TIMEOUT_S = 10.0
@@ -77,19 +62,21 @@ NOTIFY_TIMEOUT_S = 10.0
 
 def run_notify_command(command: tuple[str, ...], line: str, *, timeout: float = NOTIFY_TIMEOUT_S) -> None:
     """Run `command` with the summary line as its last argument (a desktop notifier); HandoffError if it fails."""
+    _run_command(f"notify_command {command[0]}", [*command, line], timeout, stdin=subprocess.DEVNULL)
+
+
+def _run_command(label: str, argv: list[str], timeout: float, **how) -> None:
+    """Run a configured command (an argument list, never a shell); HandoffError naming `label` unless it exits 0."""
     try:
         done = subprocess.run(
-            [*command, line], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            timeout=timeout, check=False,
-        )  # fmt: skip
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout, check=False, **how
+        )
     except FileNotFoundError as error:
-        raise HandoffError(f"notify_command {command[0]}: command not found") from error
+        raise HandoffError(f"{label}: command not found") from error
     except subprocess.TimeoutExpired as error:
-        raise HandoffError(f"notify_command {command[0]}: still running after {timeout:.0f} s; stopped") from error
+        raise HandoffError(f"{label}: still running after {timeout:.0f} s; stopped") from error
     except OSError as error:
-        raise HandoffError(f"notify_command {command[0]}: cannot run ({error.strerror or error})") from error
+        raise HandoffError(f"{label}: cannot run ({error.strerror or error})") from error
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise HandoffError(
-            f"notify_command {command[0]} exited with status {done.returncode}{': ' + said[0][:120] if said else ''}"
-        )
+        raise HandoffError(f"{label} exited with status {done.returncode}{': ' + said[0][:120] if said else ''}")

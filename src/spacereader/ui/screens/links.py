@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from spacereader.config import Settings
-from spacereader.links import LinkError, article_links, check_link, open_link, play_media
+from spacereader.links import article_links
 from spacereader.models import Article, Enclosure
 from spacereader.safe_text import clean_line
+from spacereader.ui.link_actions import copy_link, start_browser, start_player
 from spacereader.ui.screens.table_picker import Column, TablePicker
 
 
@@ -30,26 +30,6 @@ def link_rows(article: Article) -> list[LinkRow]:
     rows = [LinkRow(str(number), url) for number, url in article_links(article.body)]
     rows += [LinkRow(f"▶{n}", e.url, e) for n, e in enumerate(article.enclosures, 1)]
     return rows
-
-
-def start_browser(widget: Widget, url: str, browser: tuple[str, ...]) -> None:
-    """Open a link, saying where it goes first, or why it was not opened."""
-    try:
-        url = check_link(url)
-        widget.notify(f"Opening {url}", timeout=3, markup=False)
-        open_link(url, browser)
-    except (LinkError, OSError) as error:
-        widget.notify(f"Not opened: {error}", severity="warning", markup=False)
-
-
-def start_player(widget: Widget, url: str, player: tuple[str, ...]) -> None:
-    """Play an enclosure with the configured player, or say why it was not played."""
-    try:
-        url = check_link(url)
-        widget.notify(f"Playing {url}", timeout=3, markup=False)
-        play_media(url, player)
-    except (LinkError, OSError) as error:
-        widget.notify(f"Not played: {error}", severity="warning", markup=False)
 
 
 class LinksScreen(TablePicker[None]):
@@ -126,15 +106,8 @@ class LinksScreen(TablePicker[None]):
 
     def action_copy(self) -> None:
         row = self.current_item()
-        if row is None:
-            return
-        try:
-            url = check_link(row.url)
-        except LinkError as error:
-            self.notify(f"Not copied: {error}", severity="warning", markup=False)
-            return
-        self.app.copy_to_clipboard(url)
-        self.notify(f"Copied {url}", timeout=3, markup=False)
+        if row is not None:
+            copy_link(self, row.url)
 
     def action_play(self) -> None:
         """Play the highlighted enclosure, or the first one when a link is highlighted."""

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from spacereader.entities.extract import describe_extractor, extractor_label
-from spacereader.links import LinkError, check_link, open_link
 from spacereader.models import SORTS, ArticleFilter
 from spacereader.safe_text import clean_line
 from spacereader.search.query import QueryError
@@ -30,6 +29,7 @@ from spacereader.ui.dialogs.confirm import ConfirmDialog
 from spacereader.ui.dialogs.name_view import NameViewDialog
 from spacereader.ui.host import ReaderHost
 from spacereader.ui.keys import MAIN_BINDINGS
+from spacereader.ui.link_actions import copy_link, start_browser, start_player
 from spacereader.ui.list_state import ListState, entity_terms
 from spacereader.ui.pager import ArticlePager
 from spacereader.ui.undo import MarkAllUndo, plural
@@ -608,27 +608,14 @@ class MainScreen(Screen[None]):
     def action_open_link(self) -> None:
         """Open the article's link in the browser (http and https only, no shell)."""
         row = self.query_one(ArticleList).current
-        if row is None:
-            return
-        try:
-            url = check_link(row.url)
-            self.notify(f"Opening {url}", timeout=3, markup=False)  # the user sees where it goes first
-            open_link(url, self.reader.settings.browser)
-        except (LinkError, OSError) as error:
-            self.notify(f"Not opened: {error}", severity="warning", markup=False)
+        if row is not None:
+            start_browser(self, row.url, self.reader.settings.browser)
 
     def action_copy_link(self) -> None:
         """Copy the article's link to the clipboard."""
         row = self.query_one(ArticleList).current
-        if row is None:
-            return
-        try:
-            url = check_link(row.url)
-        except LinkError as error:
-            self.notify(f"Not copied: {error}", severity="warning", markup=False)
-            return
-        self.app.copy_to_clipboard(url)
-        self.notify(f"Copied {url}", timeout=3, markup=False)
+        if row is not None:
+            copy_link(self, row.url)
 
     def action_toggle_entities(self) -> None:
         """Show or hide the entity sidebar."""
@@ -678,8 +665,6 @@ class MainScreen(Screen[None]):
         elif len(article.enclosures) > 1:
             self.action_show_links(media_first=True)
         else:
-            from spacereader.ui.screens.links import start_player
-
             start_player(self, article.enclosures[0].url, self.reader.settings.player)
 
     def action_save_article(self) -> None:
