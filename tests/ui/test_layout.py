@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 from spacereader.config import Settings
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
-from spacereader.ui.widgets.panes import MIN_LIST_COLUMNS
+from spacereader.ui.widgets.panes import MIN_LIST_COLUMNS, remembered_sizes, sizes_to_remember
 from spacereader.ui.widgets.reading_pane import ReadingPane
 from tests.conftest import add_articles
 from tests.ui.conftest import FakeExtractor
@@ -292,3 +292,38 @@ async def test_the_search_line_does_not_take_rows_from_the_results_on_a_narrow_s
         await pilot.press("enter")
         await settle(app, pilot)
         assert article_list.region.height == rows and article_list.has_focus
+
+
+async def test_bracket_sizes_are_remembered_until_list_width_is_edited(store, make_app):
+    app = make(store, make_app)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        start = parts(app)[0].region.width
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(app, pilot)
+        wider = parts(app)[0].region.width
+        assert wider == start + 16
+        await pilot.press("q")
+
+    again = make_app(store, None, extractor=FakeExtractor(NAMES))
+    async with again.run_test(size=(160, 40)) as pilot:
+        await settle(again, pilot)
+        assert parts(again)[0].region.width == wider  # kept between starts
+    narrow = make_app(store, None, extractor=FakeExtractor(NAMES))
+    async with narrow.run_test(size=(80, 40)) as pilot:
+        await settle(narrow, pilot)
+        assert parts(narrow)[0].region.height == 15  # its height was never changed: 40 % of the panes' 38 rows
+
+    edited = make_app(store, Settings(list_width=50), extractor=FakeExtractor(NAMES))
+    async with edited.run_test(size=(200, 50)) as pilot:
+        await settle(edited, pilot)
+        assert parts(edited)[0].region.width == 86  # the edited setting wins over the old resize
+
+
+def test_remembered_sizes_ignore_junk_and_clamp():
+    assert remembered_sizes("", 30) is None
+    assert remembered_sizes("40,x,30", 30) is None
+    assert remembered_sizes("40,50", 30) is None
+    assert remembered_sizes("40,50,25", 30) is None  # kept from another list_width
+    assert remembered_sizes("99,1,30", 30) == (60, 20)
+    assert remembered_sizes(sizes_to_remember(35, 45, 30), 30) == (35, 45)

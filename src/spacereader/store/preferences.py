@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 UNREAD_ONLY = "unread_only"
+LIST_SIZES = "list_sizes"
+"""The list's share set with `[` and `]`: see `ui.widgets.panes.remembered_sizes`."""
 
 
 def get_preference(conn: sqlite3.Connection, name: str, default: str = "") -> str:

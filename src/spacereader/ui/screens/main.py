@@ -20,7 +20,7 @@ from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 from spacereader.store.feeds import get_feed
 from spacereader.store.marks import count_to_mark
-from spacereader.store.preferences import UNREAD_ONLY, get_preference
+from spacereader.store.preferences import LIST_SIZES, UNREAD_ONLY, get_preference
 from spacereader.store.views import find_view, view_filter, view_queries
 from spacereader.store.watches import cache_changes, watched_entities
 from spacereader.ui import messages
@@ -36,7 +36,7 @@ from spacereader.ui.undo import MarkAllUndo, plural
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
 from spacereader.ui.widgets.key_bar import KeyBar
-from spacereader.ui.widgets.panes import LIST_STEP, Panes
+from spacereader.ui.widgets.panes import LIST_STEP, Panes, remembered_sizes, sizes_to_remember
 from spacereader.ui.widgets.reading_pane import ReadingPane
 from spacereader.ui.widgets.search_bar import SearchBar
 from spacereader.ui.widgets.status_line import StatusLine
@@ -82,7 +82,9 @@ class MainScreen(Screen[None]):
         return self.state.view
 
     def compose(self) -> ComposeResult:
-        with Panes(id="panes", list_width=self.reader.settings.list_width):
+        configured = self.reader.settings.list_width
+        wide, narrow = remembered_sizes(get_preference(self.conn, LIST_SIZES), configured) or (configured, 40)
+        with Panes(id="panes", list_width=wide, list_height=narrow):
             with Vertical(id="list-column"):
                 yield SearchBar(id="search-line")
                 yield ArticleList(id="article-list")
@@ -625,11 +627,18 @@ class MainScreen(Screen[None]):
         """Give the list less room and the article more."""
         if not self.query_one(Panes).resize_list(-LIST_STEP):
             self.notify("The list is as small as it goes", timeout=1.5)
+        self._remember_list_size()
 
     def action_widen_list(self) -> None:
         """Give the list more room; the article keeps enough to read."""
         if not self.query_one(Panes).resize_list(LIST_STEP):
             self.notify("The list is as large as it goes (e hides the entities)", timeout=1.5)
+        self._remember_list_size()
+
+    def _remember_list_size(self) -> None:
+        panes = self.query_one(Panes)
+        configured = self.reader.settings.list_width
+        self.reader.remember(LIST_SIZES, sizes_to_remember(panes.wide_percent, panes.narrow_percent, configured))
 
     # -- full text, links and media -----------------------------------------------------------------------
 

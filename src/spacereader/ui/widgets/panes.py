@@ -39,14 +39,36 @@ def list_rows(total: int, percent: int) -> int:
     return max(min(MIN_LIST_ROWS, total), min(wanted, total - MIN_READING_ROWS))
 
 
+def remembered_sizes(text: str, configured: int) -> tuple[int, int] | None:
+    """The list's (wide, narrow) percentages kept from the last `[`/`]`, or None to start from the config.
+
+    The kept value records the `list_width` it started from: once the user edits `list_width`, the new
+    setting wins over an old resize. Anything unreadable is ignored (the defaults apply).
+    """
+    parts = text.split(",")
+    if len(parts) != 3 or not all(part.isdigit() for part in parts):
+        return None
+    wide, narrow, started_from = (int(part) for part in parts)
+    if started_from != configured:
+        return None
+    return min(max(wide, WIDE_LIST_PERCENT[0]), WIDE_LIST_PERCENT[1]), min(
+        max(narrow, NARROW_LIST_PERCENT[0]), NARROW_LIST_PERCENT[1]
+    )
+
+
+def sizes_to_remember(wide: int, narrow: int, configured: int) -> str:
+    """The text `remembered_sizes` reads back."""
+    return f"{wide},{narrow},{configured}"
+
+
 class Panes(Horizontal):
     """Lays out the list column, the reading pane and the entity sidebar for the terminal's width."""
 
-    def __init__(self, *children: Widget, list_width: int = 30, id: str | None = None) -> None:
+    def __init__(self, *children: Widget, list_width: int = 30, list_height: int = 40, id: str | None = None) -> None:
         super().__init__(*children, id=id)
         self.wide_percent = list_width
         """The list's share of the width in the three-pane layout."""
-        self.narrow_percent = 40
+        self.narrow_percent = list_height
         """The list's share of the height above the article in the narrow layout."""
         self._focus_before_entities: Widget | None = None
 
