@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from contextlib import closing
 
+from textual.widgets import DataTable
+
 from spacereader.config import Settings
 from spacereader.models import ArticleFilter
 from spacereader.store.articles import list_article_rows
@@ -48,6 +50,13 @@ async def test_refresh_ignores_and_the_entity_rule_removes_after_extraction(stor
         article_list = app.screen.query_one(ArticleList)
         shown = {article_list.pager.row(i).title for i in range(article_list.pager.count)}
         assert "Soyuz docks" in shown and "Gala night" not in shown and "Sponsored: a VPN" not in shown
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        labels = [str(column.label) for column in table.ordered_columns]
+        (news,) = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        assert news[labels.index("Ignored")] == "2"  # the sponsored post and the entity rule's match
     with closing(store.connect()) as conn:
         stored = {row.title for row in list_article_rows(conn, ArticleFilter(), limit=-1)}
     assert "Gala night" not in stored and "Soyuz docks" in stored

@@ -13,6 +13,7 @@ from spacereader.models import Feed
 from spacereader.safe_text import clean_line
 from spacereader.store import Connection
 from spacereader.store.feeds import feed_notes, list_feeds
+from spacereader.store.ignored import ignored_counts
 from spacereader.ui.dialogs.confirm import ConfirmDialog
 from spacereader.ui.host import ReaderHost
 from spacereader.ui.messages import FeedFullTextSet, FeedRemoved
@@ -39,11 +40,13 @@ class FeedsScreen(TablePicker[int | None]):
         Column("Folder", 12, drop=4),
         Column("Unread", 6),
         Column("Total", 6, drop=2),
+        Column("Ignored", 7, drop=6),
         Column("Full text", 9, drop=3),
         Column("Last success", 16, drop=5),
         Column("Last error", 10, share=1, most=60),
     )
-    """At 60 columns: feed, unread, total and error; full text from 62, the folder from 76, the last success from 94."""
+    """At 60 columns: feed, unread, total and error; full text from 62, the folder from 76, the last success
+    from 94, the count of articles dropped by ignore rules from 103."""
     TITLE = "Feeds"
 
     def __init__(self, conn: Connection) -> None:
@@ -51,6 +54,7 @@ class FeedsScreen(TablePicker[int | None]):
         self.conn = conn
         self.items: list[Feed] = []
         self.notes: dict[int, str] = {}
+        self.ignored: dict[int, int] = {}
 
     @property
     def feeds(self) -> list[Feed]:
@@ -61,6 +65,7 @@ class FeedsScreen(TablePicker[int | None]):
         """Read the feeds again (after a removal or a refresh)."""
         feeds = list_feeds(self.conn)
         self.notes = feed_notes(self.conn)
+        self.ignored = ignored_counts(self.conn)
         self.show_items(feeds, cursor=cursor)
         self.query_one("#feeds-title", Static).update(
             Text(f"Feeds ({len(feeds)}) · enter: show its articles · d: remove · t: full text · escape: close")
@@ -74,6 +79,7 @@ class FeedsScreen(TablePicker[int | None]):
             Text(clean_line(feed.folder)),
             Text(str(feed.unread), justify="right"),
             Text(str(feed.total), justify="right"),
+            Text(str(self.ignored.get(feed.id, "")), justify="right"),
             Text("on" if feed.full_text else ""),
             Text(when(feed.last_success) if feed.kind != "seed" else "shipped"),
             Text(clean_line(error or note), style="red" if error else ""),
