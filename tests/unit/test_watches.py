@@ -18,7 +18,7 @@ from spacereader.models import Mention, Subscription
 from spacereader.store import Store
 from spacereader.store.entities import find_entities
 from spacereader.store.feeds import add_feeds
-from spacereader.store.watches import add_watch, entity_key, list_watches, mark_seen, watched_entities
+from spacereader.store.watches import add_watch, entity_key, list_watches, mark_seen, remove_watch, watched_entities
 from spacereader.watching import check_watches, summary
 
 
@@ -174,3 +174,43 @@ def test_two_checks_at_once_record_each_match_once(store: Store, httpserver: HTT
     for thread in threads:
         thread.join()
     assert errors == [] and len(found) == 2 and len(set(found)) == 2
+
+
+def test_cli_watch_a_name_before_and_after_it_appears(capsys, tmp_path, httpserver):
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    feed = Feed(httpserver)
+    feed.document = rss(("2", "Budget vote", "Nothing."))
+    assert cli(capsys, tmp_path, config, "add", feed.url)[0] == 0
+    code, out, err = cli(capsys, tmp_path, config, "watch", "  Olga   Ivanova ")
+    assert (code, err) == (0, "")
+    assert out == "watching Olga Ivanova (not in the cache yet): new articles naming it are announced\n"
+    assert cli(capsys, tmp_path, config, "watch", "olga ivanova")[1].startswith("already watching")
+    feed.document = SECOND
+    assert cli(capsys, tmp_path, config, "refresh")[0] == 0
+    extract_backlog(Store.open(tmp_path / "data"), Names())  # type: ignore[arg-type]
+    code, out, _ = cli(capsys, tmp_path, config, "watches", "--json")
+    rows = json.loads(out)
+    assert [(w["kind"], w["name"], w["new"]) for w in rows] == [("entity", "Olga Ivanova", 2)]
+    assert sorted(m["title"] for m in rows[0]["matches"]) == ["Interview", "Soyuz docks"]
+    code, out, err = cli(capsys, tmp_path, config, "unwatch", "OLGA IVANOVA")
+    assert (code, out) == (0, "no longer watching Olga Ivanova\n")
+    code, out, err = cli(capsys, tmp_path, config, "unwatch", "Olga Ivanova")
+    assert code == 1 and err == "spacereader: 'Olga Ivanova' is not watched\n"
+    code, out, err = cli(capsys, tmp_path, config, "watch", " \t ")
+    assert code == 1 and err.startswith("spacereader: not a name")
+
+
+def test_cli_watch_of_a_cached_name_is_the_sidebar_s_watch(capsys, tmp_path, httpserver):
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    feed = Feed(httpserver)
+    assert cli(capsys, tmp_path, config, "add", feed.url)[0] == 0
+    extract_backlog(Store.open(tmp_path / "data"), Names())  # type: ignore[arg-type]
+    code, out, _ = cli(capsys, tmp_path, config, "watch", "olga ivanova")
+    assert out == "watching Olga Ivanova (named in 1 cached articles): new articles naming it are announced\n"
+    with closing(Store.open(tmp_path / "data").connect()) as conn:
+        olga = find_entities(conn, "Olga Ivanova")[0]
+        assert watched_entities(conn) == {olga.id: 0}  # the sidebar marks it
+        # the reader's `w` on the same name finds this watch and stops it
+        assert remove_watch(conn, "entity", olga.name)

@@ -1,5 +1,5 @@
-"""`spacereader ignored` (what the ignore rules kept out recently) and `spacereader watches` (what is
-watched, and its new matches since last seen)."""
+"""`spacereader ignored` (what the ignore rules kept out recently), `spacereader watches` (what is
+watched, and its new matches since last seen) and `spacereader watch` / `unwatch` for entities."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from contextlib import closing
 
 from spacereader.safe_text import clean_line
 
-COMMANDS = ("ignored", "watches")
+COMMANDS = ("ignored", "watches", "watch", "unwatch")
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -21,6 +21,10 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     watches = commands.add_parser("watches", help="watched entities and views with their new matches")
     watches.add_argument("--json", action="store_true", help="one JSON array of watches, each with its matches")
     watches.add_argument("--mark-seen", action="store_true", help="then count the matches shown as seen")
+    for verb, text in (("watch", "be told when new articles name a person, organisation or place"),
+                       ("unwatch", "stop watching a name")):  # fmt: skip
+        command = commands.add_parser(verb, help=text)
+        command.add_argument("name", metavar="NAME", help='a name as written, e.g. "Ada Lovelace" or "U.S."')
 
 
 def _settings(args: argparse.Namespace):
@@ -39,6 +43,8 @@ def run(args: argparse.Namespace, store) -> int | None:
         return None
     if args.command == "watches":
         return _watches(args, store)
+    if args.command in ("watch", "unwatch"):
+        return _watch_entity(args, store)
     from spacereader.ingest.ignore import IgnoreRules, sweep_entity_rules
     from spacereader.store.ignored import list_ignored
 
@@ -56,6 +62,41 @@ def run(args: argparse.Namespace, store) -> int | None:
             f"{row.ignored[:16]:<16}  {clean_line(row.feed)[:20]:<20}  {clean_line(row.title)[:60]}"
             f"  (rule: {clean_line(row.rule)})"
         )
+    return 0
+
+
+def _watch_entity(args: argparse.Namespace, store) -> int:
+    """`watch NAME` / `unwatch NAME`: the same watch as `w` on the name in the reader's sidebar.
+
+    A name not yet in the cache can be watched too (that is the point: to hear when it first turns up);
+    spellings are joined as the sidebar joins them ("US" watches "U.S.").
+    """
+    from spacereader.cli.output import CommandError
+    from spacereader.entities.canonical import canonical_key
+    from spacereader.store.entities import find_entities
+    from spacereader.store.watches import add_watch, entity_key, list_watches, remove_watch
+
+    name = clean_line(" ".join(args.name.split()))
+    key = canonical_key(name)
+    if not name or not key:
+        raise CommandError(f"not a name: {args.name!r}")
+    with closing(store.connect()) as conn:
+        watched = [w for w in list_watches(conn) if w.kind == "entity" and (w.entity_key == key or w.name == name)]
+        if args.command == "watch" and watched:
+            print(f"already watching {clean_line(watched[0].name)}")
+            return 0
+        if args.command == "unwatch":
+            if not watched:
+                raise CommandError(f"{name!r} is not watched")
+            for watch in watched:
+                remove_watch(conn, "entity", watch.name)
+            print(f"no longer watching {clean_line(watched[0].name)}")
+            return 0
+        known = [e for e in find_entities(conn, name, key=key, limit=1) if entity_key(conn, e.id) == key]
+        shown = known[0].name if known else name
+        add_watch(conn, "entity", shown, key=key)
+    seen = f" (named in {known[0].count} cached articles)" if known else " (not in the cache yet)"
+    print(f"watching {clean_line(shown)}{seen}: new articles naming it are announced")
     return 0
 
 
