@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from spacereader.models import Enclosure
 from spacereader.safe_text import clean_line, clean_text
 from spacereader.store import Connection
 from spacereader.store.bookmarks import BOOKMARK_FIELDS, export_bookmarks, import_bookmark
@@ -36,9 +37,28 @@ def export_to(conn: Connection, path: Path) -> str:
     return f"exported {len(records)} bookmark{'s' if len(records) != 1 else ''} to {path}"
 
 
+def _enclosures(value: object, number: int) -> str:
+    """A record's enclosures in the cache's stored form; files written before they were exported have none."""
+    if value is None:
+        return ""
+    if not isinstance(value, list):
+        raise BookmarkFileError(f"bookmark {number} has enclosures that are not a list")
+    kept = []
+    for item in value:
+        url = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(url, str) or not clean_line(url):
+            raise BookmarkFileError(f"bookmark {number} has an enclosure without a URL")
+        media_type, length = item.get("type"), item.get("length")
+        if not isinstance(length, int) or isinstance(length, bool) or length <= 0:
+            length = None
+        kept.append(Enclosure(clean_line(url), clean_line(media_type) if isinstance(media_type, str) else "", length))
+    return json.dumps([enclosure.as_json() for enclosure in kept]) if kept else ""
+
+
 def _record(value: object, number: int) -> dict[str, str]:
     if not isinstance(value, dict):
         raise BookmarkFileError(f"bookmark {number} is not an object")
+    enclosures = _enclosures(value.get("enclosures"), number)
     record = {key: value.get(key) for key in BOOKMARK_FIELDS}
     for key in ("feed_url", "guid"):
         if not isinstance(record[key], str) or not record[key]:
@@ -47,6 +67,7 @@ def _record(value: object, number: int) -> dict[str, str]:
     for key, item in record.items():
         item = "" if item is None else str(item)
         cleaned[key] = clean_text(item) if key == "body" else clean_line(item)
+    cleaned["enclosures"] = enclosures
     return cleaned
 
 

@@ -72,3 +72,35 @@ def test_bad_import_file_is_one_line_error_and_changes_nothing(capsys, tmp_path,
 def test_missing_import_file_names_it(capsys, tmp_path):
     code, _, err = cli(capsys, tmp_path / "d", "bookmarks", "--import", str(tmp_path / "nope.json"))
     assert code == 1 and "nope.json" in err
+
+
+def test_enclosures_travel_with_bookmarks_and_bad_ones_are_named(capsys, tmp_path):
+    podcast = {"url": "https://cast.example/1.mp3", "type": "audio/mpeg", "length": 1_200_000}
+    record = {
+        "feed_url": "https://cast.example/feed", "feed_title": "Cast", "guid": "e1", "url": "https://cast.example/1",
+        "title": "Episode 1", "author": "", "published": "2020-01-01T00:00:00Z", "body": "Notes.",
+        "bookmarked_at": "2020-01-02T00:00:00Z",
+        "enclosures": [podcast, {"url": "https://cast.example/1.pdf\x07", "type": 3, "length": "big"}],
+    }  # fmt: skip
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"format": "spacereader-bookmarks", "version": 1, "bookmarks": [record]}))
+    assert cli(capsys, tmp_path / "d", "bookmarks", "--import", str(path))[0] == 0
+    _, out, _ = cli(capsys, tmp_path / "d", "bookmarks", "--json")
+    pdf = {"url": "https://cast.example/1.pdf", "type": "", "length": None}
+    assert json.loads(out)[0]["enclosures"] == [podcast, pdf]
+
+    again = tmp_path / "again.json"
+    assert cli(capsys, tmp_path / "d", "bookmarks", "--export", str(again))[0] == 0
+    assert json.loads(again.read_text())["bookmarks"][0]["enclosures"] == [podcast, pdf]
+    assert cli(capsys, tmp_path / "e", "bookmarks", "--import", str(again))[0] == 0
+    _, out, _ = cli(capsys, tmp_path / "e", "bookmarks", "--json")
+    assert json.loads(out)[0]["enclosures"] == [podcast, pdf]
+
+    for bad, message in (
+        ("x", "enclosures that are not a list"),
+        ([{"type": "audio/mpeg"}], "an enclosure without a URL"),
+    ):
+        record["enclosures"] = bad
+        path.write_text(json.dumps({"format": "spacereader-bookmarks", "version": 1, "bookmarks": [record]}))
+        code, _, err = cli(capsys, tmp_path / "f", "bookmarks", "--import", str(path))
+        assert code == 1 and f"bookmark 1 has {message}" in err

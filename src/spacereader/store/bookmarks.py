@@ -31,21 +31,29 @@ def is_bookmarked(conn: sqlite3.Connection, article_id: int) -> bool:
 BOOKMARK_FIELDS = ("feed_url", "feed_title", "guid", "url", "title", "author", "published", "body", "bookmarked_at")
 
 
-def export_bookmarks(conn: sqlite3.Connection) -> list[dict[str, str]]:
-    """Every bookmark with enough of its article to recreate it in another cache."""
+def export_bookmarks(conn: sqlite3.Connection) -> list[dict[str, object]]:
+    """Every bookmark with enough of its article to recreate it in another cache, enclosures included."""
+    from spacereader.store.articles import read_enclosures
+
     rows = conn.execute(
-        "SELECT f.url, f.title, a.guid, a.url, a.title, a.author, a.published, a.body, b.created"
+        "SELECT f.url, f.title, a.guid, a.url, a.title, a.author, a.published, a.body, b.created, a.enclosures"
         # CROSS JOIN: from the bookmarks out, not every article tested for a bookmark.
         " FROM bookmarks b CROSS JOIN articles a ON a.id = b.article_id JOIN feeds f ON f.id = a.feed_id"
         " ORDER BY b.created, a.id"
     ).fetchall()
-    return [dict(zip(BOOKMARK_FIELDS, row)) for row in rows]
+    records: list[dict[str, object]] = []
+    for row in rows:
+        record: dict[str, object] = dict(zip(BOOKMARK_FIELDS, row))
+        record["enclosures"] = [item.as_json() for item in read_enclosures(row[-1])]
+        records.append(record)
+    return records
 
 
 def import_bookmark(conn: sqlite3.Connection, record: dict[str, str]) -> str:
     """Bookmark the matching cached article, or recreate it; returns 'matched' or 'created'.
 
     Matches on (feed URL, guid), then on the article's link. Runs in the caller's transaction.
+    `enclosures` is the stored form (JSON text, or "" for none).
     """
     found = conn.execute(
         "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ? AND a.guid = ?",
@@ -60,11 +68,11 @@ def import_bookmark(conn: sqlite3.Connection, record: dict[str, str]) -> str:
         feed_id = ensure_feed(conn, record["feed_url"], title=record.get("feed_title", ""))
         body = record.get("body", "")
         cursor = conn.execute(
-            "INSERT INTO articles (feed_id, guid, url, title, author, published, fetched, body, word_count, content_hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
+            "INSERT INTO articles (feed_id, guid, url, title, author, published, fetched, body, word_count,"
+            " enclosures, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
             (
                 feed_id, record["guid"], record.get("url", ""), record.get("title", ""), record.get("author", ""),
-                record.get("published") or "", now_iso(), body, len(body.split()),
+                record.get("published") or "", now_iso(), body, len(body.split()), record.get("enclosures", ""),
             ),
         )  # fmt: skip
         found = (cursor.lastrowid,)
