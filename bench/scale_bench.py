@@ -171,12 +171,17 @@ TARGET_MARK_ALL_S = 1.0
 
 
 def mark_all_figures(data_dir: Path, repeats: int = 3) -> bool:
-    """Mark-all-read on the whole cache (one statement) and its undo, timed; the cache ends as it began."""
+    """Mark-all-read (one statement) on the whole cache, one feed and a search's results (`mark-read --query
+    satellite`), each with its undo, timed; the cache ends as it began."""
+    from spacereader.search.query import QueryError, search_filter
     from spacereader.store.marks import count_to_mark, mark_read_where, mark_unread, max_article_id
 
     ok = True
     with closing(Store.open(data_dir).connect()) as conn:
-        for name, view in (("everything", ArticleFilter()), ("one feed", ArticleFilter(feed_id=2))):
+        satellite = search_filter("satellite", sort="date")
+        assert not isinstance(satellite, QueryError), satellite
+        views = (("everything", ArticleFilter()), ("one feed", ArticleFilter(feed_id=2)), ("satellite", satellite))
+        for name, view in views:
             bound = max_article_id(conn)
             count = count_to_mark(conn, view, bound)
             marks, undos = [], []

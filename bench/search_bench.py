@@ -102,7 +102,7 @@ def add_feeds(store: Store, rng: random.Random, words: list[str], first_feed: in
                 feed_id = ensure_feed(conn, f"http://127.0.0.1/feed-{feed}.xml", title=f"Feed-{feed} news")
                 upsert_articles(conn, feed_id, items)
                 if feed % 3 == 0:
-                    conn.execute("UPDATE articles SET is_read = 1 WHERE feed_id = ?", (feed_id,))
+                    conn.execute("UPDATE article_state SET is_read = 1 WHERE feed_id = ?", (feed_id,))
                     conn.execute(
                         "INSERT OR IGNORE INTO bookmarks SELECT id, 'x' FROM articles WHERE feed_id = ? LIMIT 5",
                         (feed_id,),

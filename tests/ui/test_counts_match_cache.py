@@ -96,13 +96,16 @@ class Cache:
         return self.one("SELECT count(*) FROM articles")
 
     def unread(self) -> int:
-        return self.one("SELECT count(*) FROM articles WHERE is_read = 0")
+        return self.one("SELECT count(*) FROM article_state WHERE is_read = 0")
 
     def bookmarks(self) -> int:
         return self.one("SELECT count(*) FROM bookmarks")
 
     def feed(self, title: str) -> tuple[int, int]:
-        sql = "SELECT count(*) FILTER (WHERE is_read = 0), count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.title = ?"
+        sql = (
+            "SELECT count(*) FILTER (WHERE s.is_read = 0), count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id"
+            " JOIN article_state s ON s.id = a.id WHERE f.title = ?"
+        )
         return tuple(self.conn.execute(sql, (title,)).fetchone())
 
     def entity_id(self, name: str) -> int:
@@ -134,13 +137,15 @@ class Cache:
     def view(self, name: str) -> tuple[int, int]:
         """Each view's meaning in plain SQL: (unread, total)."""
         where = {
-            "Alpha unread": "a.feed_id IN (SELECT id FROM feeds WHERE title = 'Alpha News') AND a.is_read = 0",
+            "Alpha unread": "a.feed_id IN (SELECT id FROM feeds WHERE title = 'Alpha News') AND s.is_read = 0",
             "Ada": "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = (SELECT id FROM entities WHERE name = 'Ada Lovelace'))",
             "Kept": "a.id IN (SELECT article_id FROM bookmarks)",
         }[name]
         return (
-            self.one(f"SELECT count(*) FROM articles a WHERE {where} AND a.is_read = 0"),
-            self.one(f"SELECT count(*) FROM articles a WHERE {where}"),
+            self.one(
+                f"SELECT count(*) FROM articles a JOIN article_state s ON s.id = a.id WHERE {where} AND s.is_read = 0"
+            ),
+            self.one(f"SELECT count(*) FROM articles a JOIN article_state s ON s.id = a.id WHERE {where}"),
         )
 
 

@@ -24,7 +24,7 @@ async def settle(app, pilot) -> None:
 
 def unread(store) -> set[int]:
     with closing(store.connect()) as conn:
-        return {row[0] for row in conn.execute("SELECT id FROM articles WHERE is_read = 0")}
+        return {row[0] for row in conn.execute("SELECT id FROM article_state WHERE is_read = 0")}
 
 
 def question(app) -> str:

@@ -32,7 +32,7 @@ def cache(tmp_path):
 
 def unread(store) -> set[int]:
     with closing(store.connect()) as conn:
-        return {row[0] for row in conn.execute("SELECT id FROM articles WHERE is_read = 0")}
+        return {row[0] for row in conn.execute("SELECT id FROM article_state WHERE is_read = 0")}
 
 
 def test_mark_read_feed_by_url_and_by_id(capsys, tmp_path, cache):

@@ -14,7 +14,10 @@ from tests.conftest import add_articles
 
 def direct(conn) -> dict[int, tuple[int, int]]:
     """feed id -> (unread, total), counted from the articles themselves."""
-    rows = conn.execute("SELECT feed_id, sum(is_read = 0), count(*) FROM articles GROUP BY feed_id")
+    rows = conn.execute(
+        "SELECT a.feed_id, sum(s.is_read = 0), count(*) FROM articles a JOIN article_state s ON s.id = a.id"
+        " GROUP BY a.feed_id"
+    )
     return {feed_id: (unread, total) for feed_id, unread, total in rows}
 
 
@@ -43,9 +46,8 @@ def test_counts_follow_inserts_marks_prunes_moves_and_removals(store):
             conn.execute("UPDATE articles SET feed_id = ? WHERE id = ?", (feed_a, second[6]))  # guid pruned from A
             conn.execute("UPDATE articles SET feed_id = ? WHERE id = ?", (feed_b, second[6]))
             conn.execute("UPDATE articles SET feed_id = ? WHERE id = ?", (feed_a, second[5]))
-            conn.execute(
-                "UPDATE articles SET feed_id = ?, is_read = 1 - is_read WHERE id = ?", (feed_a, second[6])
-            )  # moved and marked at once
+            conn.execute("UPDATE articles SET feed_id = ? WHERE id = ?", (feed_a, second[6]))
+            conn.execute("UPDATE article_state SET is_read = 1 - is_read WHERE id = ?", (second[6],))
         assert shown(conn) == direct(conn)
         set_bookmark(conn, second[1], True)
         remove_feed(conn, feed_b)  # keeps the bookmarked article under a 'removed' feed

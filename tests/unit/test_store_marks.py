@@ -14,7 +14,7 @@ from tests.conftest import add_articles
 
 
 def unread_ids(conn) -> set[int]:
-    return {row[0] for row in conn.execute("SELECT id FROM articles WHERE is_read = 0")}
+    return {row[0] for row in conn.execute("SELECT id FROM article_state WHERE is_read = 0")}
 
 
 def test_marks_the_lists_unread_articles_and_leaves_later_arrivals(store):

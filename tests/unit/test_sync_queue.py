@@ -88,7 +88,7 @@ def test_the_server_states_do_not_overwrite_a_mark_still_queued(store: Store):
     with closing(store.connect()) as conn:
         set_read(conn, first, True)  # queued, not yet pushed
         changed = store_sync.apply_states(conn, unread={"100", "101"}, starred={"102"})
-        states = dict(conn.execute("SELECT id, is_read FROM articles").fetchall())
+        states = dict(conn.execute("SELECT id, is_read FROM article_state").fetchall())
         starred = {r[0] for r in conn.execute("SELECT article_id FROM bookmarks")}
     assert states == {first: 1, second: 0, third: 1}
     assert starred == {third} and changed == 2
@@ -145,14 +145,16 @@ def test_read_and_unread_commands_work_without_sync(tmp_path: Path, capsys):
     assert main([*base, "read", str(first), str(second)]) == 0
     assert main([*base, "unread", str(second)]) == 0
     with closing(store.connect()) as conn:
-        states = dict(conn.execute("SELECT id, is_read FROM articles WHERE id IN (?, ?)", (first, second)).fetchall())
+        states = dict(
+            conn.execute("SELECT id, is_read FROM article_state WHERE id IN (?, ?)", (first, second)).fetchall()
+        )
     assert states == {first: 1, second: 0}
     assert main([*base, "read", "999999"]) == 1
     assert capsys.readouterr().err == "spacereader: no article with ID 999999\n"
     assert main([*base, "mark-read", "--all"]) == 0
     assert "marked" in capsys.readouterr().out
     with closing(store.connect()) as conn:
-        assert conn.execute("SELECT count(*) FROM articles WHERE is_read = 0").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM article_state WHERE is_read = 0").fetchone()[0] == 0
 
 
 def test_the_sync_progress_line_is_drawn_only_on_a_terminal():
@@ -181,7 +183,7 @@ def test_any_statement_that_marks_synced_articles_queues_them_and_server_states_
         store_sync.apply_states(conn, unread={"100"}, starred={"101"})  # the server's states
         assert store_sync.count_pending(conn) == 0
         with conn:  # a whole list marked read in one statement, as "mark all read" in a list does
-            conn.execute("UPDATE articles SET is_read = 1 WHERE id IN (?, ?, ?)", (first, second, third))
+            conn.execute("UPDATE article_state SET is_read = 1 WHERE id IN (?, ?, ?)", (first, second, third))
         marks = {(m.item_id, m.field, m.value) for m in store_sync.pending(conn)}
     assert marks == {("100", "read", True)}  # only the one that changed
 

@@ -133,7 +133,7 @@ def check_cache(store: Store, marks: dict[int, str]) -> None:
     with closing(store.connect()) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         bookmarked = {row[0] for row in conn.execute("SELECT article_id FROM bookmarks")}
-        read = {row[0] for row in conn.execute("SELECT id FROM articles WHERE is_read = 1")}
+        read = {row[0] for row in conn.execute("SELECT id FROM article_state WHERE is_read = 1")}
     for article_id, kind in marks.items():
         assert article_id in (bookmarked if kind == "bookmark" else read), f"lost the {kind} on {article_id}"
 
@@ -201,9 +201,7 @@ def test_refresh_from_cron_while_the_reader_saves_marks(cache):
     """The reader's own writer thread saves read and bookmark marks while a refresh subprocess writes."""
     data_dir, store, marks = cache
     with closing(store.connect()) as conn:
-        unmarked = (
-            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM bookmarks) AND is_read = 0 ORDER BY id"
-        )
+        unmarked = "SELECT id FROM article_state WHERE id NOT IN (SELECT article_id FROM bookmarks) AND is_read = 0 ORDER BY id"
         ids = [row[0] for row in conn.execute(unmarked)]
     failures: list[str] = []
     saved: list[StateChange] = []

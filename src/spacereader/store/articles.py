@@ -16,8 +16,10 @@ from spacereader.store.search_index import index_feed_now
 # The list's default (date) order; every paging query and index agrees on it. Other orders: store/search.py.
 ORDER = "a.published DESC, a.id DESC"
 
+READ = store_search.READ
+
 _ROW_COLUMNS = (
-    "a.id, a.feed_id, a.title, COALESCE(NULLIF(f.title, ''), f.url), a.url, a.published, a.is_read,"
+    "a.id, a.feed_id, a.title, COALESCE(NULLIF(f.title, ''), f.url), a.url, a.published, " + READ + ","
     " EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)"
 )
 
@@ -27,17 +29,50 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _where(view: ArticleFilter, *, scan: bool = False, matched: bool = False) -> tuple[str, list[object]]:
+def reads_state(view: ArticleFilter) -> bool:
+    """Whether the view's rows are found in article_state (`a` there): a view filtered or ordered by read
+    state in date, feed or unread-first order, which that table's indexes produce. Otherwise `a` is the
+    articles table and the read flag is looked up per row (READ), as the title order, a list keeping the
+    just-read ones and a narrow view (bookmarks, an entity's articles) walk their own rows and test each."""
+    sort = store_search.effective_sort(view)
+    if sort == "unread":
+        return True
+    if sort not in ("date", "feed") or view.kept_ids:
+        return False
+    if _narrow(view):
+        return False  # a narrow view starts from its own rows (bookmarks: 200 rows, not 60,000 unread)
+    return view.unread_only or (view.search is not None and view.search.unread is not None)
+
+
+def _narrow(view: ArticleFilter) -> bool:
+    return view.bookmarked_only or view.entity_id is not None or view.article_ids is not None
+
+
+def source_table(state: bool) -> str:
+    """`a` for a WHERE from `_where(..., state=state)`."""
+    return "article_state a" if state else "articles a"
+
+
+def _where(
+    view: ArticleFilter, *, scan: bool = False, matched: bool = False, state: bool = False
+) -> tuple[str, list[object]]:
+    """WHERE and params for the view, on `a` = article_state when `state`, else on `a` = articles.
+
+    Every clause names only id, feed_id, published and is_read of `a`, which both tables have.
+    """
+    # On article_state a date or unread-first list walks the unread index. By title or by feed, '+' keeps
+    # SQLite on the order's own index, testing each row (by feed: 0.2 s a page at 100,000 walking the unread
+    # index per feed instead). On articles the flag is looked up per row.
+    read = READ if not state else "+a.is_read" if view.sort in ("title", "feed") else "a.is_read"
     clauses: list[str] = []
     params: list[object] = []
     if view.unread_only and view.kept_ids:
         # '+': with the read ones kept, walk the order's own index and test each row (0.5 ms a page at
         # 100,000); an index on is_read here made SQLite gather and sort every unread article (170 ms).
-        clauses.append(f"(+a.is_read = 0 OR a.id IN ({','.join('?' * len(view.kept_ids))}))")
+        clauses.append(f"({'+a.is_read' if state else READ} = 0 OR a.id IN ({','.join('?' * len(view.kept_ids))}))")
         params.extend(view.kept_ids)
     elif view.unread_only:
-        # By title, walk the title index and skip read rows ('+' keeps SQLite from sorting every unread one).
-        clauses.append("+a.is_read = 0" if view.sort == "title" else "a.is_read = 0")
+        clauses.append(f"{read} = 0")
     if view.bookmarked_only:
         clauses.append("a.id IN (SELECT article_id FROM bookmarks)")
     if view.feed_id is not None:
@@ -50,7 +85,7 @@ def _where(view: ArticleFilter, *, scan: bool = False, matched: bool = False) ->
         clauses.append(f"a.id IN ({','.join('?' * len(view.article_ids)) or 'NULL'})")
         params.extend(view.article_ids)
     if view.search is not None:
-        extra, extra_params = store_search.search_clauses(view.search, scan=scan, matched=matched)
+        extra, extra_params = store_search.search_clauses(view.search, scan=scan, matched=matched, read=read)
         clauses.extend(extra)
         params.extend(extra_params)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -80,8 +115,12 @@ def count_articles(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter
         # Rows go with their article (ON DELETE CASCADE), so the entity's index alone counts them.
         sql = "SELECT count(*) FROM article_entities WHERE entity_id = ?"
         return conn.execute(sql, (view.entity_id,)).fetchone()[0]
-    where, params = _where(view, scan=store_search.plan(conn, view).broad)
-    return conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
+    # The narrow state rows hold every column a filter names: counting them reads no article row. Order
+    # plays no part in a count: as by date, an unread filter may use the unread index. A narrow view
+    # (bookmarks, an entity's articles) counts its own rows, testing each one's flag.
+    state = not _narrow(view)
+    where, params = _where(replace(view, sort="date"), scan=store_search.plan(conn, view).broad, state=state)
+    return conn.execute(f"SELECT count(*) FROM {source_table(state)}{where}", params).fetchone()[0]
 
 
 def count_unread(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter()) -> int:
@@ -95,18 +134,21 @@ def list_article_rows(
     """One page of list rows in the view's order (view.sort; best match first for a relevance search)."""
     if store_search.is_ranked(view):
         return store_search.list_ranked_rows(conn, view, offset=offset, limit=limit)
-    where, params = _where(view, scan=store_search.scans_in_order(view) and store_search.plan(conn, view).broad)
-    order = store_search.order_by(view)
-    if offset:
+    state = reads_state(view)
+    scan = store_search.scans_in_order(view) and store_search.plan(conn, view).broad
+    where, params = _where(view, scan=scan, state=state)
+    order = store_search.order_by(view, state=state)
+    if offset or state:
         # SQLite steps over each skipped row; over whole rows with the feed join that is about 4 us a
         # row (0.25-0.45 s at offset 100,000). Skipping along the (published, id) index, which covers
-        # the inner query, and joining only the page's ids costs about 2 ms at the same offset.
+        # the inner query, and joining only the page's ids costs about 2 ms at the same offset. A view
+        # filtered on read state finds its page's ids in article_state the same way.
         by_feed = store_search.effective_sort(view) == "feed"
-        inner = store_search.source(view) if by_feed else "articles a"
+        inner = store_search.source(view, state=state) if by_feed else source_table(state)
         sql = (
             f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id"
             f" WHERE a.id IN (SELECT a.id FROM {inner}{where} ORDER BY {order} LIMIT ? OFFSET ?)"
-            f" ORDER BY {order}"
+            f" ORDER BY {store_search.order_by(view)}"
         )
     else:
         sql = f"SELECT {_ROW_COLUMNS} FROM {store_search.source(view)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
@@ -175,12 +217,14 @@ def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) 
         return store_search.position_ranked(conn, view, article_id)
     if store_search.effective_sort(view) != "date":
         return store_search.position_in_order(conn, view, article_id)
-    where, params = _where(view, scan=store_search.plan(conn, view).broad)
+    state = reads_state(view)
+    where, params = _where(view, scan=store_search.plan(conn, view).broad, state=state)
     joiner = " AND " if where else " WHERE "
-    found = conn.execute(f"SELECT a.published FROM articles a{where}{joiner}a.id = ?", [*params, article_id]).fetchone()
+    table = source_table(state)
+    found = conn.execute(f"SELECT a.published FROM {table}{where}{joiner}a.id = ?", [*params, article_id]).fetchone()
     if found is None:
         return None
-    sql = f"SELECT count(*) FROM articles a{where}{joiner}(a.published, a.id) > (?, ?)"
+    sql = f"SELECT count(*) FROM {table}{where}{joiner}(a.published, a.id) > (?, ?)"
     return conn.execute(sql, [*params, found[0], article_id]).fetchone()[0]
 
 
@@ -191,8 +235,9 @@ def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, fo
     rows = list_article_rows(conn, view, offset=index, limit=1)
     if not rows:
         return None
-    current = conn.execute("SELECT published FROM articles WHERE id = ?", (rows[0].id,)).fetchone()[0]
-    where, params = _where(view, scan=store_search.plan(conn, view).broad)
+    current = conn.execute("SELECT published FROM article_state WHERE id = ?", (rows[0].id,)).fetchone()[0]
+    # The unread ones are found in article_state's unread index (or a feed's), whatever the view.
+    where, params = _where(view, scan=store_search.plan(conn, view).broad, state=True)
     joiner = " AND " if where else " WHERE "
     if forward:
         after = "(a.published, a.id) < (?, ?)"
@@ -201,7 +246,7 @@ def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, fo
         after = "(a.published, a.id) > (?, ?)"
         order = "a.published ASC, a.id ASC"
     hit = conn.execute(
-        f"SELECT a.id FROM articles a{where}{joiner}a.is_read = 0 AND {after} ORDER BY {order} LIMIT 1",
+        f"SELECT a.id FROM article_state a{where}{joiner}a.is_read = 0 AND {after} ORDER BY {order} LIMIT 1",
         [*params, current, rows[0].id],
     ).fetchone()
     return position_of(conn, view, hit[0]) if hit else None
@@ -210,7 +255,7 @@ def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, fo
 def set_read(conn: sqlite3.Connection, article_id: int, read: bool) -> bool:
     """Mark one article read or unread; False when there is no such article."""
     with conn:
-        cursor = conn.execute("UPDATE articles SET is_read = ? WHERE id = ?", (int(read), article_id))
+        cursor = conn.execute("UPDATE article_state SET is_read = ? WHERE id = ?", (int(read), article_id))
     return cursor.rowcount > 0
 
 
@@ -293,6 +338,6 @@ def count_unread_among(conn: sqlite3.Connection, view: ArticleFilter) -> int:
     thousand articles. Left to itself SQLite walks the unread index instead (60,000 rows at 100,000
     articles: 130 ms for a `feed:` view of 50, against 1 ms along the feed's own index)."""
     view = replace(view, unread_only=False, kept_ids=())
-    where, params = _where(view, scan=store_search.plan(conn, view).broad)
+    where, params = _where(view, scan=store_search.plan(conn, view).broad, state=True)
     joiner = " AND " if where else " WHERE "
-    return conn.execute(f"SELECT count(*) FROM articles a{where}{joiner}+a.is_read = 0", params).fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM article_state a{where}{joiner}+a.is_read = 0", params).fetchone()[0]

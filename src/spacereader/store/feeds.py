@@ -186,11 +186,13 @@ def merge_feed(conn: sqlite3.Connection, source_id: int, target_id: int) -> None
     gets a note saying so, which the next listing shows once. Runs in the caller's transaction.
     """
     twins = (
-        "SELECT s.id AS source, t.id AS target, s.is_read AS was_read FROM articles s"
-        " JOIN articles t ON t.feed_id = ? AND t.guid = s.guid WHERE s.feed_id = ?"
+        "SELECT s.id AS source, t.id AS target, (SELECT r.is_read FROM article_state r WHERE r.id = s.id) AS was_read"
+        " FROM articles s JOIN articles t ON t.feed_id = ? AND t.guid = s.guid WHERE s.feed_id = ?"
     )
     params = (target_id, source_id)
-    conn.execute(f"UPDATE articles SET is_read = 1 WHERE id IN (SELECT target FROM ({twins}) WHERE was_read)", params)
+    conn.execute(
+        f"UPDATE article_state SET is_read = 1 WHERE id IN (SELECT target FROM ({twins}) WHERE was_read)", params
+    )
     conn.execute(
         f"INSERT INTO bookmarks (article_id, created) SELECT w.target, b.created FROM ({twins}) w"
         " JOIN bookmarks b ON b.article_id = w.source WHERE true"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacereader.models import ArticleFilter, ParsedQuery
-from spacereader.store.articles import _where, now_iso
+from spacereader.store.articles import READ, _where, now_iso
 
 KEEP_IGNORED_PER_FEED = 1000
 """Ignored articles remembered per feed (newest first); older ones could come back if the feed still lists them."""
@@ -74,7 +74,7 @@ def sweep_entity_rules(conn: sqlite3.Connection, rules: Sequence[tuple[str, Pars
             where, params = _where(ArticleFilter(search=query))
             found = conn.execute(
                 f"SELECT a.id, a.feed_id, a.guid, a.title, a.url, a.published FROM articles a{where}"
-                f" AND a.id IN ({ready}) AND a.is_read = 0 AND a.id NOT IN (SELECT article_id FROM bookmarks)",
+                f" AND a.id IN ({ready}) AND {READ} = 0 AND a.id NOT IN (SELECT article_id FROM bookmarks)",
                 params,
             ).fetchall()
             for article_id, feed_id, guid, title, url, published in found:

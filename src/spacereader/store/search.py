@@ -26,6 +26,8 @@ RANK_WINDOW = 2000
 """How many of the newest matches are ranked by bm25; also where a match counts as broad."""
 BM25 = "bm25(articles_fts, 10.0, 1.0, 3.0, 3.0)"
 """Column weights (title, body, author, feed): a headline hit is worth ten body hits."""
+READ = "(SELECT r.is_read FROM article_state r WHERE r.id = a.id)"
+"""An article's read flag where `a` is the articles table (article_state keeps it: store/migrations.py)."""
 _MATCH = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 _FEED_NAME = "COALESCE(NULLIF(f.title, ''), f.url)"
 _ORDERS = {
@@ -33,7 +35,7 @@ _ORDERS = {
     "relevance": "hit.hit_rank, a.published DESC, a.id DESC",
     "feed": f"lower({_FEED_NAME}), f.id, a.published DESC, a.id DESC",
     "title": "a.title COLLATE NOCASE, a.published DESC, a.id DESC",
-    "unread": "a.is_read, a.published DESC, a.id DESC",
+    "unread": "{read}, a.published DESC, a.id DESC",
 }
 # Orders an index can produce (articles_by_date, articles_unread), where a membership scan stops early.
 _SCANNABLE = ("date", "unread")
@@ -80,22 +82,25 @@ def effective_sort(view: ArticleFilter) -> str:
     return view.sort
 
 
-def order_by(view: ArticleFilter) -> str:
-    """The ORDER BY terms for the view; every order ends in the article id, so paging is stable."""
-    return _ORDERS[effective_sort(view)]
+def order_by(view: ArticleFilter, *, state: bool = False) -> str:
+    """The ORDER BY terms for the view; every order ends in the article id, so paging is stable.
+
+    `state`: `a` is article_state (which holds the read flag), not articles."""
+    return _ORDERS[effective_sort(view)].replace("{read}", "a.is_read" if state else READ)
 
 
-def source(view: ArticleFilter) -> str:
+def source(view: ArticleFilter, *, state: bool = False) -> str:
     """FROM for listing the view's rows with their feeds.
 
     By feed, a view that holds most of the cache walks the feeds in name order (feeds_by_name) and each
     feed's articles in date order (articles_by_feed), so a page costs its offset, not a sort of every
     article; CROSS JOIN fixes that loop order. A narrow view (a search, an entity, bookmarks) sorts its
-    few rows instead.
+    few rows instead. `state`: `a` is article_state (its by-feed index), for a view filtered on read state.
     """
+    table = "article_state" if state else "articles"
     if effective_sort(view) == "feed" and _holds_most(view):
-        return "feeds f CROSS JOIN articles a ON a.feed_id = f.id"
-    return "articles a JOIN feeds f ON f.id = a.feed_id"
+        return f"feeds f CROSS JOIN {table} a ON a.feed_id = f.id"
+    return f"{table} a JOIN feeds f ON f.id = a.feed_id"
 
 
 def _holds_most(view: ArticleFilter) -> bool:
@@ -108,9 +113,14 @@ def scans_in_order(view: ArticleFilter) -> bool:
 
 
 def search_clauses(
-    query: ParsedQuery, *, scan: bool = False, matched: bool = False, after_id: int | None = None
+    query: ParsedQuery,
+    *,
+    scan: bool = False,
+    matched: bool = False,
+    after_id: int | None = None,
+    read: str | None = None,
 ) -> tuple[list[str], list[object]]:
-    """WHERE clauses (on `articles a`) for a parsed query.
+    """WHERE clauses (on `articles a`, or on `article_state a`, which has the columns they name) for a parsed query.
 
     Args:
         scan: test the text match per row while an index is scanned (`+` keeps SQLite from probing
@@ -118,7 +128,9 @@ def search_clauses(
         matched: the caller already restricts rows to the text matches (the ranking window).
         after_id: only articles above this id are wanted (a watch's new ones): FTS5 then reads only
             the matches above it, not every match of a broad word (100 ms at 100,000 articles).
+        read: the read flag's expression; by default the per-row look-up for `articles a`.
     """
+    read = READ if read is None else read
     clauses: list[str] = []
     params: list[object] = []
     expression = query.fts_expression()
@@ -143,7 +155,7 @@ def search_clauses(
         )
         params.append(_like(name))
     if query.unread is not None:
-        clauses.append("a.is_read = ?")
+        clauses.append(f"{read} = ?")
         params.append(0 if query.unread else 1)
     if query.bookmarked:
         clauses.append("a.id IN (SELECT article_id FROM bookmarks)")
@@ -245,19 +257,20 @@ def position_ranked(conn: sqlite3.Connection, view: ArticleFilter, article_id: i
 def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) -> int | None:
     """position_of for the feed, title and unread orders: how many of the view's rows come before it.
 
-    Each order is an index's order (articles_unread, articles_by_title, feeds_by_name + articles_by_feed),
-    so the rows ahead are counted along it: the cost is the position, not the cache.
+    Each order is an index's order (article_state_unread, articles_by_title, feeds_by_name + articles_by_feed
+    or article_state_by_feed), so the rows ahead are counted along it: the cost is the position, not the cache.
     """
-    from spacereader.store.articles import _where
+    from spacereader.store.articles import _where, reads_state, source_table
 
     sort = effective_sort(view)
+    state = reads_state(view)
     if sort in ("title", "feed"):
-        where, params = _where(view, scan=plan(conn, view).broad)
+        where, params = _where(view, scan=plan(conn, view).broad, state=state)
         joiner = " AND " if where else " WHERE "
         key_sql = "a.title" if sort == "title" else f"lower({_FEED_NAME}), f.id"
-        from_sql = source(view) if sort == "feed" else "articles a"  # a title needs no feed row
+        from_sql = source(view, state=state) if sort == "feed" else "articles a"  # a title needs no feed row
         key = conn.execute(
-            f"SELECT {key_sql}, a.published FROM articles a JOIN feeds f ON f.id = a.feed_id{where}{joiner}a.id = ?",
+            f"SELECT {key_sql}, a.published FROM {source_table(state)} JOIN feeds f ON f.id = a.feed_id{where}{joiner}a.id = ?",
             [*params, article_id],
         ).fetchone()
         if key is None:
@@ -280,17 +293,17 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
         sql = f"SELECT count(*) FROM {from_sql}{where}{joiner}a.feed_id = ? AND {newer}"
         return before + conn.execute(sql, [*params, lead[1], published, article_id]).fetchone()[0]
     if effective_sort(view) == "unread":
-        where, params = _where(view, scan=plan(conn, view).broad)
+        where, params = _where(view, scan=plan(conn, view).broad, state=True)
         joiner = " AND " if where else " WHERE "
-        sql = f"SELECT a.is_read, a.published FROM articles a{where}{joiner}a.id = ?"
+        sql = f"SELECT a.is_read, a.published FROM article_state a{where}{joiner}a.id = ?"
         key = conn.execute(sql, [*params, article_id]).fetchone()
         if key is None:
             return None
         # Unread rows ahead of a read one, then rows of its own state that are newer: two index ranges.
         before = conn.execute(
-            f"SELECT count(*) FROM articles a{where}{joiner}a.is_read < ?", [*params, key[0]]
+            f"SELECT count(*) FROM article_state a{where}{joiner}a.is_read < ?", [*params, key[0]]
         ).fetchone()[0]
-        sql = f"SELECT count(*) FROM articles a{where}{joiner}a.is_read = ? AND (a.published, a.id) > (?, ?)"
+        sql = f"SELECT count(*) FROM article_state a{where}{joiner}a.is_read = ? AND (a.published, a.id) > (?, ?)"
         return before + conn.execute(sql, [*params, key[0], key[1], article_id]).fetchone()[0]
     where, params = _where(view)
     found = conn.execute(

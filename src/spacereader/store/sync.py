@@ -118,12 +118,12 @@ def mark_all_read(conn: sqlite3.Connection, feed_id: int | None = None) -> list[
         # One call to the server covers these articles: no mark per article is queued.
         applying_server_states(conn, True)
         if feed_id is None:
-            changed = conn.execute("UPDATE articles SET is_read = 1 WHERE is_read = 0 RETURNING id").fetchall()
+            changed = conn.execute("UPDATE article_state SET is_read = 1 WHERE is_read = 0 RETURNING id").fetchall()
             stream: str | None = "user/-/state/com.google/reading-list"
             newest = conn.execute("SELECT max(crawled) FROM sync_items").fetchone()[0]
         else:
             changed = conn.execute(
-                "UPDATE articles SET is_read = 1 WHERE is_read = 0 AND feed_id = ? RETURNING id", (feed_id,)
+                "UPDATE article_state SET is_read = 1 WHERE is_read = 0 AND feed_id = ? RETURNING id", (feed_id,)
             ).fetchall()
             row = conn.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", (feed_id,)).fetchone()
             stream = row[0] if row else None
@@ -245,8 +245,8 @@ def store_items(conn: sqlite3.Connection, feed_id: int, items: Sequence[PulledIt
         before: dict[str, tuple[int, bool, bool]] = {}
         by_link: dict[str, str] = {}
         for guid, article_id, read, bookmarked, link in conn.execute(
-            "SELECT guid, id, is_read, EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id), url"
-            " FROM articles a WHERE feed_id = ?",
+            "SELECT a.guid, a.id, s.is_read, EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id), a.url"
+            " FROM articles a JOIN article_state s ON s.id = a.id WHERE a.feed_id = ?",
             (feed_id,),
         ):
             before[guid] = (article_id, bool(read), bool(bookmarked))
@@ -310,7 +310,7 @@ def _set_read(conn: sqlite3.Connection, article_ids: Sequence[int], read: bool) 
     for start in range(0, len(article_ids), 500):
         chunk = list(article_ids[start : start + 500])
         changed += conn.execute(
-            f"UPDATE articles SET is_read = ? WHERE is_read != ? AND id IN ({','.join('?' * len(chunk))})",
+            f"UPDATE article_state SET is_read = ? WHERE is_read != ? AND id IN ({','.join('?' * len(chunk))})",
             [int(read), int(read), *chunk],
         ).rowcount
     return changed
