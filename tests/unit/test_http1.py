@@ -136,3 +136,52 @@ async def test_the_target_is_percent_encoded_and_credentials_become_basic_auth(s
     (head,) = server.requests
     assert head.startswith(b"GET /feed%20caf%C3%A9?q=a%20b HTTP/1.1\r\n")
     assert b"\r\nAuthorization: Basic YWRhOnMgY3JldA==" in head  # ada:s cret
+
+
+@pytest.fixture
+def tls_server(tmp_path) -> Iterator[tuple[int, str]]:
+    """The scripted server behind TLS with a self-signed certificate for 127.0.0.1; yields (port, cert path)."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    scripted = ScriptedServer()
+    plain = scripted.serve
+
+    def serve(conn: socket.socket) -> None:
+        try:
+            plain(context.wrap_socket(conn, server_side=True))
+        except ssl.SSLError:  # the client refused the certificate: what the first half of the test wants
+            conn.close()
+
+    scripted.serve = serve  # type: ignore[method-assign]
+    yield scripted.port, str(cert)
+    scripted.sock.close()
+
+
+async def test_https_is_verified_and_read_through_tls(tls_server):
+    import ssl
+
+    from spacereader.ingest.http1 import Client
+
+    port, cert = tls_server
+    (untrusted,) = await fetch_all([f"https://127.0.0.1:{port}/length"])
+    assert isinstance(untrusted, FetchError) and str(untrusted) == "TLS error"
+    client = Client(connect_timeout=5, read_timeout=5, headers={})
+    client._tls = ssl.create_default_context(cafile=cert)  # this test's own root instead of certifi's
+    pieces: list[bytes] = []
+    response = await client.get(f"https://127.0.0.1:{port}/chunked", {})
+    await response.read_body(pieces.append)
+    response.release()
+    await client.aclose()
+    assert (response.status, b"".join(pieces)) == (200, FEED)

@@ -196,9 +196,12 @@ class Client:
     async def aclose(self) -> None:
         for conns in self._idle.values():
             for conn in conns:
-                conn.close()
+                # Dropped outright: a TLS close would wait for the server's reply to close_notify, and closing
+                # must end on the loop's next pass, before the loop does, not at garbage collection.
+                conn.writer.transport.abort()
         self._idle.clear()
         self._idle_count = 0
+        await asyncio.sleep(0)
 
     def _request(self, url: str, headers: dict[str, str]) -> tuple[tuple[str, str, int], bytes]:
         try:
