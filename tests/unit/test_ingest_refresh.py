@@ -187,3 +187,19 @@ def test_search_is_exact_once_a_refresh_returns(store: Store, httpserver: HTTPSe
     with closing(store.connect()) as conn:
         assert matches("perihelion") == 0 and matches("aphelion") == 3000
         conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_parse_workers_run_below_the_refresh_s_own_priority():
+    """The writer is the refresh's critical path; the workers take the CPU it leaves (refresh.start_worker)."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from spacereader.ingest.refresh import WORKER_NICE, start_worker
+
+    own = os.nice(0)
+    with ProcessPoolExecutor(
+        1, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker, initargs=(os.getpid(),)
+    ) as pool:
+        assert pool.submit(os.nice, 0).result(timeout=60) == min(19, own + WORKER_NICE)
+    assert os.nice(0) == own

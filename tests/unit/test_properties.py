@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from spacereader.config import Settings, load_settings
@@ -341,3 +341,43 @@ def test_a_config_nested_too_deeply_gives_a_warning_not_a_crash():
     loaded, warnings = load_text("browser = " + "[" * 5000 + "]" * 5000 + "\n")
     assert loaded == Settings()
     assert len(warnings) == 1
+
+
+URL_PIECES = st.sampled_from(
+    ["http://", "https://", "HTTP://", "ftp://", "//", "/", "a", "b.example", ":8080", "[::1]", "[", "]", "?", "#",
+     ";p", "&", "=", "..", ".", "%7e", " ", "\t", "ä", "\u2100", "@", "u:p@", "javascript:", "http:"]
+)  # fmt: skip
+
+
+@example("http://a/b?", "http://base.example/dir/feed.xml")
+@example("http://a/b#", "http://base.example/dir/feed.xml")
+@example("http://a/b?#f", "http://base.example/dir/feed.xml")
+@example("http://a/b;p", "http://base.example/dir/feed.xml")
+@example("http:///x", "http://base.example/dir/feed.xml")
+@example("http://?x", "http://base.example/dir/feed.xml")
+@example("http://[::1", "http://base.example/dir/feed.xml")
+@example("http://ä.example/", "http://base.example/dir/feed.xml")
+@example("HTTP://a/b", "http://base.example/dir/feed.xml")
+@example("http://a/b", "http://base.example/dir/feed.xml")
+@given(st.lists(URL_PIECES, max_size=8).map("".join), st.sampled_from(["", "http://base.example/dir/feed.xml"]))
+def test_links_read_as_urljoin_and_urlsplit_read_them(link, base):
+    """The shortcut for plainly absolute links gives what urljoin gives, and raises where it raises."""
+    from urllib.parse import urljoin, urlsplit
+
+    from spacereader.ingest.parse import _http_url
+
+    def reference() -> str:
+        value = clean_line(link)
+        if not value:
+            return ""
+        if base:
+            value = urljoin(base, value)
+        return value if urlsplit(value).scheme.lower() in ("http", "https") else ""
+
+    def outcome(read) -> str:
+        try:
+            return read()
+        except ValueError:
+            return "ValueError"
+
+    assert outcome(lambda: _http_url(link, base)) == outcome(reference)

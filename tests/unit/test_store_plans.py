@@ -161,3 +161,16 @@ def test_bookmarks_and_an_entitys_articles_start_from_their_own_rows(cache):
                 assert not plan.removeprefix("ordered: ").startswith("SCAN a"), plan
     for plan in plans_of(conn, export_bookmarks):
         assert plan.startswith("ordered: SCAN b"), plan
+
+
+def test_articles_wanting_pages_start_from_the_full_text_feeds_not_every_article(cache):
+    """Run after every refresh: walking the date index over the whole cache cost 0.1 s at 50,000 articles."""
+    from spacereader.store.page_text import articles_wanting_pages, set_full_text
+
+    conn, ids = cache
+    set_full_text(conn, 1, True)
+    (plan,) = plans_of(conn, lambda c: articles_wanting_pages(c, 50))
+    assert "SEARCH a USING INDEX articles_by_feed" in plan and "SCAN a" not in plan, plan
+    assert len(articles_wanting_pages(conn, 50)) == 30
+    set_full_text(conn, 1, False)
+    assert articles_wanting_pages(conn, 50) == []

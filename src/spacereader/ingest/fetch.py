@@ -1,6 +1,6 @@
 """HTTP fetching for feeds: bounded concurrency, timeouts, a decompressed-size cap, conditional GET.
 
-A Fetcher holds settings only; `async with fetcher:` opens an httpx client on the running event loop
+A Fetcher holds settings only; `async with fetcher:` opens a client (http1.py) on the running event loop
 (refresh_all runs its own loop, possibly in a worker thread) and closes it afterwards.
 """
 
@@ -14,9 +14,8 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-import httpx
-
 from spacereader import __version__
+from spacereader.ingest.http1 import Client, ConnectFailed, HeadersTooLarge, InvalidURL, ProtocolError, Response
 from spacereader.ingest.inflate import InflateError, Inflater
 
 USER_AGENT = f"spacereader/{__version__} (terminal feed reader)"
@@ -77,7 +76,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> datetim
 
 
 def _connect_reason(error: Exception) -> str:
-    """A short reason for a failed connection, from the OS error underneath httpx's."""
+    """A short reason for a failed connection, from the OS error underneath."""
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, OSError):
@@ -119,7 +118,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self.user_agent = user_agent
-        self._client: httpx.AsyncClient | None = None
+        self._client: Client | None = None
         self._slots: asyncio.Semaphore | None = None
         self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(self.per_host))
 
@@ -133,13 +132,12 @@ class Fetcher:
         )  # fmt: skip
 
     async def __aenter__(self) -> Fetcher:
-        timeout = httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
-        limits = httpx.Limits(max_connections=self.max_connections, max_keepalive_connections=self.max_connections)
         headers = {"User-Agent": self.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
         # Redirects are followed by hand to count them, see which were permanent and refuse non-http(s) targets.
-        self._client = httpx.AsyncClient(
-            timeout=timeout, limits=limits, headers=headers, follow_redirects=False, trust_env=False
-        )
+        self._client = Client(
+            connect_timeout=self.connect_timeout, read_timeout=self.read_timeout, headers=headers,
+            max_idle=self.max_connections,
+        )  # fmt: skip
         self._slots = asyncio.Semaphore(self.max_connections)
         self._hosts.clear()
         return self
@@ -204,56 +202,53 @@ class Fetcher:
         """One request: a result, or (status, Location) for a redirect to follow."""
         assert self._client is not None
         try:
-            async with self._client.stream("GET", url, headers=headers) as response:
-                status = response.status_code
-                if status in REDIRECTS:
-                    location = response.headers.get("location")
-                    if not location:
-                        raise FetchError(f"HTTP {status} without a Location")
-                    return status, location
-                if status == 304:
-                    await response.aread()  # an unread response closes its connection; a read one is reused
-                    return FetchResult(
-                        304, b"", url, response.headers.get("etag"), response.headers.get("last-modified")
-                    )
-                if status == 410:
-                    raise FetchError("HTTP 410 (gone): feed removed by its server", disable=True)
-                if status in (429, 503):
-                    when = parse_retry_after(response.headers.get("retry-after"))
-                    raise FetchError(f"HTTP {status}" + (" (asked to retry later)" if when else ""), retry_after=when)
-                if status >= 400:
-                    raise FetchError(f"HTTP {status}")
-                if status != 200 and status != 203:
-                    raise FetchError(f"HTTP {status}")
-                declared = response.headers.get("content-length", "")
-                # Content-Length counts compressed bytes; a larger decompressed body is caught while streaming.
-                if declared.isdigit() and int(declared) > self.max_bytes:
-                    raise FetchError("response too large")
-                try:
-                    inflater = Inflater(response.headers.get("content-encoding", ""), self.max_bytes)
-                    chunks = [inflater.feed(chunk) async for chunk in response.aiter_raw()]
-                    chunks.append(inflater.finish())
-                except InflateError as error:
-                    raise FetchError(str(error)) from error
-                return FetchResult(
-                    status=200, body=b"".join(chunks), final_url=url,
-                    etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
-                    content_type=response.headers.get("content-type", ""),
-                )  # fmt: skip
-        except httpx.TimeoutException as error:
+            response = await self._client.get(url, headers)
+            try:
+                return await self._answer(url, response)
+            finally:
+                response.release()  # reused when its body was read in full, closed otherwise
+        except TimeoutError as error:
             raise FetchError("timed out") from error
-        except httpx.ConnectError as error:
+        except ConnectFailed as error:
             raise FetchError(_connect_reason(error)) from error
-        except httpx.DecodingError as error:
-            raise FetchError("bad compressed response") from error
-        except httpx.RemoteProtocolError as error:
-            # h11 stops reading a header block past its buffer limit (16 kB) with this message.
-            if "buffer too long" in str(error).lower():
-                raise FetchError("response headers too large") from error
-            raise FetchError("connection broken") from error
-        except (httpx.ReadError, httpx.WriteError) as error:
-            raise FetchError("connection broken") from error
-        except httpx.InvalidURL as error:
+        except HeadersTooLarge as error:
+            raise FetchError("response headers too large") from error
+        except InvalidURL as error:
             raise FetchError("invalid URL") from error
-        except httpx.HTTPError as error:
-            raise FetchError(f"HTTP error ({type(error).__name__})") from error
+        except (ProtocolError, OSError, EOFError) as error:  # reset, broken pipe, an answer cut short
+            raise FetchError("connection broken") from error
+
+    async def _answer(self, url: str, response: Response) -> FetchResult | tuple[int, str]:
+        status = response.status
+        if status in REDIRECTS:
+            location = response.headers.get("location")
+            if not location:
+                raise FetchError(f"HTTP {status} without a Location")
+            return status, location
+        if status == 304:
+            return FetchResult(304, b"", url, response.headers.get("etag"), response.headers.get("last-modified"))
+        if status == 410:
+            raise FetchError("HTTP 410 (gone): feed removed by its server", disable=True)
+        if status in (429, 503):
+            when = parse_retry_after(response.headers.get("retry-after"))
+            raise FetchError(f"HTTP {status}" + (" (asked to retry later)" if when else ""), retry_after=when)
+        if status >= 400:
+            raise FetchError(f"HTTP {status}")
+        if status != 200 and status != 203:
+            raise FetchError(f"HTTP {status}")
+        declared = response.headers.get("content-length", "")
+        # Content-Length counts compressed bytes; a larger decompressed body is caught while streaming.
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise FetchError("response too large")
+        try:
+            inflater = Inflater(response.headers.get("content-encoding", ""), self.max_bytes)
+            chunks: list[bytes] = []
+            await response.read_body(lambda piece: chunks.append(inflater.feed(piece)))
+            chunks.append(inflater.finish())
+        except InflateError as error:
+            raise FetchError(str(error)) from error
+        return FetchResult(
+            status=200, body=b"".join(chunks), final_url=url,
+            etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
+            content_type=response.headers.get("content-type", ""),
+        )  # fmt: skip

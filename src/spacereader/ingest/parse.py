@@ -54,9 +54,33 @@ def _http_url(value: str, base: str = "") -> str:
     value = clean_line(value)
     if not value:
         return ""
+    if _plainly_absolute(value):
+        return value  # what urljoin would return, without its two parses (most links are like this)
     if base:
         value = urljoin(base, value)
-    return value if urlsplit(value).scheme.lower() in ("http", "https") else ""
+    return value if _is_http(value) else ""
+
+
+def _plainly_absolute(link: str) -> bool:
+    """An absolute http(s) link that urljoin gives back unchanged (and would not raise on): ASCII, a host,
+    no ';' params, no empty '?' or '#', no brackets."""
+    if not (link.startswith(("http://", "https://")) and link.isascii()):
+        return False
+    host_start = link[link.index("//") + 2 : link.index("//") + 3]
+    return (
+        host_start not in ("", "/", "?", "#")
+        and not any(c in link for c in ";[]")
+        and "?#" not in link
+        and not link.endswith(("?", "#"))
+    )
+
+
+def _is_http(link: str) -> bool:
+    """Whether the link's scheme is http(s), as urlsplit reads it (raising where it raises); the common
+    spelling is checked first."""
+    if link.isascii() and "[" not in link and "]" not in link and link[:8].lower().startswith(("http://", "https://")):
+        return True
+    return urlsplit(link).scheme.lower() in ("http", "https")
 
 
 def _first_content(entry: Any) -> str:
@@ -174,7 +198,7 @@ def fast_result_is_sure(feed: RawFeed) -> bool:
     for entry in feed.entries:
         if not entry.title.strip() or _MOJIBAKE.search(entry.title):
             return False
-        if urlsplit(entry.link.strip()).scheme.lower() not in ("http", "https"):
+        if not _is_http(entry.link.strip()):
             return False
         if parse_date(entry.date_text) is None:
             return False

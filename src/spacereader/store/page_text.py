@@ -15,10 +15,15 @@ def set_full_text(conn: sqlite3.Connection, feed_id: int, on: bool) -> bool:
 
 
 def articles_wanting_pages(conn: sqlite3.Connection, limit: int) -> list[tuple[int, str, str]]:
-    """(id, url, title) of articles of full-text feeds whose page was never tried, newest first."""
+    """(id, url, title) of articles of full-text feeds whose page was never tried, newest first.
+
+    Reached through the full-text feeds' own articles (articles_by_feed): a join let the planner walk every
+    article by date, about 0.1 s at 50,000 on each refresh even with no full-text feed.
+    """
     rows = conn.execute(
-        "SELECT a.id, a.url, a.title FROM articles a JOIN feeds f ON f.id = a.feed_id"
-        " WHERE f.full_text = 1 AND f.kind = 'feed' AND a.from_page = 0 AND a.page_error = '' AND a.url != ''"
+        "SELECT a.id, a.url, a.title FROM articles a"
+        " WHERE a.feed_id IN (SELECT id FROM feeds WHERE full_text = 1 AND kind = 'feed')"
+        " AND a.from_page = 0 AND a.page_error = '' AND a.url != ''"
         " ORDER BY a.published DESC, a.id DESC LIMIT ?",
         (limit,),
     )
