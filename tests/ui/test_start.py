@@ -8,6 +8,8 @@ import pytest
 
 from spacereader.ui import collector
 from spacereader.ui.widgets.article_list import ArticleList
+from spacereader.ui.widgets.entity_sidebar import EntitySidebar
+from spacereader.ui.widgets.search_bar import SearchBar
 
 
 @pytest.fixture
@@ -38,3 +40,17 @@ def test_resume_leaves_a_collector_it_did_not_stop_alone(collector_restored):
     gc.enable()
     collector.resume()
     assert gc.get_freeze_count() == 0
+
+
+async def test_the_search_line_and_the_entity_detail_are_built_on_first_use(seeded_store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sidebar = app.screen.query_one(EntitySidebar)
+        assert not app.screen.query(SearchBar) and sidebar.detail is None
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.query_one(SearchBar).has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query_one(SearchBar).display  # kept, hidden, for the next search
