@@ -9,7 +9,6 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any, Protocol
 
-from spacereader.entities.normalise import REPAIRS_VERSION
 from spacereader.models import Mention
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ def warm_up(extractor: EntityExtractor) -> None:
 
 def extractor_label(extractor: EntityExtractor) -> str:
     """What the cache records per article; a different label (model or repairs) means it is extracted again."""
+    from spacereader.entities.normalise import REPAIRS_VERSION  # the repairs' tables: not needed to start
+
     return f"{extractor.name}=={extractor.version}+repairs{REPAIRS_VERSION}"
 
 
