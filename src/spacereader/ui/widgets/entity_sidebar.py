@@ -7,16 +7,20 @@ Two modes: the open article's entities, grouped; or, once one is chosen, that en
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from spacereader.models import Entity
 from spacereader.safe_text import clean_line
+
+if TYPE_CHECKING:
+    from textual.widgets import Sparkline
 
 GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
 SHORT_KINDS = {"person": "person", "organisation": "org", "place": "place"}
@@ -70,6 +74,8 @@ class EntitySidebar(Vertical):
     def _detail(self) -> EntityDetail:
         """The entity mode's widgets, built the first time an entity is chosen (not while the reader starts)."""
         if self.detail is None:
+            from textual.widgets import Sparkline  # with `statistics`: imported when first drawn
+
             self.detail = EntityDetail(
                 Static(id="entity-detail-title"),
                 Sparkline([], id="entity-sparkline"),
