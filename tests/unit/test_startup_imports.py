@@ -9,9 +9,12 @@ import pytest
 
 from spacereader.cli import build_parser, reader_args
 
-# Loaded only when used: the config writer (saving a theme), and the table screens (f, v, L).
+# Loaded only when used: the config writer (saving a theme), the table screens (f, v, L), the entity repairs
+# (labelling an article's entities), importlib.metadata (only when the model's dist-info is unclear) and the
+# sparkline of a chosen entity.
 NOT_BEFORE_FIRST_SCREEN = ("tomlkit", "spacereader.ui.screens.feeds", "spacereader.ui.screens.views",
-                           "spacereader.ui.screens.links", "textual.widgets._data_table")  # fmt: skip
+                           "spacereader.ui.screens.links", "textual.widgets._data_table",
+                           "spacereader.entities.normalise", "importlib.metadata", "textual.widgets._sparkline")  # fmt: skip
 
 
 def test_launch_path_leaves_unused_modules_unimported():

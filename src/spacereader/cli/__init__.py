@@ -210,6 +210,9 @@ def format_article(article: Article) -> str:
 
 def run_tui(args: argparse.Namespace) -> int:
     """Open the reader."""
+    from spacereader.ui import collector
+
+    collector.hold()  # until the first frame is drawn
     store = open_store(args, warn=False)
     from spacereader.config import load_settings
     from spacereader.ui.app import SpaceReaderApp

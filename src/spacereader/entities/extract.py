@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
+import os
 import re
+import sys
 import threading
 from typing import TYPE_CHECKING, Any, Protocol
 
-from spacereader.entities.normalise import REPAIRS_VERSION
 from spacereader.models import Mention
 
 if TYPE_CHECKING:
@@ -49,6 +49,8 @@ def warm_up(extractor: EntityExtractor) -> None:
 
 def extractor_label(extractor: EntityExtractor) -> str:
     """What the cache records per article; a different label (model or repairs) means it is extracted again."""
+    from spacereader.entities.normalise import REPAIRS_VERSION  # the repairs' tables: not needed to start
+
     return f"{extractor.name}=={extractor.version}+repairs{REPAIRS_VERSION}"
 
 
@@ -105,12 +107,42 @@ def _installed_version(pipeline: str) -> str:
             return str(json.loads(meta.read_text(encoding="utf-8")).get("version", "?"))
         except (OSError, ValueError):
             return "?"
+    found = _dist_info_version(pipeline)
+    if found is not None:
+        return found
+    import importlib.metadata  # about 10 ms of imports: only when the quick look above is unsure
+
     for name in (pipeline, pipeline.replace("_", "-")):
         try:
             return importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             continue
     return "?"
+
+
+def _dist_info_version(name: str) -> str | None:
+    """The Version line of the first `NAME-*.dist-info` on sys.path, read directly (as importlib.metadata
+    would find it); None when a folder holds several or none is found, for importlib.metadata to decide."""
+    prefix = re.sub(r"[-_.]+", "_", name).lower() + "-"
+    for entry in sys.path:
+        try:
+            names = [n for n in os.listdir(entry or ".") if n.lower().startswith(prefix) and n.endswith(".dist-info")]
+        except OSError:
+            continue
+        if len(names) > 1:
+            return None
+        if names:
+            try:
+                with open(os.path.join(entry or ".", names[0], "METADATA"), encoding="utf-8") as metadata:
+                    for line in metadata:
+                        if not line.strip():
+                            break  # the headers end at the first blank line
+                        if line.startswith("Version:"):
+                            return line.split(":", 1)[1].strip()
+            except OSError:
+                pass
+            return None
+    return None
 
 
 def _chunks(text: str, size: int = _CHUNK_CHARS) -> list[tuple[int, str]]:

@@ -22,7 +22,7 @@ from spacereader.config_edit import ConfigEditError
 from spacereader.entities.extract import EntityExtractor, PlainExtractor
 from spacereader.paths import styles_dir
 from spacereader.store import Connection, Store
-from spacereader.ui import work
+from spacereader.ui import collector, work
 from spacereader.ui.dialogs.help import HelpScreen
 from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
 from spacereader.ui.messages import ArticlesMarked, ArticleStateFailed, ArticleStateSaved, MarkFailed, News
@@ -94,6 +94,7 @@ class SpaceReaderApp(App[None]):
         return MainScreen(self.conn)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(collector.resume)  # held off while starting (see collector)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         for warning in self.startup_warnings:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
-from spacereader.entities.backlog import extract_backlog, load_or_extract_entities
 from spacereader.entities.extract import ExtractorError, warm_up
 from spacereader.safe_text import clean_line
 from spacereader.store import DatabaseError
@@ -217,6 +216,8 @@ def relay_extraction_events(app: WorkerHost) -> None:
 
 def extract_now(app: WorkerHost, article_id: int) -> None:
     """Entities of the open article, ahead of the backlog (light extractors only)."""
+    from spacereader.entities.backlog import load_or_extract_entities  # the repairs' tables: not at start-up
+
     try:
         with closing(app.store.connect()) as conn:
             entities = load_or_extract_entities(conn, app.extractor, article_id)
@@ -229,6 +230,8 @@ def extract_now(app: WorkerHost, article_id: int) -> None:
 
 def extract_all(app: WorkerHost, first_id: int | None) -> None:
     """Every article not yet processed by this extractor, `first_id` first, in small batches."""
+    from spacereader.entities.backlog import extract_backlog  # the repairs' tables: not at start-up
+
     worker = get_current_worker()
     try:
         warm_up(app.extractor)

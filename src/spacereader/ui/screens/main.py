@@ -85,8 +85,7 @@ class MainScreen(Screen[None]):
         configured = self.reader.settings.list_width
         wide, narrow = remembered_sizes(get_preference(self.conn, LIST_SIZES), configured) or (configured, 40)
         with Panes(id="panes", list_width=wide, list_height=narrow):
-            with Vertical(id="list-column"):
-                yield SearchBar(id="search-line")
+            with Vertical(id="list-column"):  # the search line is put above the list on first use
                 yield ArticleList(id="article-list")
             yield ReadingPane(id="reading-pane")
             yield EntitySidebar(id="entity-sidebar")
@@ -151,9 +150,9 @@ class MainScreen(Screen[None]):
 
     def action_go_back(self) -> None:
         """Return to the list shown before the last narrowing, with its selection."""
-        search_bar = self.query_one(SearchBar)
+        search_bar = self.search_bar
         panes = self.query_one(Panes)
-        if search_bar.active:
+        if search_bar is not None and search_bar.active:
             search_bar.close(keep=False)
         elif panes.hide_entities() or panes.leave_reading():
             return
@@ -276,16 +275,25 @@ class MainScreen(Screen[None]):
 
     # -- search, sort and views -------------------------------------------------------------------------
 
-    def action_open_search(self) -> None:
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search line, once it has been opened."""
+        found = self.query(SearchBar)
+        return found.first() if found else None
+
+    async def action_open_search(self) -> None:
         """Open the search line; results replace the list as the user types."""
-        search_bar = self.query_one(SearchBar)
+        search_bar = self.search_bar
+        if search_bar is None:  # not built while the reader starts
+            search_bar = SearchBar(id="search-line")
+            await self.query_one("#list-column").mount(search_bar, before=0)
         search_bar.open(search_bar.origin if search_bar.active else self.current_state())
 
     @on(SearchBar.Searched)
     def show_results(self, event: SearchBar.Searched) -> None:
         self.query_one(StatusLine).search_error = ""
         if event.view is None:
-            self.load_state(self.query_one(SearchBar).origin)
+            self.load_state(cast(SearchBar, self.search_bar).origin)
         else:
             assert event.view.search is not None
             self.load_state(ListState(event.view, f"Search: {event.text}", highlight=event.view.search.highlight_words))

@@ -7,16 +7,20 @@ Two modes: the open article's entities, grouped; or, once one is chosen, that en
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from spacereader.models import Entity
 from spacereader.safe_text import clean_line
+
+if TYPE_CHECKING:
+    from textual.widgets import Sparkline
 
 GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
 SHORT_KINDS = {"person": "person", "organisation": "org", "place": "place"}
@@ -25,6 +29,18 @@ SHORT_KINDS = {"person": "person", "organisation": "org", "place": "place"}
 def plural(count: int, word: str) -> str:
     """'1 article', '2 articles'."""
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class EntityDetail(Vertical):
+    """The chosen entity: its name, mentions per day and who is named alongside; kept by the sidebar.
+
+    Holds its parts directly, so the sidebar can fill them in the same call that mounts them.
+    """
+
+    def __init__(self, title: Static, sparkline: Sparkline, caption: Static, heading: Static,
+                 related: OptionList, *, id: str) -> None:  # fmt: skip
+        super().__init__(title, sparkline, caption, heading, related, id=id)
+        self.parts = (title, sparkline, caption, heading, related)
 
 
 class EntitySidebar(Vertical):
@@ -39,6 +55,8 @@ class EntitySidebar(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entities: dict[str, Entity] = {}
+        self.detail: EntityDetail | None = None
+        """The entity mode's widgets, once an entity has been chosen."""
         self.watched: dict[int, int] = {}
         """Watched entity id -> its unseen new articles; marked in the lists (set by the screen)."""
 
@@ -52,21 +70,29 @@ class EntitySidebar(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="entity-status")
         yield OptionList(id="entity-options")
-        with Vertical(id="entity-detail"):
-            yield Static(id="entity-detail-title")
-            yield Sparkline([], id="entity-sparkline")
-            yield Static(id="entity-sparkline-caption")
-            yield Static(Text("Named alongside"), id="entity-related-title")
-            yield OptionList(id="entity-related")
 
-    def on_mount(self) -> None:
-        self.query_one("#entity-detail").display = False
+    def _detail(self) -> EntityDetail:
+        """The entity mode's widgets, built the first time an entity is chosen (not while the reader starts)."""
+        if self.detail is None:
+            from textual.widgets import Sparkline  # with `statistics`: imported when first drawn
+
+            self.detail = EntityDetail(
+                Static(id="entity-detail-title"),
+                Sparkline([], id="entity-sparkline"),
+                Static(id="entity-sparkline-caption"),
+                Static(Text("Named alongside"), id="entity-related-title"),
+                OptionList(id="entity-related"),
+                id="entity-detail",
+            )
+            self.mount(self.detail)
+        return self.detail
 
     # -- article mode -----------------------------------------------------------------------------------
 
     def show_entities(self, entities: list[Entity] | None, *, note: str = "") -> None:
         """Fill the groups; `None` means the article has not been processed yet."""
-        self.query_one("#entity-detail").display = False
+        if self.detail is not None:
+            self.detail.display = False
         status = self.query_one("#entity-status", Static)
         options = self.query_one("#entity-options", OptionList)
         options.clear_options()
@@ -106,18 +132,17 @@ class EntitySidebar(Vertical):
         """The chosen entity: how often it appeared per day and who or what is named with it."""
         self.query_one("#entity-status").display = False
         self.query_one("#entity-options").display = False
-        self.query_one("#entity-detail").display = True
+        detail = self._detail()
+        detail.display = True
+        title, sparkline, caption, _, related_list = detail.parts
         total = sum(count for _, count in per_day)
         watching = " · watched" if entity.id in self.watched else ""
-        self.query_one("#entity-detail-title", Static).update(
+        title.update(
             Text(f"{clean_line(entity.name)}\n{entity.kind} · named in {plural(entity.count, 'article')}{watching}")
         )
-        self.query_one("#entity-sparkline", Sparkline).data = [float(count) for _, count in per_day] or [0.0]
+        sparkline.data = [float(count) for _, count in per_day] or [0.0]
         span = f"{per_day[0][0][5:]} → {per_day[-1][0][5:]}" if per_day else ""
-        self.query_one("#entity-sparkline-caption", Static).update(
-            Text(f"{plural(total, 'mention')} by day, {span}\nescape: back to the list")
-        )
-        related_list = self.query_one("#entity-related", OptionList)
+        caption.update(Text(f"{plural(total, 'mention')} by day, {span}\nescape: back to the list"))
         related_list.clear_options()
         if related:
             self._fill(related_list, related, grouped=False)

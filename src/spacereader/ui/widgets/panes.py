@@ -100,8 +100,8 @@ class Panes(Horizontal):
         column = self.query_one("#list-column")
         if self.narrow:
             # An open search line takes its rows on top of the list's, so the results keep theirs.
-            search_line = self.query_one("#search-line")
-            extra = search_line.outer_size.height if search_line.display else 0
+            search_line = self.query("#search-line")  # built when first opened
+            extra = sum(line.outer_size.height for line in search_line if line.display)
             rows = list_rows(self.size.height, self.narrow_percent) + extra
             column.styles.width = "100%"
             column.styles.height = max(min(rows, self.size.height - MIN_READING_ROWS), 0)

@@ -15,7 +15,7 @@ PLACEHOLDER = 'search: words "a phrase" -not feed: entity: is:unread after:7d'
 
 
 class SearchBar(Input):
-    """Hidden until opened; results follow the typing, one search per burst of keystrokes."""
+    """Built when first opened and hidden when closed; results follow the typing, one search per burst of keystrokes."""
 
     @dataclass
     class Searched(Message):
@@ -42,8 +42,6 @@ class SearchBar(Input):
         self.origin: Any = None
         """Whatever the list showed before the line opened (the screen's list state), handed back on close."""
         self._pending: str | None = None
-
-    def on_mount(self) -> None:
         self.display = False
 
     @property
