@@ -44,6 +44,7 @@ from spacereader.entities.normalise import (  # noqa: E402
     rules_off,
 )
 from tests.entity_articles import ARTICLES  # noqa: E402
+from tests.entity_articles_unseen import UNSEEN  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "corpus" / "ner" / "uner_en_pud.jsonl"
 SEED = 14
@@ -120,10 +121,10 @@ def _count(counter: Counter, gold: set, pred: set) -> None:
     counter["fn"] += len(gold - pred)
 
 
-def own_articles_f1(extractor, repaired: bool) -> float:
-    """Sidebar F1 over the articles written for the tests."""
+def own_articles_f1(extractor, repaired: bool, articles: dict | None = None) -> float:
+    """Sidebar F1 over written articles ({name: (text, rows)}; by default those the tests were written with)."""
     counts: Counter = Counter()
-    for text, rows in ARTICLES.values():
+    for text, rows in (ARTICLES if articles is None else articles).values():
         gold = {(canonical_key(name), kind) for name, kind in rows.items()}
         mentions = extractor.extract(text)
         if repaired:
@@ -314,17 +315,24 @@ def main() -> int:
         ],
     )
     own = own_articles_f1(extractor, True)
-    print("\ngain per rule (all rules minus all but this one; sidebar F1 / micro F1; own: written articles' sidebar)")
-    print(f"  {'rule':18} {'dev sidebar':>12} {'dev micro':>10} {'test sidebar':>13} {'test micro':>11} {'own':>6}")
+    unseen = {genre: own_articles_f1(extractor, True, UNSEEN[genre]) for genre in UNSEEN}
+    print("\ngain per rule (all rules minus all but this one; sidebar F1 / micro F1; own: written articles' sidebar,"
+          " tuned on; unseen: the articles written apart, never tuned on)")  # fmt: skip
+    print(f"  {'rule':18} {'dev sidebar':>12} {'dev micro':>10} {'test sidebar':>13} {'test micro':>11} {'own':>6}"
+          + "".join(f" {'unseen ' + genre:>14}" for genre in UNSEEN))  # fmt: skip
     for rule in RULES:
         with rules_off(rule):
             without = {"dev": scorer.score(dev, True), "test": scorer.score(test, True)}
             own_without = own_articles_f1(extractor, True)
+            unseen_without = {genre: own_articles_f1(extractor, True, UNSEEN[genre]) for genre in UNSEEN}
         gains = [full[part][m] - without[part][m] for part in ("dev", "test") for m in ("sidebar", "micro")]
         print(f"  {rule:18} {gains[0]:+12.1f} {gains[1]:+10.1f} {gains[2]:+13.1f} {gains[3]:+11.1f} "
-              f"{own - own_without:+6.1f}")  # fmt: skip
+              f"{own - own_without:+6.1f}" + "".join(f" {unseen[g] - unseen_without[g]:+14.1f}" for g in UNSEEN))  # fmt: skip
     print(f"\narticles written for the tests (tuned on): sidebar F1 {own_articles_f1(extractor, False):.1f} "
           f"alone, {own:.1f} repaired")  # fmt: skip
+    for genre, articles in UNSEEN.items():
+        print(f"articles written apart, never tuned on, {genre} ({len(articles)}): sidebar F1 "
+              f"{own_articles_f1(extractor, False, articles):.1f} alone, {unseen[genre]:.1f} repaired")  # fmt: skip
     if args.causes:
         print_causes(scorer, dev)
 
