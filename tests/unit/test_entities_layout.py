@@ -93,3 +93,49 @@ def test_a_text_written_all_in_capitals_keeps_the_models_names() -> None:
     text = "FLOODS HIT DORSET\nTHE ENVIRONMENT AGENCY SAID RIVERS IN DORSET ROSE OVERNIGHT."
     mentions = spans(text, ("DORSET", "GPE"), ("THE ENVIRONMENT AGENCY", "ORG"))
     assert names(text, mentions) == {"DORSET": "place", "ENVIRONMENT AGENCY": "organisation"}
+
+
+def test_a_result_headline_in_capitals_ending_in_a_full_stop_names_both_teams() -> None:
+    text = "HALSTEAD TOWN 2 MERRIDALE 1.\n\nHalstead Town won at home, and Merridale stay bottom."
+    mentions = spans(text, ("HALSTEAD TOWN 2 MERRIDALE", "ORG"), ("Halstead Town", "ORG"))
+    assert names(text, mentions) == {"Halstead Town": "organisation", "MERRIDALE": "organisation"}
+    with rules_off("scores"):
+        assert "MERRIDALE" not in names(text, mentions)
+
+
+def test_names_in_a_scorers_list_are_people_but_tallies_and_results_are_not() -> None:
+    text = (
+        "Scorers: Dunmore: Abara 23, 45 pen; Lorne: Fahey 51, Gault 88.\n"
+        "Dunmore 2 Lorne 2\nWard 1: Keane 4,101, Lutz 3,870\nSent off: Hume 90+2."
+    )
+    mentions = spans(text, ("Abara", "ORG"), ("Gault", "GPE"))
+    found = names(text, mentions)
+    assert {n: k for n, k in found.items() if k == "person"} == {
+        n: "person" for n in ("Abara", "Fahey", "Gault", "Hume")
+    }
+    assert found["Dunmore"] == found["Lorne"] == "organisation"
+    with rules_off("scorers"):
+        assert "Fahey" not in names(text, mentions) and names(text, mentions)["Abara"] == "organisation"
+
+
+def test_a_lone_name_and_number_in_prose_is_no_scorer() -> None:
+    text = "The laptops still run Windows 11. Sales rose in Kelso."
+    assert "Windows" not in names(text, spans(text, ("Kelso", "GPE")))
+
+
+def test_a_venue_in_a_match_report_is_a_place_but_an_employer_elsewhere_is_not() -> None:
+    report = "Ashby Albion beat Garth Rangers 2-0 at Old Trafford on Saturday."
+    mentions = spans(report, ("Ashby Albion", "ORG"), ("Garth Rangers", "ORG"), ("Old Trafford", "ORG"))
+    assert names(report, mentions)["Old Trafford"] == "place"
+    with rules_off("venues"):
+        assert names(report, mentions)["Old Trafford"] == "organisation"
+    news = "She worked at Brightwell for ten years before the merger."
+    assert names(news, spans(news, ("Brightwell", "ORG"))) == {"Brightwell": "organisation"}
+
+
+def test_a_country_playing_a_match_is_a_team() -> None:
+    text = "Wales are unbeaten this year, and Scotland lost to Wales in March."
+    mentions = spans(text, ("Wales", "GPE"), ("Scotland", "GPE"))
+    assert names(text, mentions) == {"Wales": "organisation", "Scotland": "place"}
+    with rules_off("teams"):
+        assert names(text, mentions)["Wales"] == "place"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacereader.entities.normalise import group_entities, repair_mentions
+from spacereader.entities.normalise import group_entities, repair_mentions, rules_off
 from spacereader.models import Mention
 
 
@@ -191,3 +191,27 @@ def test_names_a_space_apart_are_one_name() -> None:
     assert names(text, mentions) == {
         "Casa Santa Marta": "place", "Sony Australia": "organisation", "Paris": "place", "France": "place"
     }  # fmt: skip
+
+
+def test_a_facility_is_a_place_but_a_one_word_facility_may_be_an_agency() -> None:
+    text = "Visitors crowd Villa Marchetti, and Ostkanal said it would close the site. Delmore Tower stays open."
+    mentions = spans(text, ("Villa Marchetti", "FAC"), ("Ostkanal", "FAC"), ("Delmore Tower", "FAC"))
+    assert names(text, mentions) == {"Villa Marchetti": "place", "Ostkanal": "organisation", "Delmore Tower": "place"}
+    with rules_off("facilities"):
+        assert names(text, mentions)["Villa Marchetti"] == "organisation"
+
+
+def test_a_building_named_after_an_organisation_word_is_a_place() -> None:
+    text = "Tenants left Harbour Bank Tower after the fire."
+    mentions = spans(text, ("Harbour Bank Tower", "ORG"))
+    assert names(text, mentions) == {"Harbour Bank Tower": "place"}
+    with rules_off("facilities"):
+        assert names(text, mentions) == {"Harbour Bank Tower": "organisation"}
+
+
+def test_titles_of_works_are_no_entities() -> None:
+    text = "Her first film was Quiet Harbour, and his hit Velvet Road topped charts; later came Marigold (1961)."
+    mentions = spans(text, ("Quiet Harbour", "ORG"), ("Velvet Road", "GPE"), ("Marigold", "PERSON"))
+    assert names(text, mentions) == {}
+    with rules_off("works"):
+        assert set(names(text, mentions)) == {"Quiet Harbour", "Velvet Road", "Marigold"}

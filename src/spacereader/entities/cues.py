@@ -156,14 +156,19 @@ def is_junk(text: str, start: int, end: int, name: str) -> bool:
     return opens in ("“", '"', "‘") and any(q in closes for q in ("”", '"', "’"))
 
 
-def type_evidence(text: str, start: int, name: str, kind: str, label: str, titled: bool) -> tuple[str, float]:
-    """The span's kind after local evidence, and how much its vote should count."""
+def type_evidence(
+    text: str, start: int, name: str, kind: str, label: str, titled: bool, facilities: bool = True
+) -> tuple[str, float]:
+    """The span's kind after local evidence, and how much its vote should count (`facilities`: the bench's
+    switch for the rule that a facility is a place)."""
     words = [w.casefold().strip(".") for w in name.split()]
     previous = re.findall(r"[\w.]+", text[max(0, start - 30) : start])
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
     if titled or previous_word in PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
-    if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
+    built = facilities and words[-1] in _FACILITY_HEADS | _PLACE_HEADS and words[-1] not in _ORG_HEADS
+    if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words) and not built:
+        # A facility's last word outranks an organisation word inside it: "South Bank Tower" is a building.
         # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
         return "organisation", 2.0
     if label in ("PERSON", "ORG") and (previous_word in _PLACE_BEFORE or words[-1] in _PLACE_HEADS):
@@ -181,7 +186,41 @@ def type_evidence(text: str, start: int, name: str, kind: str, label: str, title
     if label == "ORG" and len(words) == 1 and not name.isupper() and _gendered_nearby(text, start + len(name)):
         return "person", 1.0
     if label == "FAC":
-        # Facilities are places when named for one ("Kennedy Space Center"); the model also tags
-        # agencies and brands FAC, and those are organisations.
-        return ("place", 1.5) if words[-1] in _FACILITY_HEADS else ("organisation", 0.5)
+        # Facilities are places ("Kennedy Space Center", "Villa Pelucca"); the model also tags agencies and
+        # brands FAC, and those are mostly one word ("Roscosmos") or carry an organisation word (typed above).
+        if words[-1] in _FACILITY_HEADS:
+            return "place", 1.5
+        return ("place", 1.0) if facilities and len(words) > 1 else ("organisation", 0.5)
     return kind, 1.0
+
+
+# A country or town standing for its team or government: "England are", "the Australia side", "beating Wales".
+_TEAM_AFTER = re.compile(r"\s+(?:are|were|have|side|team|squad|XI|coach|captain|manager|players)\b")
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|against|v|vs|lost to|draw with|drew with|defeated|host|hosted)\.? $"
+)
+
+
+def acts_as_team(text: str, start: int, end: int) -> bool:
+    """Whether a place name is used as a team: a plural verb or a team noun after it, a match verb before it."""
+    return bool(_TEAM_AFTER.match(text, end) or _TEAM_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+# Titles of works are no people, organisations or places: "the film Gravity", "his hit Monster Mash",
+# "in Sabrina (1954)".
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|album|song|single|hit|novel|book|series|sitcom|show|opera|musical|painting|poem|play)"
+    r"\s+(?:was\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"\s*\((?:19|20)\d\d\)")
+
+
+def is_work_title(text: str, start: int, end: int) -> bool:
+    """Whether the span names a work: a work noun just before it, or a year in brackets just after it."""
+    return bool(_WORK_BEFORE.search(text[max(0, start - 30) : start]) or _YEAR_AFTER.match(text, end))
+
+
+def has_org_head(name: str) -> bool:
+    """Whether a word of the name says organisation ("Club", "Ltd", "University")."""
+    return any(w.casefold().strip(".") in _ORG_HEADS for w in name.split())

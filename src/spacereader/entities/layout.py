@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 _LINE = re.compile(r"[^\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -18,12 +19,17 @@ _SCORE = r"\d{1,3}(?:[.,]\d+)?%?"
 # "Kirkby Rovers 3 (Halden 12) Ashford United 1", "Brenton City 0 Dunmore Athletic 2", "Rovers v City",
 # "1. Kirkby Rovers 14 pts", "Castor Energy +4.8%": the names in a result, fixture, standings or movers line.
 _SCORE_LINES = (
-    re.compile(rf"^\s*({_NAME}) {_SCORE}(?: \([^)\n]*\))?(?: ?[-–,] ?| )({_NAME}) {_SCORE}(?: \([^)\n]*\))?\s*$"),
+    # A headline may close with a full stop: "MANCHESTER UNITED 2 LIVERPOOL 1."
+    re.compile(rf"^\s*({_NAME}) {_SCORE}(?: \([^)\n]*\))?(?: ?[-–,] ?| )({_NAME}) {_SCORE}(?: \([^)\n]*\))?\.?\s*$"),
     re.compile(rf"(?:^|[:;] ?)({_NAME}) (?:v|vs\.?) ({_NAME})(?=\s*(?:[;.,]|$))"),
     re.compile(rf"^\s*\d{{1,3}}[.)] ({_NAME}) \d+(?: \w+)?\s*$"),
     # Two words at least: "Turnout 61%" is a figure, not a company.
     re.compile(r"^\s*([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){1,3}) (?:[+-−]\d[\d.,]*%?|\d[\d.,]*%)\s*$"),
 )
+# A scorer and the minutes of the goals: "Saka 23, 45 pen", "(Halden 12, 41, Okafor 88)", "Daly 90+2". A minute
+# is never part of a larger number ("Alvarez 4,101" is a tally), and the list ends the clause.
+_MINUTE = r"\d{1,3}(?![\d.,]\d)(?:\+\d{1,2})?(?: ?(?:pen|og|p)\b)?"
+_SCORER = re.compile(rf"(?<![\w'’-])({_NAME}) {_MINUTE}(?:, {_MINUTE})*(?=\s*(?:[,;.)]|$))", re.MULTILINE)
 TRAILING_NUMBER = re.compile(r"\s+[+-]?\d[\d.,:%]*$")
 """A score or count the model took into a name ("Rovers 3", "Whitcombe 3,870")."""
 
@@ -71,3 +77,28 @@ def score_line_names(text: str) -> list[tuple[int, int]]:
                     start = line.start() + match.start(group)
                     spans.append((start, start + len(name)))
     return spans
+
+
+def scorer_names(text: str, teams: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the people in a scorers list ("Scorers: Hartley 58, 62."), skipping the `teams` found in result
+    lines, where a name before a score at a line's end looks the same ("Arsenal 2 Brighton 2").
+
+    A lone "Name 4." is prose as often as not ("Windows 11."), so a scorer needs company on its line, more
+    than one minute, or a penalty, own goal or stoppage-time mark.
+    """
+    matches = [m for m in _SCORER.finditer(text) if not any(m.start(1) < e and s < m.end(1) for s, e in teams)]
+    per_line = Counter(_line_of(text, m.start()) for m in matches)
+    return [
+        m.span(1)
+        for m in matches
+        if per_line[_line_of(text, m.start())] > 1
+        or re.search(r",|\+|pen|og|p$", m.group()[len(m.group(1)) :])
+        or _SCORERS_HEADING.match(text, text.rfind("\n", 0, m.start()) + 1)
+    ]
+
+
+_SCORERS_HEADING = re.compile(r"\s*(?:scorers?|goals?|goalscorers?)\s*:", re.IGNORECASE)
+
+
+def _line_of(text: str, at: int) -> int:
+    return text.count("\n", 0, at)

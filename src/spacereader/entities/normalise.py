@@ -25,11 +25,14 @@ from spacereader.entities.cues import (
     PLAIN_ACRONYMS,
     ROMAN,
     TITLES,
+    acts_as_team,
+    has_org_head,
     is_junk,
     is_stray_lower,
+    is_work_title,
     type_evidence,
 )
-from spacereader.entities.layout import TRAILING_NUMBER, Ranges, capital_lines, score_line_names
+from spacereader.entities.layout import TRAILING_NUMBER, Ranges, capital_lines, score_line_names, scorer_names
 from spacereader.models import ExtractedEntity, Mention
 
 KIND_OF_LABEL = {
@@ -42,7 +45,7 @@ KIND_OF_LABEL = {
 }
 """Model labels that the sidebar shows; NORP, DATE, WORK_OF_ART and the rest are dropped."""
 
-REPAIRS_VERSION = "2"
+REPAIRS_VERSION = "3"
 """Part of the label saved with each article's entities: raise it when the rules change, so caches re-extract."""
 RULES = (
     "trim",
@@ -58,6 +61,11 @@ RULES = (
     "scores",
     "org_short_forms",
     "join_adjacent",
+    "facilities",
+    "teams",
+    "works",
+    "venues",
+    "scorers",
 )
 """Every repair by name, so the bench can score each one switched off in turn."""
 _OFF: set[str] = set()
@@ -108,6 +116,8 @@ def repair_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Candidate]:
     found = []
     seen: set[tuple[int, int]] = set()
+    in_tables = score_line_names(text) if _on("scores") or _on("scorers") or _on("venues") else []
+    sporting = _on("venues") and bool(in_tables or _MATCH_SCORE.search(text))
     norp_ends = {m.end for m in mentions if m.label == "NORP"}
     if _on("join_adjacent"):
         mentions = _join_adjacent(text, mentions)
@@ -130,29 +140,52 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
             continue  # a headline in capitals: its names are counted where written in mixed case
         if _on("junk") and is_junk(text, start, end, text[start:end]):
             continue
+        if _on("works") and is_work_title(text, start, end):
+            continue
         strength = 1.0
         if _on("types"):
-            kind, strength = type_evidence(text, start, text[start:end], kind, mention.label, titled)
+            kind, strength = type_evidence(
+                text, start, text[start:end], kind, mention.label, titled, facilities=_on("facilities")
+            )
+        if _on("teams") and mention.label == "GPE" and acts_as_team(text, start, end):
+            kind, strength = "organisation", 1.5
+        if _on("venues") and sporting and mention.label in ("ORG", "PERSON") and strength <= 1.0:
+            if _VENUE_BEFORE.search(text, max(0, start - 8), start) and not has_org_head(text[start:end]):
+                kind = "place"
         if kind == "person" and _on("widen_person"):
             start, end = _widen_person(text, start, end, titled, norp_ends)
         found.append(Candidate(start, end, text[start:end], kind, strength))
-    return _add_layout_names(text, found)
+    return _add_layout_names(text, found, capitals, in_tables)
 
 
-def _add_layout_names(text: str, found: list[Candidate]) -> list[Candidate]:
+def _add_layout_names(
+    text: str, found: list[Candidate], capitals: Ranges, in_tables: list[tuple[int, int]]
+) -> list[Candidate]:
     """Names in score and tally lines: the model misses many (they become organisations unless the article's
-    other mentions say otherwise), and a person it found beside a score is more often a team."""
-    if not _on("scores"):
-        return found
-    in_tables = score_line_names(text)
-    tables = Ranges(sorted(in_tables))
-    found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
-             if c.kind == "person" and c.strength <= 1.0 and tables.holds(c.start, c.end) else c
-             for c in found]  # fmt: skip
-    covered = _covered_by(text, found)
-    found += [Candidate(start, end, text[start:end], "organisation", 0.5) for start, end in in_tables
-              if not any(covered[start:end])]  # fmt: skip
+    other mentions say otherwise), and a person it found beside a score is more often a team. Names in a
+    scorers list ("Saka 23, 45 pen") are people, whatever the model made of them."""
+    if _on("scores"):
+        tables = Ranges(sorted(in_tables))
+        found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
+                 if c.kind == "person" and c.strength <= 1.0 and tables.holds(c.start, c.end) else c
+                 for c in found]  # fmt: skip
+        covered = _covered_by(text, found)
+        found += [Candidate(start, end, text[start:end], "organisation", 0.5) for start, end in in_tables
+                  if not any(covered[start:end])]  # fmt: skip
+    if _on("scorers"):
+        scorers = [(s, e) for s, e in scorer_names(text, in_tables) if not capitals.holds(s, e)]
+        in_lists = Ranges(sorted(scorers))
+        found = [Candidate(c.start, c.end, c.text, "person", 1.5) if in_lists.holds(c.start, c.end) else c
+                 for c in found]  # fmt: skip
+        covered = _covered_by(text, found)
+        found += [Candidate(s, e, text[s:e], "person", 1.0) for s, e in scorers if not any(covered[s:e])]
     return sorted(found, key=lambda c: c.start)
+
+
+_VENUE_BEFORE = re.compile(r"\bat (?:the )?$")
+# A match score ("3-1"): with a result line, what makes a text a match report. There a name after "at" that is
+# no organisation by its words is where the match was played ("at Old Trafford").
+_MATCH_SCORE = re.compile(r"(?<![\d.,-])\d{1,2}-\d{1,2}(?![\d-])")
 
 
 def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[int]) -> tuple[int, int]:
@@ -287,8 +320,11 @@ class _Group:
 
     @property
     def name(self) -> str:
-        # The longest spelling, then the commonest: "United States" over "U.S.".
-        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], len(f)))
+        # The longest spelling, then one not in capitals (a headline's), then the commonest: "United States"
+        # over "U.S.", "Halstead Town" over "HALSTEAD TOWN".
+        return max(
+            self.forms, key=lambda f: (len(f.split()), len(f.split()) == 1 or not f.isupper(), self.forms[f], len(f))
+        )
 
 
 def group_entities(text: str, mentions: list[Mention]) -> list[ExtractedEntity]:
