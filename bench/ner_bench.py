@@ -413,6 +413,8 @@ def main() -> int:
         ("UNER news joined", news),
         ("entity-dense dev joined", dense),
         ("sports-shaped", sports_articles(n)),
+        ("written sports joined", joined([text for text, _ in UNSEEN["sports"].values()] * 8, 900)),
+        ("written news joined", joined([text for text, _ in UNSEEN["news"].values()] * 8, 900)),
     ):
         texts = (texts * (n // max(len(texts), 1) + 1))[:n]
         print(f"  {name:24} {time_articles(extractor, texts)}")

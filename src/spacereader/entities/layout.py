@@ -84,21 +84,22 @@ def scorer_names(text: str, teams: list[tuple[int, int]]) -> list[tuple[int, int
     lines, where a name before a score at a line's end looks the same ("Arsenal 2 Brighton 2").
 
     A lone "Name 4." is prose as often as not ("Windows 11."), so a scorer needs company on its line, more
-    than one minute, or a penalty, own goal or stoppage-time mark.
+    than one minute, a penalty, own goal or stoppage-time mark, or a "Scorers:" heading.
     """
-    matches = [m for m in _SCORER.finditer(text) if not any(m.start(1) < e and s < m.end(1) for s, e in teams)]
-    per_line = Counter(_line_of(text, m.start()) for m in matches)
+    in_teams = bytearray(len(text))
+    for start, end in teams:
+        in_teams[start:end] = b"\x01" * (end - start)
+    matches = [m for m in _SCORER.finditer(text) if not any(in_teams[m.start(1) : m.end(1)])]
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    lines = [bisect_right(line_starts, m.start()) - 1 for m in matches]
+    per_line = Counter(lines)
     return [
         m.span(1)
-        for m in matches
-        if per_line[_line_of(text, m.start())] > 1
+        for m, line in zip(matches, lines, strict=True)
+        if per_line[line] > 1
         or re.search(r",|\+|pen|og|p$", m.group()[len(m.group(1)) :])
-        or _SCORERS_HEADING.match(text, text.rfind("\n", 0, m.start()) + 1)
+        or _SCORERS_HEADING.match(text, line_starts[line])
     ]
 
 
 _SCORERS_HEADING = re.compile(r"\s*(?:scorers?|goals?|goalscorers?)\s*:", re.IGNORECASE)
-
-
-def _line_of(text: str, at: int) -> int:
-    return text.count("\n", 0, at)
