@@ -215,3 +215,9 @@ def test_titles_of_works_are_no_entities() -> None:
     assert names(text, mentions) == {}
     with rules_off("works"):
         assert set(names(text, mentions)) == {"Quiet Harbour", "Velvet Road", "Marigold"}
+
+
+def test_an_administrative_region_word_makes_a_place() -> None:
+    text = "The village lies in Kherova Oblast, far from Tamura Prefecture."
+    mentions = spans(text, ("Kherova Oblast", "PERSON"), ("Tamura Prefecture", "ORG"))
+    assert names(text, mentions) == {"Kherova Oblast": "place", "Tamura Prefecture": "place"}

@@ -47,7 +47,8 @@ _PLACE_BEFORE = frozenset(
 _PLACE_HEADS = frozenset(
     """island islands isles indies hill hills park tower center centre fault river lake mountain mountains
     valley bay coast peninsula desert forest sea ocean strait straits canal region district county province
-    villa gardens garden airport station stadium square street avenue""".split()
+    villa gardens garden airport station stadium square street avenue oblast krai prefecture governorate canton
+    municipality borough parish township voivodeship arrondissement emirate""".split()
 )
 # Titles and roles are not part of a name (the common annotation guideline) and say the span is a person.
 TITLES = frozenset(
