@@ -129,10 +129,9 @@ def test_context_phrases_and_suffixes() -> None:
     assert got == {"Parkson": "person", "Ramesses II": "person", "Vexa": "person", "Castel Ro": "place"}
 
 
-def test_comma_lists_are_split_and_trailing_function_words_dropped() -> None:
-    text = "Backed by Tesla, Uber and Snapchat. Islands such as Seychelles and more."
-    got = names(text, spans(text, ("Tesla, Uber and Snapchat", "ORG"), ("Seychelles and", "GPE")))
-    assert got == {"Tesla": "organisation", "Uber": "organisation", "Snapchat": "organisation", "Seychelles": "place"}
+def test_trailing_function_words_are_dropped() -> None:
+    text = "Islands such as Seychelles and more."
+    assert names(text, spans(text, ("Seychelles and", "GPE"))) == {"Seychelles": "place"}
 
 
 def test_generic_nouns_peoples_and_eras_are_not_entities() -> None:

@@ -49,7 +49,6 @@ REPAIRS_VERSION = "3"
 """Part of the label saved with each article's entities: raise it when the rules change, so caches re-extract."""
 RULES = (
     "trim",
-    "split_lists",
     "junk",
     "party_members",
     "types",
@@ -121,7 +120,7 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
     norp_ends = {m.end for m in mentions if m.label == "NORP"}
     if _on("join_adjacent"):
         mentions = _join_adjacent(text, mentions)
-    for mention in _split_lists(text, mentions) if _on("split_lists") else mentions:
+    for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         if (
             _on("party_members")
@@ -220,27 +219,6 @@ def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
             result[-1] = Mention(last.start, mention.end, text[last.start : mention.end], last.label)
         else:
             result.append(mention)
-    return result
-
-
-def _split_lists(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Split a span that is a comma list of names ("Tesla, Uber and Snapchat") into one span per name."""
-    result = []
-    for mention in mentions:
-        piece = text[mention.start : mention.end]
-        if ", " not in piece:
-            result.append(mention)
-            continue
-        for part in re.finditer(r"[^,]+", piece):
-            inner = re.sub(r"^\s*(?:and|or)\s+", "", part.group())
-            offset = mention.start + part.start() + (len(part.group()) - len(inner))
-            inner = inner.strip()
-            offset += 0 if not inner else (text.find(inner, offset) - offset)
-            for sub in re.split(r"\s+(?:and|or)\s+", inner):
-                at = text.find(sub, offset)
-                if sub and sub[0].isupper():
-                    result.append(Mention(at, at + len(sub), sub, mention.label))
-                offset = at + len(sub)
     return result
 
 
