@@ -1,5 +1,6 @@
 """Articles written for the entity tests, shaped like the feeds that are not prose: sports results, market
-reports, election tallies, with datelines, bylines and headlines in capitals. Each lists the sidebar rows a
+reports, election tallies, with datelines, bylines and headlines in capitals; and two news reports heavy with
+titles and roles (a vote in Congress, a committee hearing). Each lists the sidebar rows a
 careful reader would expect ({name: kind}); names are invented or public figures used only as text.
 """
 
@@ -108,5 +109,70 @@ ELECTION_ROWS = {
     "Capitol": "place",
 }
 
-ARTICLES = {"sports": (SPORTS, SPORTS_ROWS), "markets": (MARKETS, MARKETS_ROWS), "election": (ELECTION, ELECTION_ROWS)}
+CONGRESS = """\
+House approves defence bill after late deal on border money
+
+WASHINGTON (AP) — The House of Representatives on Thursday approved an $886 billion defence policy bill, after Speaker Mike Johnson struck a late deal with Democrats over money for the southern border.
+
+The bill passed 310-118. House Minority Leader Hakeem Jeffries, a New York Democrat, said it "keeps faith with our troops". Representative Marjorie Taylor Greene of Georgia voted against it, as did several members of the Freedom Caucus.
+
+Senate Majority Whip Dick Durbin said the Senate would take up the measure next week. The Pentagon has warned that delays would hold up pay rises. Defense Secretary Lloyd Austin told reporters at Fort Bragg that the bill "gives our people certainty."
+
+The White House said President Biden would sign it.
+"""
+
+CONGRESS_ROWS = {
+    "Washington": "place",
+    "AP": "organisation",
+    "House of Representatives": "organisation",
+    "Mike Johnson": "person",
+    "Hakeem Jeffries": "person",
+    "New York": "place",
+    "Marjorie Taylor Greene": "person",
+    "Georgia": "place",
+    "Freedom Caucus": "organisation",
+    "Dick Durbin": "person",
+    "Senate": "organisation",
+    "Pentagon": "organisation",
+    "Lloyd Austin": "person",
+    "Fort Bragg": "place",
+    "White House": "organisation",
+    "Biden": "person",
+    "Democrats": "organisation",
+}
+
+HEARING = """\
+Water company chief grilled by MPs over sewage spills
+
+LONDON (PA) - The chief executive of Thames Water, Chris Weston, told MPs on Tuesday that the company would need "years, not months" to cut sewage discharges into the River Thames and its tributaries.
+
+Weston faced questions from the Environment, Food and Rural Affairs Committee after Ofwat fined the utility £104 million. Committee chair Alistair Carmichael asked why bonuses had been paid while pollution incidents rose.
+
+Feargal Sharkey, the former Undertones singer who campaigns on river pollution, said outside Portcullis House that the answers were "deeply disappointing". The Environment Agency said it was investigating 12 spills near Oxford and Reading.
+"""
+
+HEARING_ROWS = {
+    "London": "place",
+    "PA": "organisation",
+    "Thames Water": "organisation",
+    "Chris Weston": "person",
+    "River Thames": "place",
+    "Environment, Food and Rural Affairs Committee": "organisation",
+    "Ofwat": "organisation",
+    "Alistair Carmichael": "person",
+    "Feargal Sharkey": "person",
+    "Undertones": "organisation",
+    "Portcullis House": "place",
+    "Environment Agency": "organisation",
+    "Oxford": "place",
+    "Reading": "place",
+}
+
+ARTICLES = {
+    "sports": (SPORTS, SPORTS_ROWS),
+    "markets": (MARKETS, MARKETS_ROWS),
+    "election": (ELECTION, ELECTION_ROWS),
+    "congress": (CONGRESS, CONGRESS_ROWS),
+    "hearing": (HEARING, HEARING_ROWS),
+}
 """Genre -> (text, expected sidebar rows)."""

@@ -1,5 +1,5 @@
-"""Articles kept apart from the entity rules: sports reports (match report, results and table, tennis and golf
-results) and general news, written after the rules and never looked at while changing them. The bench
+"""Articles kept apart from the entity rules: sports reports (match report, results and table, tennis, golf,
+rugby and cricket) and general news, written apart from the rules and never looked at while changing them. The bench
 scores them as a held-out check; no test asserts on them, so nothing pulls the rules towards them.
 
 Each lists the sidebar rows a careful reader would expect ({name: kind}): one row per person, team, company,
@@ -288,18 +288,152 @@ INQUIRY_ROWS = {
     "Metropolitan Police": "organisation",
 }
 
+RUGBY = """\
+SIX NATIONS: IRELAND 27 FRANCE 21.
+
+From Gerry Thornley, Aviva Stadium
+
+Ireland stayed on course for a second successive Grand Slam after Tadhg Beirne's late try broke French resistance in Dublin on Saturday.
+
+France led 21-20 with eight minutes left when Antoine Dupont kicked a penalty from halfway, but Ireland worked the ball through 14 phases before Beirne forced his way over. Jack Crowley converted.
+
+"We showed real character," said Ireland head coach Andy Farrell. His French counterpart, Fabien Galthie, said his side had "given everything".
+
+Ireland: Tries: Lowe, Sheehan, Beirne. Cons: Crowley 3. Pens: Crowley 2.
+France: Tries: Penaud, Dupont. Con: Ramos. Pens: Ramos 3.
+Referee: Angus Gardner (Australia).
+"""
+
+RUGBY_ROWS = {
+    "Ireland": "organisation",
+    "France": "organisation",
+    "Gerry Thornley": "person",
+    "Aviva Stadium": "place",
+    "Tadhg Beirne": "person",
+    "Dublin": "place",
+    "Antoine Dupont": "person",
+    "Jack Crowley": "person",
+    "Andy Farrell": "person",
+    "Fabien Galthie": "person",
+    "Lowe": "person",
+    "Sheehan": "person",
+    "Penaud": "person",
+    "Ramos": "person",
+    "Angus Gardner": "person",
+    "Australia": "place",
+}
+
+CRICKET = """\
+Root century puts England in control at Lord's
+
+By Nick Hoult at Lord's
+
+Joe Root made his 34th Test hundred as England reached 358 for five on the opening day of the second Test against Sri Lanka.
+
+Root, who passed Alastair Cook's record for Test runs at the ground, shared a stand of 141 with Harry Brook before falling to Asitha Fernando shortly before the close. Prabath Jayasuriya took two wickets for Sri Lanka.
+
+ENGLAND first innings
+B Duckett c Mendis b Fernando 40
+D Lawrence lbw b Jayasuriya 9
+O Pope c Karunaratne b Fernando 1
+J Root c Mendis b Fernando 143
+H Brook b Jayasuriya 71
+J Smith not out 51
+"""
+
+CRICKET_ROWS = {
+    "Joe Root": "person",
+    "England": "organisation",
+    "Lord's": "place",
+    "Nick Hoult": "person",
+    "Sri Lanka": "organisation",
+    "Alastair Cook": "person",
+    "Harry Brook": "person",
+    "Asitha Fernando": "person",
+    "Prabath Jayasuriya": "person",
+    "B Duckett": "person",
+    "Mendis": "person",
+    "D Lawrence": "person",
+    "O Pope": "person",
+    "Karunaratne": "person",
+    "J Smith": "person",
+}
+
+SENATE = """\
+Senate passes stopgap bill hours before shutdown deadline
+
+WASHINGTON (Reuters) - The U.S. Senate on Saturday passed a bill to keep the federal government funded until mid-November, sending it to President Joe Biden hours before a shutdown would have begun.
+
+The measure passed 88-9 after House Speaker Kevin McCarthy dropped demands from hardline Republicans for deep spending cuts. It leaves out new aid for Ukraine, which the White House had sought.
+
+Senate Majority Leader Chuck Schumer, a Democrat from New York, said the vote showed "cooler heads prevailed". Senator Rand Paul of Kentucky voted against it, saying Congress had again failed to control spending.
+
+The Congressional Budget Office estimates the federal deficit will reach $1.7 trillion this year.
+"""
+
+SENATE_ROWS = {
+    "Washington": "place",
+    "Reuters": "organisation",
+    "Senate": "organisation",
+    "United States": "place",
+    "Joe Biden": "person",
+    "Kevin McCarthy": "person",
+    "House": "organisation",
+    "Ukraine": "place",
+    "White House": "organisation",
+    "Chuck Schumer": "person",
+    "New York": "place",
+    "Rand Paul": "person",
+    "Kentucky": "place",
+    "Congress": "organisation",
+    "Congressional Budget Office": "organisation",
+}
+
+HEALTH = """\
+WHO warns of rising measles cases across Europe
+
+GENEVA — Measles cases in Europe rose more than 30-fold last year, the World Health Organization said on Thursday, urging governments to step up vaccination after the pandemic disrupted routine immunisation.
+
+The WHO's regional office, based in Copenhagen, recorded 42,200 cases in 41 countries, with Kazakhstan and Romania the worst hit. Hans Kluge, the regional director, said "only through urgent vaccination efforts can we halt transmission."
+
+In Britain, the UK Health Security Agency has urged parents in Birmingham and London to check their children's records. Dr Mary Ramsay, its head of immunisation, said uptake of the MMR vaccine was at its lowest level in a decade.
+
+Gavi, the vaccine alliance, said it would fund catch-up campaigns in several countries with UNICEF.
+"""
+
+HEALTH_ROWS = {
+    "Europe": "place",
+    "Geneva": "place",
+    "World Health Organization": "organisation",
+    "Copenhagen": "place",
+    "Kazakhstan": "place",
+    "Romania": "place",
+    "Hans Kluge": "person",
+    "United Kingdom": "place",
+    "UK Health Security Agency": "organisation",
+    "Birmingham": "place",
+    "London": "place",
+    "Mary Ramsay": "person",
+    "Gavi": "organisation",
+    "UNICEF": "organisation",
+}
+
 UNSEEN = {
     "sports": {
         "match report": (MATCH_REPORT, MATCH_REPORT_ROWS),
         "results table": (RESULTS_TABLE, RESULTS_TABLE_ROWS),
         "tennis": (TENNIS, TENNIS_ROWS),
         "golf": (GOLF, GOLF_ROWS),
+        "rugby": (RUGBY, RUGBY_ROWS),
+        "cricket": (CRICKET, CRICKET_ROWS),
     },
     "news": {
         "budget": (BUDGET, BUDGET_ROWS),
         "earnings": (EARNINGS, EARNINGS_ROWS),
         "quake": (QUAKE, QUAKE_ROWS),
         "inquiry": (INQUIRY, INQUIRY_ROWS),
+        "senate": (SENATE, SENATE_ROWS),
+        "health": (HEALTH, HEALTH_ROWS),
     },
 }
 """Genre -> article -> (text, expected sidebar rows)."""

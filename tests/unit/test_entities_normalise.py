@@ -220,3 +220,9 @@ def test_an_administrative_region_word_makes_a_place() -> None:
     text = "The village lies in Kherova Oblast, far from Tamura Prefecture."
     mentions = spans(text, ("Kherova Oblast", "PERSON"), ("Tamura Prefecture", "ORG"))
     assert names(text, mentions) == {"Kherova Oblast": "place", "Tamura Prefecture": "place"}
+
+
+def test_a_role_before_a_full_name_is_not_taken_for_a_first_name() -> None:
+    text = "The vote was called by Speaker Mara Dunne, and later Whip Tomas Kell spoke."
+    mentions = spans(text, ("Mara Dunne", "PERSON"), ("Tomas Kell", "PERSON"))
+    assert names(text, mentions) == {"Mara Dunne": "person", "Tomas Kell": "person"}

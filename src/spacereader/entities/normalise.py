@@ -189,12 +189,14 @@ _MATCH_SCORE = re.compile(r"(?<![\d.,-])\d{1,2}-\d{1,2}(?![\d-])")
 
 def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[int]) -> tuple[int, int]:
     """Take in a regnal number or suffix ("Ramesses II", "King, Jr.") and a first name the model left out
-    ("co-starring Ewan McGregor"): a capitalised word just before, inside a sentence, that is no title and
-    no affiliation the model tagged ("Republican Gary Whitcombe")."""
+    ("co-starring Ewan McGregor"): a capitalised word just before a one-word name, inside a sentence, that is
+    no title and no affiliation the model tagged ("Republican Gary Whitcombe"). Before a full name such a
+    word is a role ("Speaker Mike Johnson", "Whip Dick Durbin"), not a first name."""
     suffix = NAME_SUFFIX.match(text, end)
     end = suffix.end() if suffix else end
     before = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+) $", text[max(0, start - 40) : start])
-    if before and not titled and start - 1 not in norp_ends:
+    one_word = " " not in text[start:end].strip()
+    if before and not titled and start - 1 not in norp_ends and one_word:
         word = before.group(1).casefold()
         if word not in COMMON_WORDS and word not in PERSON_BEFORE and word not in MONTHS_AND_DAYS:
             start -= len(before.group(1)) + 1
