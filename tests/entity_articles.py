@@ -1,6 +1,6 @@
 """Articles written for the entity tests, shaped like the feeds that are not prose: sports results, market
 reports, election tallies, with datelines, bylines and headlines in capitals; and two news reports heavy with
-titles and roles (a vote in Congress, a committee hearing). Each lists the sidebar rows a
+titles and roles (a vote in Congress, a committee hearing, a fraud trial). Each lists the sidebar rows a
 careful reader would expect ({name: kind}); names are invented or public figures used only as text.
 """
 
@@ -168,11 +168,38 @@ HEARING_ROWS = {
     "Reading": "place",
 }
 
+TRIAL = """\
+Former bank boss denies misleading investors, court hears
+
+LONDON (Reuters) - Graham Pellow, the former chairman of Harcastle Bank, told Southwark Crown Court on Monday that he had never misled investors about the lender's losses during the 2008 financial crisis.
+
+Pellow, 71, and two other former executives deny fraud. Prosecutor Sarah Whitlock KC said the men had hidden £2.4 billion of losses from shareholders, including the Qatar Investment Authority, before a rescue by the Treasury.
+
+Judge Sir Martin Keogh reminded the jury that the BBC documentary "Bank on It", which featured Pellow, was not evidence. The trial, brought by the Serious Fraud Office, is expected to last until March. Pellow's lawyer, Andrew Fenn QC, said his client had relied on advice from KPMG.
+"""
+
+TRIAL_ROWS = {
+    "London": "place",
+    "Reuters": "organisation",
+    "Graham Pellow": "person",
+    "Harcastle Bank": "organisation",
+    "Southwark Crown Court": "organisation",
+    "Sarah Whitlock": "person",
+    "Qatar Investment Authority": "organisation",
+    "Treasury": "organisation",
+    "Martin Keogh": "person",
+    "BBC": "organisation",
+    "Serious Fraud Office": "organisation",
+    "Andrew Fenn": "person",
+    "KPMG": "organisation",
+}
+
 ARTICLES = {
     "sports": (SPORTS, SPORTS_ROWS),
     "markets": (MARKETS, MARKETS_ROWS),
     "election": (ELECTION, ELECTION_ROWS),
     "congress": (CONGRESS, CONGRESS_ROWS),
     "hearing": (HEARING, HEARING_ROWS),
+    "trial": (TRIAL, TRIAL_ROWS),
 }
 """Genre -> (text, expected sidebar rows)."""

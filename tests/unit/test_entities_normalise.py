@@ -226,3 +226,19 @@ def test_a_role_before_a_full_name_is_not_taken_for_a_first_name() -> None:
     text = "The vote was called by Speaker Mara Dunne, and later Whip Tomas Kell spoke."
     mentions = spans(text, ("Mara Dunne", "PERSON"), ("Tomas Kell", "PERSON"))
     assert names(text, mentions) == {"Mara Dunne": "person", "Tomas Kell": "person"}
+
+
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    text = "Counsel Ada Birk KC spoke first; Tom Hale MP and Rhea Voss, OBE, followed."
+    mentions = spans(
+        text, ("Ada Birk KC", "PERSON"), ("Tom Hale", "PERSON"), ("MP", "ORG"), ("Rhea Voss, OBE", "PERSON")
+    )
+    assert names(text, mentions) == {"Ada Birk": "person", "Tom Hale": "person", "Rhea Voss": "person"}
+
+
+def test_a_pronoun_after_another_name_does_not_make_an_agency_a_person() -> None:
+    text = "LONDON (Corvane) - Ada Birk, the former chairman, said he had not misled anyone."
+    mentions = spans(text, ("Corvane", "ORG"), ("Ada Birk", "PERSON"))
+    assert names(text, mentions)["Corvane"] == "organisation"
+    text = "Corvane resigned on Monday, and he will not return."
+    assert names(text, spans(text, ("Corvane", "ORG"))) == {"Corvane": "person"}

@@ -104,11 +104,14 @@ PARTY_MEMBERS = frozenset(
     """democrats republicans tories conservatives liberals socialists communists greens nationalists unionists
     labour whigs""".split()
 )
+# Letters after a name (honours, offices, degrees) are no part of it: "Sarah Whitlock KC", "Ann Lee MP".
+POST_NOMINALS = frozenset("kc qc mp mep msp obe mbe cbe kbe dbe frs phd jp".split())
 # Capitalised abbreviations that name no organisation; any other unlabelled one (GCHQ, RSPB) usually does.
 PLAIN_ACRONYMS = frozenset(
     """ceo cfo coo cto gdp tv dna rna hiv aids ufo lgbt lgbtq id ok am pm fm vat iq pc usb gps sms pdf faq
     diy vip mp mps mep ad bc bce ce gmt utc est pst cet bst km kg mph rpm ai it vr ar cv phd mba ba ma bsc
-    msc mvp nfl nba mlb nhl covid sars mers ebola rip pr hr rd ps aka asap fyi tba tbc""".split()
+    msc mvp nfl nba mlb nhl covid sars mers ebola rip pr hr rd ps aka asap fyi tba tbc kc qc obe mbe cbe kbe
+    dbe frs""".split()
 )
 
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # regnal numbers up to XXXIX, not "CDC"
@@ -118,7 +121,13 @@ _NEUTER = re.compile(r"\b(?:its|itself)\b", re.IGNORECASE)
 
 
 def _gendered_nearby(text: str, end: int, width: int = 120) -> bool:
-    """Whether the words after a name say "he" or "she" and never "its": organisations are "it"."""
+    """Whether the words after a name say "he" or "she" and never "its": organisations are "it".
+
+    Not for a name in brackets, an aside whose sentence is about someone else: "LONDON (Reuters) - Ada Birk
+    said he...".
+    """
+    if text.startswith(")", end):
+        return False
     window = text[end : end + width].split("\n\n")[0]
     return bool(_GENDERED.search(window)) and not _NEUTER.search(window)
 

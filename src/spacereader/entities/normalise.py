@@ -23,6 +23,7 @@ from spacereader.entities.cues import (
     PARTY_MEMBERS,
     PERSON_BEFORE,
     PLAIN_ACRONYMS,
+    POST_NOMINALS,
     ROMAN,
     TITLES,
     acts_as_team,
@@ -252,6 +253,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
         last = re.search(r"\s+([a-z]+)$", text[start:end])
         if last and (last.group(1) in COMMON_WORDS or last.group(1) in JOINERS):  # "Seychelles and", "Plaza de"
             end = start + last.start()
+        letters = re.search(r",?\s+([A-Z][A-Za-z]{1,3})$", text[start:end])
+        if letters and letters.group(1).casefold() in POST_NOMINALS:  # "Sarah Whitlock KC", "Ann Lee, MP"
+            end = start + letters.start()
         first = re.match(r"(\S+)\s+", text[start:end])
         if first:
             word = first.group(1).casefold().rstrip(".")
