@@ -1,6 +1,7 @@
 """Articles written for the entity tests, shaped like the feeds that are not prose: sports results, market
 reports, election tallies, with datelines, bylines and headlines in capitals; and two news reports heavy with
-titles and roles (a vote in Congress, a committee hearing, a fraud trial). Each lists the sidebar rows a
+titles and roles (a vote in Congress, a committee hearing, a fraud trial, a Senate vote with its tally), and a
+golf leaderboard. Each lists the sidebar rows a
 careful reader would expect ({name: kind}); names are invented or public figures used only as text.
 """
 
@@ -194,6 +195,74 @@ TRIAL_ROWS = {
     "KPMG": "organisation",
 }
 
+VOTE = """\
+Senate confirms new trade chief in 68-31 vote
+
+WASHINGTON (Reuters) - The U.S. Senate on Wednesday confirmed Maria Delgado as the country's top trade negotiator, giving President Biden a point person for talks with China and the European Union.
+
+The vote was 68-31, with 17 Republicans joining Democrats. Senate Minority Leader Mitch McConnell, a Republican from Kentucky, backed her. Senator Elizabeth Warren of Massachusetts voted no, saying Delgado was too close to industry.
+
+Delgado, a former lawyer at Covington & Burling, told senators at her hearing that she would push Beijing on subsidies. Canada and Mexico have welcomed the appointment.
+
+The Office of the U.S. Trade Representative said she would travel to Geneva next month for talks at the World Trade Organization.
+"""
+
+VOTE_ROWS = {
+    "Washington": "place",
+    "Reuters": "organisation",
+    "United States": "place",
+    "Senate": "organisation",
+    "Maria Delgado": "person",
+    "Biden": "person",
+    "China": "place",
+    "European Union": "organisation",
+    "Republicans": "organisation",
+    "Democrats": "organisation",
+    "Mitch McConnell": "person",
+    "Kentucky": "place",
+    "Elizabeth Warren": "person",
+    "Massachusetts": "place",
+    "Covington & Burling": "organisation",
+    "Beijing": "place",
+    "Canada": "place",
+    "Mexico": "place",
+    "Office of the U.S. Trade Representative": "organisation",
+    "Geneva": "place",
+    "World Trade Organization": "organisation",
+}
+
+LEADERBOARD = """\
+GOLF: SCHEFFLER SURGES CLEAR AT AUGUSTA
+
+AUGUSTA, Georgia (AP) - Scottie Scheffler birdied four of his last six holes for a 66 and a three-shot lead after the third round of the Masters on Saturday.
+
+Ludvig Aberg, playing in his first major, is alone in second after a 69. Max Homa and Collin Morikawa are four back. Defending champion Jon Rahm slipped to 12 over.
+
+"It's a long way to go," Scheffler told CBS. "Sunday at Augusta is never easy."
+
+Third-round leaders (US unless stated):
+205 S Scheffler 66 71 68
+208 L Aberg (Swe) 73 66 69
+209 M Homa 67 71 71, C Morikawa 71 70 68
+211 B DeChambeau 65 73 73, X Schauffele 72 72 67
+"""
+
+LEADERBOARD_ROWS = {
+    "Augusta": "place",
+    "Georgia": "place",
+    "AP": "organisation",
+    "Scottie Scheffler": "person",
+    "Ludvig Aberg": "person",
+    "Max Homa": "person",
+    "Collin Morikawa": "person",
+    "Jon Rahm": "person",
+    "CBS": "organisation",
+    "US": "place",
+    "Swe": "place",
+    "B DeChambeau": "person",
+    "X Schauffele": "person",
+}
+
 ARTICLES = {
     "sports": (SPORTS, SPORTS_ROWS),
     "markets": (MARKETS, MARKETS_ROWS),
@@ -201,5 +270,7 @@ ARTICLES = {
     "congress": (CONGRESS, CONGRESS_ROWS),
     "hearing": (HEARING, HEARING_ROWS),
     "trial": (TRIAL, TRIAL_ROWS),
+    "vote": (VOTE, VOTE_ROWS),
+    "leaderboard": (LEADERBOARD, LEADERBOARD_ROWS),
 }
 """Genre -> (text, expected sidebar rows)."""

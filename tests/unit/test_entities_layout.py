@@ -124,7 +124,7 @@ def test_a_lone_name_and_number_in_prose_is_no_scorer() -> None:
 
 
 def test_a_venue_in_a_match_report_is_a_place_but_an_employer_elsewhere_is_not() -> None:
-    report = "Ashby Albion beat Garth Rangers 2-0 at Old Trafford on Saturday."
+    report = "Ashby Albion beat Garth Rangers 2-0 at Old Trafford on Saturday; Abara scored both goals."
     mentions = spans(report, ("Ashby Albion", "ORG"), ("Garth Rangers", "ORG"), ("Old Trafford", "ORG"))
     assert names(report, mentions)["Old Trafford"] == "place"
     with rules_off("venues"):
@@ -134,8 +134,35 @@ def test_a_venue_in_a_match_report_is_a_place_but_an_employer_elsewhere_is_not()
 
 
 def test_a_country_playing_a_match_is_a_team() -> None:
-    text = "Wales are unbeaten this year, and Scotland lost to Wales in March."
+    text = "Wales are unbeaten this year after a 2-1 win, and Scotland lost to Wales in March. Abara scored both goals."
     mentions = spans(text, ("Wales", "GPE"), ("Scotland", "GPE"))
     assert names(text, mentions) == {"Wales": "organisation", "Scotland": "place"}
     with rules_off("teams"):
         assert names(text, mentions)["Wales"] == "place"
+
+
+def test_a_vote_tally_is_no_match_score_so_an_employer_stays_an_organisation() -> None:
+    text = "The Senate voted 68-31. She was a lawyer at Corvane before, and Canada and Mexico have welcomed the choice."
+    mentions = spans(text, ("Corvane", "ORG"), ("Canada", "GPE"), ("Mexico", "GPE"))
+    assert names(text, mentions) == {"Corvane": "organisation", "Canada": "place", "Mexico": "place"}
+    report = "Garth Rangers won 2-0 at Kelso Park; Abara scored and the referee sent off Hume. Then at Corvane, a goal."
+    assert names(report, spans(report, ("Corvane", "ORG")))["Corvane"] == "place"
+
+
+def test_initial_and_surname_on_a_table_line_is_a_person_and_joins_the_full_name() -> None:
+    text = "Ada Birk leads after a 66.\nLeaders:\n205 A Birk 66 71 68\n208 T Hume (Swe) 73 66 69, C Joyce 70 70 68"
+    found = names(text, spans(text, ("Ada Birk", "PERSON"), ("T Hume (", "PRODUCT")))
+    assert found == {"Ada Birk": "person", "T Hume": "person", "C Joyce": "person"}
+    assert next(e.count for e in group_entities(text, spans(text, ("Ada Birk", "PERSON"))) if e.name == "Ada Birk") == 2
+    with rules_off("initials"):
+        assert "C Joyce" not in names(text, [])
+
+
+def test_an_initial_in_prose_with_a_few_numbers_is_no_table_name() -> None:
+    text = "In 2023 the film A Night at the Opera played 12 times across 40 towns that summer."
+    assert "A Night" not in names(text, [])
+
+
+def test_a_country_outside_a_match_report_stays_a_place() -> None:
+    text = "Wales are to hold an election in May, the government said."
+    assert names(text, spans(text, ("Wales", "GPE"))) == {"Wales": "place"}

@@ -211,9 +211,35 @@ _TEAM_BEFORE = re.compile(
 )
 
 
+_COORDINATED = re.compile(r"(?:,|\band|\bor) $")
+
+
 def acts_as_team(text: str, start: int, end: int) -> bool:
-    """Whether a place name is used as a team: a plural verb or a team noun after it, a match verb before it."""
-    return bool(_TEAM_AFTER.match(text, end) or _TEAM_BEFORE.search(text[max(0, start - 12) : start]))
+    """Whether a place name is used as a team: a plural verb or a team noun after it, a match verb before it.
+
+    Not the second of two names, whose verb is plural for both ("Canada and Mexico have welcomed").
+    """
+    before = text[max(0, start - 12) : start]
+    return bool((_TEAM_AFTER.match(text, end) and not _COORDINATED.search(before)) or _TEAM_BEFORE.search(before))
+
+
+# Words that only match reports use: with a score such as "3-1" they make a text sporting ("68-31" alone is
+# as likely a vote).
+SPORT_WORDS = re.compile(
+    r"\b(?:goals?|scored|scorers?|striker|midfielder|goalkeeper|penalty|half-time|full-time|kick-off|"
+    r"stoppage time|innings|wickets?|tries|touchdowns?|quarterback|tie-break|birdied|birdies|bogey|"
+    r"home runs?|semi-final|quarter-final|relegation|referee|fixture|league|cup)\b",
+    re.IGNORECASE,
+)
+
+
+def is_sporting(text: str, has_result_lines: bool, match_score: re.Pattern[str]) -> bool:
+    """Whether the text reports matches: result lines, or a score with at least two kinds of sports word."""
+    if has_result_lines:
+        return True
+    if not match_score.search(text):
+        return False
+    return len({m.group().casefold() for m in SPORT_WORDS.finditer(text)}) >= 2
 
 
 # Titles of works are no people, organisations or places: "the film Gravity", "his hit Monster Mash",

@@ -103,3 +103,26 @@ def scorer_names(text: str, teams: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 _SCORERS_HEADING = re.compile(r"\s*(?:scorers?|goals?|goalscorers?)\s*:", re.IGNORECASE)
+
+
+# An initial and a surname, as results tables and scorecards print people: "C Alcaraz (Spain) bt J Thompson",
+# "131 R McIlroy 66 65", "B Duckett c Mendis b Fernando 40".
+_INITIAL_NAME = re.compile(
+    r"(?<![\w.'’-])[A-Z]\.? (?:Mc|Mac|O'|O’|De|Di|Da|Van|Le|La)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’-])"
+)
+_NOT_SURNAMES = frozenset("new old the and for with this that after before from round set game".split())
+_TABLE_NUMBER = re.compile(r"(?<![\w.])\d+(?:[-–.]\d+)?(?![\w])")
+
+
+def initial_names(text: str) -> list[tuple[int, int]]:
+    """Spans of initial-and-surname names on table lines (two numbers or more, one word in five at least),
+    where nothing else prints a person that way."""
+    spans = []
+    for line in _LINE.finditer(text):
+        numbers = len(_TABLE_NUMBER.findall(line.group()))
+        if numbers < 2 or numbers < 0.2 * len(line.group().split()):
+            continue
+        for match in _INITIAL_NAME.finditer(line.group()):
+            if match.group().split()[-1].casefold() not in _NOT_SURNAMES:  # "A New Hope"
+                spans.append((line.start() + match.start(), line.start() + match.end()))
+    return spans

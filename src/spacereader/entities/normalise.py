@@ -29,11 +29,19 @@ from spacereader.entities.cues import (
     acts_as_team,
     has_org_head,
     is_junk,
+    is_sporting,
     is_stray_lower,
     is_work_title,
     type_evidence,
 )
-from spacereader.entities.layout import TRAILING_NUMBER, Ranges, capital_lines, score_line_names, scorer_names
+from spacereader.entities.layout import (
+    TRAILING_NUMBER,
+    Ranges,
+    capital_lines,
+    initial_names,
+    score_line_names,
+    scorer_names,
+)
 from spacereader.models import ExtractedEntity, Mention
 
 KIND_OF_LABEL = {
@@ -66,6 +74,7 @@ RULES = (
     "works",
     "venues",
     "scorers",
+    "initials",
 )
 """Every repair by name, so the bench can score each one switched off in turn."""
 _OFF: set[str] = set()
@@ -117,7 +126,7 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
     found = []
     seen: set[tuple[int, int]] = set()
     in_tables = score_line_names(text) if _on("scores") or _on("scorers") or _on("venues") else []
-    sporting = _on("venues") and bool(in_tables or _MATCH_SCORE.search(text))
+    sporting = (_on("venues") or _on("teams")) and is_sporting(text, bool(in_tables), _MATCH_SCORE)
     norp_ends = {m.end for m in mentions if m.label == "NORP"}
     if _on("join_adjacent"):
         mentions = _join_adjacent(text, mentions)
@@ -147,7 +156,7 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
             kind, strength = type_evidence(
                 text, start, text[start:end], kind, mention.label, titled, facilities=_on("facilities")
             )
-        if _on("teams") and mention.label == "GPE" and acts_as_team(text, start, end):
+        if _on("teams") and sporting and mention.label == "GPE" and acts_as_team(text, start, end):
             kind, strength = "organisation", 1.5
         if _on("venues") and sporting and mention.label in ("ORG", "PERSON") and strength <= 1.0:
             if _VENUE_BEFORE.search(text, max(0, start - 8), start) and not has_org_head(text[start:end]):
@@ -163,7 +172,8 @@ def _add_layout_names(
 ) -> list[Candidate]:
     """Names in score and tally lines: the model misses many (they become organisations unless the article's
     other mentions say otherwise), and a person it found beside a score is more often a team. Names in a
-    scorers list ("Saka 23, 45 pen") are people, whatever the model made of them."""
+    scorers list ("Saka 23, 45 pen") and initial-and-surname names on table lines ("131 R McIlroy 66 65") are
+    people, whatever the model made of them."""
     if _on("scores"):
         tables = Ranges(sorted(in_tables))
         found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
@@ -172,19 +182,24 @@ def _add_layout_names(
         covered = _covered_by(text, found)
         found += [Candidate(start, end, text[start:end], "organisation", 0.5) for start, end in in_tables
                   if not any(covered[start:end])]  # fmt: skip
-    if _on("scorers"):
-        scorers = [(s, e) for s, e in scorer_names(text, in_tables) if not capitals.holds(s, e)]
-        in_lists = Ranges(sorted(scorers))
+    people = scorer_names(text, in_tables) if _on("scorers") else []
+    people += initial_names(text) if _on("initials") else []
+    if people:
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(set(people)):
+            if not capitals.holds(start, end) and not (spans and start < spans[-1][1]):
+                spans.append((start, end))
+        in_lists = Ranges(spans)
         found = [Candidate(c.start, c.end, c.text, "person", 1.5) if in_lists.holds(c.start, c.end) else c
                  for c in found]  # fmt: skip
         covered = _covered_by(text, found)
-        found += [Candidate(s, e, text[s:e], "person", 1.0) for s, e in scorers if not any(covered[s:e])]
+        found += [Candidate(s, e, text[s:e], "person", 1.0) for s, e in spans if not any(covered[s:e])]
     return sorted(found, key=lambda c: c.start)
 
 
 _VENUE_BEFORE = re.compile(r"\bat (?:the )?$")
-# A match score ("3-1"): with a result line, what makes a text a match report. There a name after "at" that is
-# no organisation by its words is where the match was played ("at Old Trafford").
+# A match score ("3-1"): with sports words or a result line, what makes a text a match report. There a name
+# after "at" that is no organisation by its words is where the match was played ("at Old Trafford").
 _MATCH_SCORE = re.compile(r"(?<![\d.,-])\d{1,2}-\d{1,2}(?![\d-])")
 
 
@@ -423,7 +438,9 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
             continue
         index["\0" + _initials(words)].append(group)
         if group.kind == "person":
-            for short_key in {words[0], words[-1], f"{words[0]} {words[-1]}" if len(words) > 2 else ""} - {""}:
+            # "Putin", "Vladimir Putin" for "Vladimir Vladimirovich Putin", "C Alcaraz" for "Carlos Alcaraz".
+            initial = f"{words[0][0]} {words[-1]}" if _on("initials") and len(words[0]) > 1 else ""
+            for short_key in {words[0], words[-1], f"{words[0]} {words[-1]}" if len(words) > 2 else "", initial} - {""}:
                 index[short_key].append(group)
         elif group.kind == "organisation" and len(words) == 2 and _on("org_short_forms"):
             # "Ashford" and "Rovers" for "Ashford United" and "Kirkby Rovers"; only two-word names, since
