@@ -67,7 +67,6 @@ RULES = (
     "acronyms",
     "capital_lines",
     "scores",
-    "org_short_forms",
     "join_adjacent",
     "facilities",
     "teams",
@@ -442,11 +441,6 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
             initial = f"{words[0][0]} {words[-1]}" if _on("initials") and len(words[0]) > 1 else ""
             for short_key in {words[0], words[-1], f"{words[0]} {words[-1]}" if len(words) > 2 else "", initial} - {""}:
                 index[short_key].append(group)
-        elif group.kind == "organisation" and len(words) == 2 and _on("org_short_forms"):
-            # "Ashford" and "Rovers" for "Ashford United" and "Kirkby Rovers"; only two-word names, since
-            # "China" is no short form of "Bank of China".
-            for short_key in words:
-                index["\1" + short_key].append(group)
     for short in sorted(groups.values(), key=lambda g: len(g.key.split())):
         words = short.key.split()
         if len(words) > 2:
@@ -454,8 +448,6 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
         targets = [long for long in index.get(short.key, []) if long is not short and short.kind != "place"]
         if len(words) == 1 and short.name.isupper() and len(short.name) >= 2:
             targets += [long for long in index.get("\0" + short.key, []) if long is not short]
-        elif len(words) == 1 and short.kind == "organisation":
-            targets += [long for long in index.get("\1" + short.key, []) if long is not short]
         targets = [t for t in {id(t): t for t in targets}.values() if t.key in groups]
         if len(targets) == 1:
             targets[0].absorb(short)
