@@ -1,7 +1,8 @@
 """Articles written for the entity tests, shaped like the feeds that are not prose: sports results, market
 reports, election tallies, with datelines, bylines and headlines in capitals; and two news reports heavy with
-titles and roles (a vote in Congress, a committee hearing, a fraud trial, a Senate vote with its tally), and a
-golf leaderboard. Each lists the sidebar rows a
+titles and roles (a vote in Congress, a committee hearing, a fraud trial, a Senate vote with its tally), a golf
+leaderboard, and news with datelines, companies, places and works (a funding round, a border crisis, an
+obituary). Each lists the sidebar rows a
 careful reader would expect ({name: kind}); names are invented or public figures used only as text.
 """
 
@@ -263,6 +264,94 @@ LEADERBOARD_ROWS = {
     "X Schauffele": "person",
 }
 
+CHIPS = """\
+Nvidia rival raises $640 million as AI chip race heats up
+
+SAN FRANCISCO (Reuters) - Cerevia Systems, a Santa Clara-based maker of artificial intelligence chips, said on Tuesday it had raised $640 million from investors led by Fidelity and SoftBank's Vision Fund, valuing it at $4.1 billion.
+
+Chief executive Priya Raman, who previously ran Intel's data-centre business, said the money would pay for a new plant in Arizona. The company's Orion accelerator competes with Nvidia's H100 and is made by Taiwan Semiconductor Manufacturing Co.
+
+"Customers want a second source," Raman said in an interview. Analysts at Bernstein said demand from Microsoft and Amazon would keep supply tight through next year.
+
+Cerevia's shares are not listed. The U.S. Commerce Department has restricted sales of advanced chips to China.
+"""
+
+CHIPS_ROWS = {
+    "San Francisco": "place",
+    "Reuters": "organisation",
+    "Cerevia Systems": "organisation",
+    "Santa Clara": "place",
+    "Fidelity": "organisation",
+    "SoftBank": "organisation",
+    "Vision Fund": "organisation",
+    "Priya Raman": "person",
+    "Intel": "organisation",
+    "Arizona": "place",
+    "Nvidia": "organisation",
+    "Taiwan Semiconductor Manufacturing Co.": "organisation",
+    "Bernstein": "organisation",
+    "Microsoft": "organisation",
+    "Amazon": "organisation",
+    "U.S. Commerce Department": "organisation",
+    "China": "place",
+}
+
+BORDER = """\
+Thousands flee fighting on Sudan-Chad border, UN says
+
+KHARTOUM/GENEVA (AFP) - More than 20,000 people have crossed from Sudan's Darfur region into eastern Chad in the past week, the United Nations refugee agency said on Friday, as fighting between the army and the Rapid Support Forces spread to El Fasher.
+
+UNHCR spokesman Olga Sarrado told reporters in Geneva that most of those arriving in the Chadian town of Adre were women and children. Sudanese aid workers said markets in Nyala had been looted.
+
+The RSF, led by Mohamed Hamdan Dagalo, has denied attacking civilians. The African Union and the Intergovernmental Authority on Development have called for a ceasefire, and Egypt and Saudi Arabia are hosting talks in Jeddah.
+"""
+
+BORDER_ROWS = {
+    "Sudan": "place",
+    "Chad": "place",
+    "Khartoum": "place",
+    "Geneva": "place",
+    "AFP": "organisation",
+    "Darfur": "place",
+    "United Nations": "organisation",
+    "Rapid Support Forces": "organisation",
+    "El Fasher": "place",
+    "UNHCR": "organisation",
+    "Olga Sarrado": "person",
+    "Adre": "place",
+    "Nyala": "place",
+    "Mohamed Hamdan Dagalo": "person",
+    "African Union": "organisation",
+    "Intergovernmental Authority on Development": "organisation",
+    "Egypt": "place",
+    "Saudi Arabia": "place",
+    "Jeddah": "place",
+}
+
+OBITUARY = """\
+Marguerite Olsson, stage designer who reshaped the Royal Opera House, dies at 88
+
+Marguerite Olsson, the Swedish-born designer whose sets for the Royal Opera House and La Scala defined a generation of opera staging, has died in Stockholm. She was 88.
+
+Her death was announced by the Royal Swedish Opera, where she began her career in 1958 under the director Ingmar Bergman. Olsson won the Laurence Olivier Award twice, for Tosca (1982) and the musical Chess.
+
+Born in Malmo, she studied at the Royal Institute of Art before moving to London in 1966. Her husband, the conductor Anders Lind, died in 2009. She is survived by her daughter, Karin.
+"""
+
+OBITUARY_ROWS = {
+    "Marguerite Olsson": "person",
+    "Royal Opera House": "organisation",
+    "La Scala": "organisation",
+    "Stockholm": "place",
+    "Royal Swedish Opera": "organisation",
+    "Ingmar Bergman": "person",
+    "Malmo": "place",
+    "Royal Institute of Art": "organisation",
+    "London": "place",
+    "Anders Lind": "person",
+    "Karin": "person",
+}
+
 ARTICLES = {
     "sports": (SPORTS, SPORTS_ROWS),
     "markets": (MARKETS, MARKETS_ROWS),
@@ -272,5 +361,8 @@ ARTICLES = {
     "trial": (TRIAL, TRIAL_ROWS),
     "vote": (VOTE, VOTE_ROWS),
     "leaderboard": (LEADERBOARD, LEADERBOARD_ROWS),
+    "chips": (CHIPS, CHIPS_ROWS),
+    "border": (BORDER, BORDER_ROWS),
+    "obituary": (OBITUARY, OBITUARY_ROWS),
 }
 """Genre -> (text, expected sidebar rows)."""

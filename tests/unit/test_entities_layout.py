@@ -159,3 +159,22 @@ def test_an_initial_in_prose_with_a_few_numbers_is_no_table_name() -> None:
 def test_a_country_outside_a_match_report_stays_a_place() -> None:
     text = "Wales are to hold an election in May, the government said."
     assert names(text, spans(text, ("Wales", "GPE"))) == {"Wales": "place"}
+
+
+def test_a_datelines_places_and_agency_are_typed_by_their_place_in_it() -> None:
+    text = "KELSO/GARTH (Corvane) - Fighting spread on Friday.\n\nSPRINGFIELD, Ill. - Voting began."
+    mentions = spans(text, ("KELSO", "PERSON"))
+    assert names(text, mentions) == {
+        "Kelso": "place",
+        "Garth": "place",
+        "Corvane": "organisation",
+        "Springfield": "place",
+        "Ill": "place",
+    }
+    with rules_off("datelines"):
+        assert names(text, mentions)["KELSO"] == "person"
+
+
+def test_a_word_of_a_name_in_capitals_is_no_abbreviation() -> None:
+    text = "House prices rose again last month in SAN MARDO, and the RSPB said the new homes would harm wetlands."
+    assert names(text, []) == {"RSPB": "organisation"}

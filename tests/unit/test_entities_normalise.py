@@ -242,3 +242,9 @@ def test_a_pronoun_after_another_name_does_not_make_an_agency_a_person() -> None
     assert names(text, mentions)["Corvane"] == "organisation"
     text = "Corvane resigned on Monday, and he will not return."
     assert names(text, spans(text, ("Corvane", "ORG"))) == {"Corvane": "person"}
+
+
+def test_plain_abbreviations_are_no_names_and_staff_at_a_name_work_for_an_organisation() -> None:
+    text = "AI chips sold out, analysts at Pellham said. Engineers at Corvane agreed."
+    mentions = spans(text, ("AI", "GPE"), ("Pellham", "PERSON"), ("Corvane", "GPE"))
+    assert names(text, mentions) == {"Pellham": "organisation", "Corvane": "organisation"}

@@ -76,6 +76,12 @@ _PLACE_OF = re.compile(
     r"port|coast|capital|outskirts|centre|center|north|south|east|west|people|streets|bay|gulf|pass|"
     r"principality|kingdom|countess|count|prince|princess|state|invasion|conquest|mayor) of$"
 )
+# Staff "at" a name work for an organisation there.
+_WORKS_AT = re.compile(
+    r"\b(?:analysts?|economists?|strategists?|researchers?|scientists?|engineers?|executives?|officials?|"
+    r"partners?|traders?|bankers?|staff|employees?|workers?|lawyers?|professors?|lecturers?) at $",
+    re.IGNORECASE,
+)
 _PERSON_PHRASES = frozenset(
     "according to|directed by|written by|played by|produced by|starring as|married to|interview with".split("|")
 )
@@ -148,6 +154,8 @@ def is_junk(text: str, start: int, end: int, name: str) -> bool:
     folded = [w.casefold().strip(".") for w in words]
     if any(w[0].isdigit() for w in words) and len(words) <= 2:
         return True
+    if len(folded) == 1 and folded[0] in PLAIN_ACRONYMS and name.isupper():
+        return True  # "AI", "GDP", "CEO": abbreviations that name no one
     if len(folded) == 1 and (folded[0] in _GENERIC or re.search(r"(?:ians|eans|ites|ese)$", folded[0])):
         return True  # a generic noun, or a people's name ("Slavs", "Canaanites"), which is no entity
     if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or re.search(r"ism$", folded[-1]):
@@ -177,6 +185,8 @@ def type_evidence(
     if titled or previous_word in PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
     built = facilities and words[-1] in _FACILITY_HEADS | _PLACE_HEADS and words[-1] not in _ORG_HEADS
+    if label in ("PERSON", "GPE") and _WORKS_AT.search(text, max(0, start - 40), start):
+        return "organisation", 1.5  # "analysts at Bernstein", "a researcher at Cardiff"
     if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words) and not built:
         # A facility's last word outranks an organisation word inside it: "South Bank Tower" is a building.
         # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.

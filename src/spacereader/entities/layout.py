@@ -126,3 +126,33 @@ def initial_names(text: str) -> list[tuple[int, int]]:
             if match.group().split()[-1].casefold() not in _NOT_SURNAMES:  # "A New Hope"
                 spans.append((line.start() + match.start(), line.start() + match.end()))
     return spans
+
+
+# "LEEDS, England (Reuters) - ", "KHARTOUM/GENEVA (AFP) - ", "SPRINGFIELD, Ill. - ": a paragraph's opening
+# place (or places) in capitals, an optional region or date, an optional agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"(?:^|\n)(?P<places>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?: \d{1,2})?)?"
+    r"(?: \((?P<agency>[A-Z][\w&. ]{0,30})\))?\s+[-–—]\s"
+)
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september"
+    " october november december".split()
+)
+
+
+def dateline_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of a dateline's places, region and agency: the model often misreads a place in
+    capitals ("KHARTOUM" as a person) and misses the agency."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        offset = match.start("places")
+        for place in re.finditer(r"[^/]+", match.group("places")):
+            found.append((offset + place.start(), offset + place.end(), "place"))
+        region = match.group("region")
+        if region and region.split()[0].rstrip(".").casefold() not in _MONTHS:
+            end = match.end("region") - (1 if region.endswith(".") else 0)
+            found.append((match.start("region"), end, "place"))
+        if match.group("agency"):
+            found.append((match.start("agency"), match.end("agency"), "organisation"))
+    return found

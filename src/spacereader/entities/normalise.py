@@ -38,6 +38,7 @@ from spacereader.entities.layout import (
     TRAILING_NUMBER,
     Ranges,
     capital_lines,
+    dateline_names,
     initial_names,
     score_line_names,
     scorer_names,
@@ -74,6 +75,7 @@ RULES = (
     "venues",
     "scorers",
     "initials",
+    "datelines",
 )
 """Every repair by name, so the bench can score each one switched off in turn."""
 _OFF: set[str] = set()
@@ -170,9 +172,14 @@ def _add_layout_names(
     text: str, found: list[Candidate], capitals: Ranges, in_tables: list[tuple[int, int]]
 ) -> list[Candidate]:
     """Names in score and tally lines: the model misses many (they become organisations unless the article's
-    other mentions say otherwise), and a person it found beside a score is more often a team. Names in a
+    other mentions say otherwise), and a person it found beside a score is more often a team. A dateline's
+    places and agency are typed by their place in it ("KHARTOUM/GENEVA (AFP) -"). Names in a
     scorers list ("Saka 23, 45 pen") and initial-and-surname names on table lines ("131 R McIlroy 66 65") are
     people, whatever the model made of them."""
+    if _on("datelines"):
+        placed = dateline_names(text)
+        found = [c for c in found if not any(c.start < end and start < c.end for start, end, _ in placed)]
+        found += [Candidate(start, end, _display(text[start:end]), kind, 2.0) for start, end, kind in placed]
     if _on("scores"):
         tables = Ranges(sorted(in_tables))
         found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
@@ -194,6 +201,11 @@ def _add_layout_names(
         covered = _covered_by(text, found)
         found += [Candidate(s, e, text[s:e], "person", 1.0) for s, e in spans if not any(covered[s:e])]
     return sorted(found, key=lambda c: c.start)
+
+
+def _display(name: str) -> str:
+    """A name as the sidebar shows it: a word in capitals from a dateline in title case ("KHARTOUM")."""
+    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 _VENUE_BEFORE = re.compile(r"\bat (?:the )?$")
@@ -379,6 +391,10 @@ def _add_acronyms(text: str, groups: dict[str, _Group], capitals: Ranges) -> Non
             continue
         if capitals.holds(match.start(), match.end()):
             continue  # in a headline in capitals every word looks like an abbreviation
+        if re.match(r" [A-Z]{2,}\b", text[match.end() : match.end() + 4]) or re.search(
+            r"\b[A-Z]{2,} $", text[max(0, match.start() - 4) : match.start()]
+        ):
+            continue  # one word of a name in capitals ("SAN FRANCISCO"), not an abbreviation
         key = canonical_key(word)
         kind = "place" if key != word.casefold() and key in ("united states", "united kingdom") else "organisation"
         groups.setdefault(key, _Group(key)).add(Candidate(match.start(), match.end(), word, kind, 0.5))
