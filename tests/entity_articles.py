@@ -1,8 +1,8 @@
 """Articles written for the entity tests, shaped like the feeds that are not prose: sports results, market
 reports, election tallies, with datelines, bylines and headlines in capitals; and two news reports heavy with
 titles and roles (a vote in Congress, a committee hearing, a fraud trial, a Senate vote with its tally), a golf
-leaderboard, and news with datelines, companies, places and works (a funding round, a border crisis, an
-obituary). Each lists the sidebar rows a
+leaderboard and a cup tie with team sheets, and news with datelines, companies, places and works (a funding
+round, a border crisis, an obituary, a council vote). Each lists the sidebar rows a
 careful reader would expect ({name: kind}); names are invented or public figures used only as text.
 """
 
@@ -352,6 +352,75 @@ OBITUARY_ROWS = {
     "Karin": "person",
 }
 
+CUP_TIE = """\
+BARROW 1 GARTHWAITE ROVERS 3.
+
+Okonjo hat-trick sends Rovers through
+
+By Dan Feeney at Holker Street
+
+Tunde Okonjo scored three times in the second half as Garthwaite Rovers came from behind to knock Barrow out of the FA Cup on Saturday.
+
+Barrow led at the break through Liam Duggan's header, and their Welsh goalkeeper Rhys Pritchard saved well from Okonjo before the Nigerian striker levelled on 52 minutes. Rovers boss Martin Hale said: "Tunde was unplayable."
+
+Barrow: Pritchard; Cole, Duggan, Barnes, Whitfield; Lowe (Grant 70), Shaw, Mills; Hyde.
+Garthwaite Rovers: Keane; Osei, Ward, Fleming, Rudd; Hale, Bannan (Doyle 80); Okonjo.
+Goals: Duggan 38; Okonjo 52, 67, 84 pen.
+Attendance: 4,388.
+"""
+
+CUP_TIE_ROWS = {
+    "Barrow": "organisation",
+    "Garthwaite Rovers": "organisation",
+    "Tunde Okonjo": "person",
+    "Dan Feeney": "person",
+    "Holker Street": "place",
+    "Liam Duggan": "person",
+    "Rhys Pritchard": "person",
+    "Martin Hale": "person",
+    "Cole": "person",
+    "Barnes": "person",
+    "Whitfield": "person",
+    "Lowe": "person",
+    "Grant": "person",
+    "Shaw": "person",
+    "Mills": "person",
+    "Hyde": "person",
+    "Keane": "person",
+    "Osei": "person",
+    "Ward": "person",
+    "Fleming": "person",
+    "Rudd": "person",
+    "Bannan": "person",
+    "Doyle": "person",
+}
+
+COUNCIL = """\
+Council approves Brenton bypass despite protests
+
+Plans for a £48m bypass around Brenton were approved by Kellshire County Council on Wednesday, despite objections from residents and the Woodland Trust.
+
+Councillor Fiona Marsh, the cabinet member for transport, said the road would "take 9,000 lorries a day out of the town centre". Green Party councillor Tom Ashworth said it would destroy part of Harlow Wood, an ancient woodland near the River Lene.
+
+The Department for Transport will pay most of the cost. Work is due to start next spring, with Galliford Try as the main contractor, and the road is expected to open in 2028. Campaigners from Save Harlow Wood said they would seek a judicial review at the High Court in London.
+"""
+
+COUNCIL_ROWS = {
+    "Brenton": "place",
+    "Kellshire County Council": "organisation",
+    "Woodland Trust": "organisation",
+    "Fiona Marsh": "person",
+    "Green Party": "organisation",
+    "Tom Ashworth": "person",
+    "Harlow Wood": "place",
+    "River Lene": "place",
+    "Department for Transport": "organisation",
+    "Galliford Try": "organisation",
+    "Save Harlow Wood": "organisation",
+    "High Court": "organisation",
+    "London": "place",
+}
+
 ARTICLES = {
     "sports": (SPORTS, SPORTS_ROWS),
     "markets": (MARKETS, MARKETS_ROWS),
@@ -364,5 +433,7 @@ ARTICLES = {
     "chips": (CHIPS, CHIPS_ROWS),
     "border": (BORDER, BORDER_ROWS),
     "obituary": (OBITUARY, OBITUARY_ROWS),
+    "cup tie": (CUP_TIE, CUP_TIE_ROWS),
+    "council": (COUNCIL, COUNCIL_ROWS),
 }
 """Genre -> (text, expected sidebar rows)."""

@@ -178,3 +178,24 @@ def test_a_datelines_places_and_agency_are_typed_by_their_place_in_it() -> None:
 def test_a_word_of_a_name_in_capitals_is_no_abbreviation() -> None:
     text = "House prices rose again last month in SAN MARDO, and the RSPB said the new homes would harm wetlands."
     assert names(text, []) == {"RSPB": "organisation"}
+
+
+def test_players_on_a_team_sheet_are_people_and_the_team_an_organisation() -> None:
+    text = (
+        "Garth Rangers won 2-0; Abara scored both goals.\n"
+        "Garth Rangers: Pike; Cole, Duggan, Barnes, Whitfield; Lowe (Grant 70), Shaw; Abara.\n"
+        "Attendance: 4,388."
+    )
+    mentions = spans(text, ("Barnes", "GPE"), ("Shaw", "ORG"))
+    found = names(text, mentions)
+    people = {"Pike", "Cole", "Duggan", "Barnes", "Whitfield", "Lowe", "Grant", "Shaw", "Abara"}
+    assert {n for n, k in found.items() if k == "person"} == people
+    assert found["Garth Rangers"] == "organisation"
+    with rules_off("lineups"):
+        assert names(text, mentions)["Barnes"] == "place"
+
+
+def test_a_name_never_runs_over_a_line_break() -> None:
+    text = "By Dan Feeney at Holker Street\n\nTunde Okonjo scored three times. Okonjo was unplayable."
+    mentions = spans(text, ("Dan Feeney", "PERSON"), ("Holker Street\n\nTunde Okonjo", "FAC"), ("Okonjo", "PERSON"))
+    assert names(text, mentions) == {"Dan Feeney": "person", "Holker Street": "place", "Tunde Okonjo": "person"}

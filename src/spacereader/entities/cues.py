@@ -192,13 +192,13 @@ def type_evidence(
         # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
         return "organisation", 2.0
     if label in ("PERSON", "ORG") and (previous_word in _PLACE_BEFORE or words[-1] in _PLACE_HEADS):
-        return "place", 1.0
+        return "place", 1.2
     if label in ("PERSON", "ORG") and _PLACE_OF.search(" ".join(previous[-2:]).casefold()):
-        return "place", 1.0
+        return "place", 1.2
     if label == "PERSON" and previous_word == "the" and len(words) == 1:
         # People's names do not take "the" ("the Danube", "the Sahel"); a full name after "the" is a
         # modifier instead ("the Donald Trump impersonator").
-        return "place", 1.0
+        return "place", 1.2
     if " ".join(w.casefold() for w in previous[-2:]) in _PERSON_PHRASES:
         return "person", 1.5
     if label == "ORG" and len(words) == 1 and not name.isupper() and _SPEECH_AFTER.match(text, start + len(name)):

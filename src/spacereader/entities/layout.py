@@ -156,3 +156,26 @@ def dateline_names(text: str) -> list[tuple[int, int, str]]:
         if match.group("agency"):
             found.append((match.start("agency"), match.end("agency"), "organisation"))
     return found
+
+
+# A team sheet: "Barrow: Pritchard; Cole, Duggan, Barnes; Lowe (Grant 70), Shaw; Hyde." The team, a colon, then
+# five names or more split by commas and semicolons, substitutes in brackets with the minute.
+_PLAYER = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_SUBSTITUTE = rf"(?: \({_PLAYER}(?:,? \d{{1,3}}(?:\+\d{{1,2}})?)?\))?"
+_LINEUP = re.compile(
+    rf"^\s*(?P<team>{_NAME}): (?P<players>{_PLAYER}{_SUBSTITUTE}(?:[,;] {_PLAYER}{_SUBSTITUTE}){{4,}})\.?\s*$"
+)
+
+
+def lineup_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(players, teams): spans of the people on team-sheet lines and of the teams they play for."""
+    players, teams = [], []
+    for line in _LINE.finditer(text):
+        match = _LINEUP.match(line.group())
+        if match is None:
+            continue
+        teams.append((line.start() + match.start("team"), line.start() + match.end("team")))
+        offset = line.start() + match.start("players")
+        for player in re.finditer(_PLAYER, match.group("players")):
+            players.append((offset + player.start(), offset + player.end()))
+    return players, teams

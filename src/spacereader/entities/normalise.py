@@ -40,6 +40,7 @@ from spacereader.entities.layout import (
     capital_lines,
     dateline_names,
     initial_names,
+    lineup_names,
     score_line_names,
     scorer_names,
 )
@@ -76,6 +77,8 @@ RULES = (
     "scorers",
     "initials",
     "datelines",
+    "line_breaks",
+    "lineups",
 )
 """Every repair by name, so the bench can score each one switched off in turn."""
 _OFF: set[str] = set()
@@ -129,6 +132,8 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
     in_tables = score_line_names(text) if _on("scores") or _on("scorers") or _on("venues") else []
     sporting = (_on("venues") or _on("teams")) and is_sporting(text, bool(in_tables), _MATCH_SCORE)
     norp_ends = {m.end for m in mentions if m.label == "NORP"}
+    if _on("line_breaks"):
+        mentions = _split_at_line_breaks(text, mentions)
     if _on("join_adjacent"):
         mentions = _join_adjacent(text, mentions)
     for mention in mentions:
@@ -174,8 +179,9 @@ def _add_layout_names(
     """Names in score and tally lines: the model misses many (they become organisations unless the article's
     other mentions say otherwise), and a person it found beside a score is more often a team. A dateline's
     places and agency are typed by their place in it ("KHARTOUM/GENEVA (AFP) -"). Names in a
-    scorers list ("Saka 23, 45 pen") and initial-and-surname names on table lines ("131 R McIlroy 66 65") are
-    people, whatever the model made of them."""
+    scorers list ("Saka 23, 45 pen"), on a team sheet ("Barrow: Pritchard; Cole, Duggan...") and
+    initial-and-surname names on table lines ("131 R McIlroy 66 65") are people, whatever the model made of
+    them."""
     if _on("datelines"):
         placed = dateline_names(text)
         found = [c for c in found if not any(c.start < end and start < c.end for start, end, _ in placed)]
@@ -190,6 +196,11 @@ def _add_layout_names(
                   if not any(covered[start:end])]  # fmt: skip
     people = scorer_names(text, in_tables) if _on("scorers") else []
     people += initial_names(text) if _on("initials") else []
+    if _on("lineups"):
+        players, teams = lineup_names(text)
+        people += players
+        covered = _covered_by(text, found)
+        found += [Candidate(s, e, text[s:e], "organisation", 1.0) for s, e in teams if not any(covered[s:e])]
     if people:
         spans: list[tuple[int, int]] = []
         for start, end in sorted(set(people)):
@@ -228,6 +239,29 @@ def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[
         if word not in COMMON_WORDS and word not in PERSON_BEFORE and word not in MONTHS_AND_DAYS:
             start -= len(before.group(1)) + 1
     return start, end
+
+
+def _split_at_line_breaks(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name never runs over a line break ("Holker Street" / "Tunde Okonjo" from a byline and the next
+    paragraph): each line's part is a span of its own. A later part whose last word the model calls a person
+    elsewhere is a person ("Okonjo"); otherwise it keeps the model's label."""
+    if not any("\n" in m.text for m in mentions):
+        return mentions
+    people = {w.casefold() for m in mentions if m.label == "PERSON" and "\n" not in m.text for w in m.text.split()}
+    result = []
+    for mention in mentions:
+        if "\n" not in mention.text:
+            result.append(mention)
+            continue
+        for index, part in enumerate(re.finditer(r"[^\n]+", mention.text)):
+            start, end = mention.start + part.start(), mention.start + part.end()
+            words = part.group().split()
+            label = mention.label
+            if index and words and words[-1].casefold() in people:
+                label = "PERSON"
+            if words:
+                result.append(Mention(start, end, text[start:end], label))
+    return result
 
 
 def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -363,7 +397,7 @@ def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
     if _on("missed_mentions"):
         _find_missed_mentions(text, groups, capitals)
     if _on("acronyms"):
-        _add_acronyms(text, groups, capitals)
+        _add_acronyms(text, groups, capitals, mentions)
     return groups
 
 
@@ -379,12 +413,15 @@ def _covered_by(text: str, candidates: list[Candidate]) -> bytearray:
     return covered
 
 
-def _add_acronyms(text: str, groups: dict[str, _Group], capitals: Ranges) -> None:
-    """Capitalised abbreviations the model left unlabelled are organisations (or, for "UK", places)."""
+def _add_acronyms(text: str, groups: dict[str, _Group], capitals: Ranges, mentions: list[Mention]) -> None:
+    """Capitalised abbreviations the model left unlabelled are organisations (or, for "UK", places); one inside
+    any span the model labelled, even one the sidebar does not show ("the FA Cup", an event), is part of it."""
     letters = [ch for ch in text if ch.isalpha()]
     if sum(ch.isupper() for ch in letters) > 0.3 * len(letters):
         return  # a text in capitals has no telling abbreviations
     covered = _covered(text, groups)
+    for mention in mentions:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     for match in re.finditer(r"(?<![\w.'’-])[A-Z]{2,6}(?![\w'’-])", text):
         word = match.group()
         if word.casefold() in PLAIN_ACRONYMS or ROMAN.fullmatch(word) or any(covered[match.start() : match.end()]):
