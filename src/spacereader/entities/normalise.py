@@ -416,8 +416,7 @@ def _covered_by(text: str, candidates: list[Candidate]) -> bytearray:
 def _add_acronyms(text: str, groups: dict[str, _Group], capitals: Ranges, mentions: list[Mention]) -> None:
     """Capitalised abbreviations the model left unlabelled are organisations (or, for "UK", places); one inside
     any span the model labelled, even one the sidebar does not show ("the FA Cup", an event), is part of it."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if sum(ch.isupper() for ch in letters) > 0.3 * len(letters):
+    if sum(map(str.isupper, text)) > 0.3 * sum(map(str.isalpha, text)):
         return  # a text in capitals has no telling abbreviations
     covered = _covered(text, groups)
     for mention in mentions:
