@@ -192,7 +192,7 @@ def _add_layout_names(
                  if c.kind == "person" and c.strength <= 1.0 and tables.holds(c.start, c.end) else c
                  for c in found]  # fmt: skip
         covered = _covered_by(text, found)
-        found += [Candidate(start, end, text[start:end], "organisation", 0.5) for start, end in in_tables
+        found += [Candidate(start, end, _display(text[start:end]), "organisation", 0.5) for start, end in in_tables
                   if not any(covered[start:end])]  # fmt: skip
     people = scorer_names(text, in_tables) if _on("scorers") else []
     people += initial_names(text) if _on("initials") else []
@@ -215,7 +215,8 @@ def _add_layout_names(
 
 
 def _display(name: str) -> str:
-    """A name as the sidebar shows it: a word in capitals from a dateline in title case ("KHARTOUM")."""
+    """A name as the sidebar shows it: one in capitals from a dateline or a headline's result in title case
+    ("KHARTOUM", "GARTHWAITE ROVERS")."""
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
@@ -243,8 +244,8 @@ def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[
 
 def _split_at_line_breaks(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name never runs over a line break ("Holker Street" / "Tunde Okonjo" from a byline and the next
-    paragraph): each line's part is a span of its own. A later part whose last word the model calls a person
-    elsewhere is a person ("Okonjo"); otherwise it keeps the model's label."""
+    paragraph): the first line's part keeps the model's label; a later part is kept, as a person, only when
+    the model calls its last word a person elsewhere ("Okonjo")."""
     if not any("\n" in m.text for m in mentions):
         return mentions
     people = {w.casefold() for m in mentions if m.label == "PERSON" and "\n" not in m.text for w in m.text.split()}
@@ -256,11 +257,10 @@ def _split_at_line_breaks(text: str, mentions: list[Mention]) -> list[Mention]:
         for index, part in enumerate(re.finditer(r"[^\n]+", mention.text)):
             start, end = mention.start + part.start(), mention.start + part.end()
             words = part.group().split()
-            label = mention.label
-            if index and words and words[-1].casefold() in people:
-                label = "PERSON"
-            if words:
-                result.append(Mention(start, end, text[start:end], label))
+            if not words or (index and words[-1].casefold() not in people):
+                continue  # what the model read into the next line has nothing to go on
+            label = "PERSON" if index else mention.label
+            result.append(Mention(start, end, text[start:end], label))
     return result
 
 
