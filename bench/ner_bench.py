@@ -1,6 +1,6 @@
 """Score the entity extractor on a fixed dev/test split of the UNER English PUD set, and time it.
 
-Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles N] [--causes]`. It reads
+Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles N] [--rows]`. It reads
 ../shared/corpus/ner/uner_en_pud.jsonl (beside the repo, never copied into it) and prints:
 
 - the split: documents shuffled by id with seed 14, the first half dev (the repairs are tuned on it
@@ -17,7 +17,7 @@ Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles 
   tallies; tests/entity_articles.py), which were written while building the rules, so not held out;
 - throughput, CPU and wall clock, with the model and the repairs timed apart, on ~850-word articles:
   UNER news documents joined, the most entity-dense dev documents joined, and sports-shaped text;
-- with --causes, dev's false and missed sidebar rows sorted into causes (what tuning looks at).
+- with --rows, dev's false and missed sidebar rows sorted into causes (what tuning looks at).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -44,6 +45,7 @@ from spacereader.entities.normalise import (  # noqa: E402
     rules_off,
 )
 from tests.entity_articles import ARTICLES  # noqa: E402
+from tests.entity_articles_unseen import UNSEEN  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "corpus" / "ner" / "uner_en_pud.jsonl"
 SEED = 14
@@ -120,10 +122,10 @@ def _count(counter: Counter, gold: set, pred: set) -> None:
     counter["fn"] += len(gold - pred)
 
 
-def own_articles_f1(extractor, repaired: bool) -> float:
-    """Sidebar F1 over the articles written for the tests."""
+def own_articles_f1(extractor, repaired: bool, articles: dict | None = None) -> float:
+    """Sidebar F1 over written articles ({name: (text, rows)}; by default those the tests were written with)."""
     counts: Counter = Counter()
-    for text, rows in ARTICLES.values():
+    for text, rows in (ARTICLES if articles is None else articles).values():
         gold = {(canonical_key(name), kind) for name, kind in rows.items()}
         mentions = extractor.extract(text)
         if repaired:
@@ -242,39 +244,106 @@ def time_backlog(texts: list[str], processes: int) -> str:
     return f"{done / seconds:5.1f} /s wall ({done} articles in {seconds:.1f} s)"
 
 
-def print_causes(scorer: Scorer, docs: list[dict]) -> None:
-    """Dev's false and missed sidebar rows by cause."""
+_NOT_SHOWN = ("NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
+_TITLE_WORDS = frozenset(
+    "president minister chancellor king queen prince princess pope senator governor mayor general sir lord lady "
+    "dr mr mrs ms judge chief secretary emperor sultan".split()
+)
+
+
+def print_rows(scorer: Scorer, docs: list[dict]) -> None:
+    """Dev's false and missed sidebar rows sorted into causes, with a few examples of each (what tuning looks at)."""
     false, missed = Counter(), Counter()
     examples: dict[str, list[str]] = {}
     for doc in docs:
+        text, raw = doc["text"], scorer.raw[doc["id"]]
         gold = gold_sidebar(doc)
-        rows = {(e.key, TYPE_OF_KIND[e.kind]) for e in group_entities(doc["text"], scorer.raw[doc["id"]])}
-        gold_keys = {k: t for k, t in gold}
-        row_keys = {k: t for k, t in rows}
-        for key, kind in rows - gold:
-            cause = _cause(key, kind, gold_keys, "false")
-            false[cause] += 1
-            examples.setdefault("false " + cause, []).append(key)
-        for key, kind in gold - rows:
-            cause = _cause(key, kind, row_keys, "missed")
-            missed[cause] += 1
-            examples.setdefault("missed " + cause, []).append(key)
-    for title, counter in (("false rows", false), ("missed rows", missed)):
-        print(f"\ndev {title} by cause ({sum(counter.values())})")
-        for cause, n in counter.most_common():
-            sample = ", ".join(examples[title.split()[0] + " " + cause][:6])
-            print(f"  {n:4}  {cause:28} e.g. {sample}")
+        rows = {(e.key, TYPE_OF_KIND[e.kind]) for e in group_entities(text, raw)}
+        surfaces: dict[str, list[tuple[int, int]]] = {}
+        for m in repair_mentions(text, raw):
+            surfaces.setdefault(canonical_key(m.text), []).append((m.start, m.end))
+        for s, e, _ in doc["entities"]:
+            surfaces.setdefault(canonical_key(text[s:e]), []).append((s, e))
+        for side, mine, other, counter in (("false", rows - gold, rows, false), ("missed", gold - rows, gold, missed)):
+            against = gold if side == "false" else rows
+            for key, kind in mine:
+                cause = row_cause(side, key, kind, text, raw, surfaces.get(key, []), against, other)
+                counter[cause] += 1
+                examples.setdefault(f"{side} {cause}", []).append(key)
+    causes = sorted(set(false) | set(missed), key=lambda c: -(false[c] + missed[c]))
+    print(f"\ndev sidebar rows by cause: {sum(false.values())} false, {sum(missed.values())} missed")
+    print(f"  {'cause':34} {'false':>5} {'missed':>6}  examples (false | missed)")
+    for cause in causes:
+        sample = (
+            ", ".join(examples.get(f"false {cause}", [])[:4])
+            + " | "
+            + ", ".join(examples.get(f"missed {cause}", [])[:4])
+        )
+        print(f"  {cause:34} {false[cause]:5} {missed[cause]:6}  {sample}")
 
 
-def _cause(key: str, kind: str, other: dict[str, str], side: str) -> str:
-    if key in other:
-        return f"type ({kind} vs {other[key]})"
-    words = set(key.split())
-    if any(words < set(k.split()) for k in other):
-        return "partial name" if side == "false" else "only a longer form found"
-    if any(words > set(k.split()) for k in other):
-        return "too long" if side == "false" else "only a part found"
-    return "not a gold entity" if side == "false" else "not found at all"
+def row_cause(
+    side: str,
+    key: str,
+    kind: str,
+    text: str,
+    raw: list,
+    spans: list[tuple[int, int]],
+    against: set[tuple[str, str]],
+    same_side: set[tuple[str, str]],
+) -> str:
+    """Why one sidebar row is false (side "false": shown, not in gold) or missed (in gold, not shown).
+
+    `against` holds the other side's rows (gold for a false row, shown rows for a missed one) and `same_side`
+    the rows on this row's own side. The first cause that fits is taken, most telling first.
+    """  # fmt: skip
+    other_types = {t for k, t in against if k == key}
+    words = key.split()
+    if other_types:  # one line per confusion whichever side the row is on: shown type, then gold type
+        shown, gold = (
+            (kind, "/".join(sorted(other_types))) if side == "false" else ("/".join(sorted(other_types)), kind)
+        )
+        return f"typed {shown}, gold {gold}"
+    labels = {m.label for m in raw if fold(m.text) == key or canonical_key(m.text) == key}
+    if side == "missed" and labels & set(_NOT_SHOWN) and not labels & set(KIND_TO):
+        return "nationality/product/work/event"
+    if (
+        side == "false"
+        and re.search(r"(?:ian|ians|ean|eans|ese|ish|ic|ans|i)$", key)
+        and len(words) == 1
+        and ("NORP" in labels or key.endswith(("ian", "ians", "ese", "ish")))
+    ):
+        return "nationality or demonym"
+    longer = [k for k, _ in against if set(words) < set(k.split())]
+    shorter = [k for k, _ in against if set(k.split()) < set(words)]
+    if side == "false" and longer:
+        kin = [k for k, _ in same_side if set(words) < set(k.split())]
+        return "short form not joined" if kin else "partial name"
+    if side == "missed" and shorter:
+        inside_org = kind == "ORG" and any(t == "LOC" for k, t in against if set(k.split()) < set(words))
+        return "place inside an organisation" if inside_org else "only a part found"
+    if side == "false" and shorter:
+        return "too long"
+    if side == "missed" and longer:
+        return "only a longer form found"
+    forms = [text[s:e] for s, e in spans]
+    if forms and all(f.isupper() and len(f) > 1 for f in forms):
+        return "all capitals"
+    if any(re.match(r"['’]s?\b", text[e : e + 2]) for _, e in spans):
+        return "possessive nearby"
+    if (
+        words
+        and words[0] in _TITLE_WORDS
+        or any(
+            re.search(r"\b(?:" + "|".join(_TITLE_WORDS) + r")\.? $", text[max(0, s - 14) : s], re.I) for s, _ in spans
+        )
+    ):
+        return "after a title"
+    if side == "false":
+        if labels & set(_NOT_SHOWN):
+            return "model: " + "/".join(sorted(labels & set(_NOT_SHOWN)))
+        return "not a gold entity"
+    return "dropped by the repairs" if labels & set(KIND_TO) else "not found at all"
 
 
 def main() -> int:
@@ -283,7 +352,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=30, metavar="N", help="articles to time per kind")
     parser.add_argument("--backlog", type=int, default=0, metavar="N",
                         help="also time the reader's extraction processes (one, then two) on N such articles")  # fmt: skip
-    parser.add_argument("--causes", action="store_true", help="print dev's false and missed rows by cause")
+    parser.add_argument("--rows", action="store_true", help="print dev's false and missed sidebar rows by cause")
     parser.add_argument("--gold", type=Path, default=GOLD, help="the JSONL gold set")
     args = parser.parse_args()
     if not args.gold.is_file():
@@ -314,19 +383,26 @@ def main() -> int:
         ],
     )
     own = own_articles_f1(extractor, True)
-    print("\ngain per rule (all rules minus all but this one; sidebar F1 / micro F1; own: written articles' sidebar)")
-    print(f"  {'rule':18} {'dev sidebar':>12} {'dev micro':>10} {'test sidebar':>13} {'test micro':>11} {'own':>6}")
+    unseen = {genre: own_articles_f1(extractor, True, UNSEEN[genre]) for genre in UNSEEN}
+    print("\ngain per rule (all rules minus all but this one; sidebar F1 / micro F1; own: written articles' sidebar,"
+          " tuned on; unseen: the articles written apart, never tuned on)")  # fmt: skip
+    print(f"  {'rule':18} {'dev sidebar':>12} {'dev micro':>10} {'test sidebar':>13} {'test micro':>11} {'own':>6}"
+          + "".join(f" {'unseen ' + genre:>14}" for genre in UNSEEN))  # fmt: skip
     for rule in RULES:
         with rules_off(rule):
             without = {"dev": scorer.score(dev, True), "test": scorer.score(test, True)}
             own_without = own_articles_f1(extractor, True)
+            unseen_without = {genre: own_articles_f1(extractor, True, UNSEEN[genre]) for genre in UNSEEN}
         gains = [full[part][m] - without[part][m] for part in ("dev", "test") for m in ("sidebar", "micro")]
         print(f"  {rule:18} {gains[0]:+12.1f} {gains[1]:+10.1f} {gains[2]:+13.1f} {gains[3]:+11.1f} "
-              f"{own - own_without:+6.1f}")  # fmt: skip
+              f"{own - own_without:+6.1f}" + "".join(f" {unseen[g] - unseen_without[g]:+14.1f}" for g in UNSEEN))  # fmt: skip
     print(f"\narticles written for the tests (tuned on): sidebar F1 {own_articles_f1(extractor, False):.1f} "
           f"alone, {own:.1f} repaired")  # fmt: skip
-    if args.causes:
-        print_causes(scorer, dev)
+    for genre, articles in UNSEEN.items():
+        print(f"articles written apart, never tuned on, {genre} ({len(articles)}): sidebar F1 "
+              f"{own_articles_f1(extractor, False, articles):.1f} alone, {unseen[genre]:.1f} repaired")  # fmt: skip
+    if args.rows:
+        print_rows(scorer, dev)
 
     news = joined([d["text"] for d in docs if d["genre"] == "news"])
     dense_docs = sorted(dev, key=lambda d: -len(d["entities"]) / max(len(d["text"].split()), 1))
@@ -337,6 +413,8 @@ def main() -> int:
         ("UNER news joined", news),
         ("entity-dense dev joined", dense),
         ("sports-shaped", sports_articles(n)),
+        ("written sports joined", joined([text for text, _ in UNSEEN["sports"].values()] * 8, 900)),
+        ("written news joined", joined([text for text, _ in UNSEEN["news"].values()] * 8, 900)),
     ):
         texts = (texts * (n // max(len(texts), 1) + 1))[:n]
         print(f"  {name:24} {time_articles(extractor, texts)}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacereader.entities.normalise import group_entities, repair_mentions
+from spacereader.entities.normalise import group_entities, repair_mentions, rules_off
 from spacereader.models import Mention
 
 
@@ -129,10 +129,9 @@ def test_context_phrases_and_suffixes() -> None:
     assert got == {"Parkson": "person", "Ramesses II": "person", "Vexa": "person", "Castel Ro": "place"}
 
 
-def test_comma_lists_are_split_and_trailing_function_words_dropped() -> None:
-    text = "Backed by Tesla, Uber and Snapchat. Islands such as Seychelles and more."
-    got = names(text, spans(text, ("Tesla, Uber and Snapchat", "ORG"), ("Seychelles and", "GPE")))
-    assert got == {"Tesla": "organisation", "Uber": "organisation", "Snapchat": "organisation", "Seychelles": "place"}
+def test_trailing_function_words_are_dropped() -> None:
+    text = "Islands such as Seychelles and more."
+    assert names(text, spans(text, ("Seychelles and", "GPE"))) == {"Seychelles": "place"}
 
 
 def test_generic_nouns_peoples_and_eras_are_not_entities() -> None:
@@ -191,3 +190,61 @@ def test_names_a_space_apart_are_one_name() -> None:
     assert names(text, mentions) == {
         "Casa Santa Marta": "place", "Sony Australia": "organisation", "Paris": "place", "France": "place"
     }  # fmt: skip
+
+
+def test_a_facility_is_a_place_but_a_one_word_facility_may_be_an_agency() -> None:
+    text = "Visitors crowd Villa Marchetti, and Ostkanal said it would close the site. Delmore Tower stays open."
+    mentions = spans(text, ("Villa Marchetti", "FAC"), ("Ostkanal", "FAC"), ("Delmore Tower", "FAC"))
+    assert names(text, mentions) == {"Villa Marchetti": "place", "Ostkanal": "organisation", "Delmore Tower": "place"}
+    with rules_off("facilities"):
+        assert names(text, mentions)["Villa Marchetti"] == "organisation"
+
+
+def test_a_building_named_after_an_organisation_word_is_a_place() -> None:
+    text = "Tenants left Harbour Bank Tower after the fire."
+    mentions = spans(text, ("Harbour Bank Tower", "ORG"))
+    assert names(text, mentions) == {"Harbour Bank Tower": "place"}
+    with rules_off("facilities"):
+        assert names(text, mentions) == {"Harbour Bank Tower": "organisation"}
+
+
+def test_titles_of_works_are_no_entities() -> None:
+    text = "Her first film was Quiet Harbour, and his hit Velvet Road topped charts; later came Marigold (1961)."
+    mentions = spans(text, ("Quiet Harbour", "ORG"), ("Velvet Road", "GPE"), ("Marigold", "PERSON"))
+    assert names(text, mentions) == {}
+    with rules_off("works"):
+        assert set(names(text, mentions)) == {"Quiet Harbour", "Velvet Road", "Marigold"}
+
+
+def test_an_administrative_region_word_makes_a_place() -> None:
+    text = "The village lies in Kherova Oblast, far from Tamura Prefecture."
+    mentions = spans(text, ("Kherova Oblast", "PERSON"), ("Tamura Prefecture", "ORG"))
+    assert names(text, mentions) == {"Kherova Oblast": "place", "Tamura Prefecture": "place"}
+
+
+def test_a_role_before_a_full_name_is_not_taken_for_a_first_name() -> None:
+    text = "The vote was called by Speaker Mara Dunne, and later Whip Tomas Kell spoke."
+    mentions = spans(text, ("Mara Dunne", "PERSON"), ("Tomas Kell", "PERSON"))
+    assert names(text, mentions) == {"Mara Dunne": "person", "Tomas Kell": "person"}
+
+
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    text = "Counsel Ada Birk KC spoke first; Tom Hale MP and Rhea Voss, OBE, followed."
+    mentions = spans(
+        text, ("Ada Birk KC", "PERSON"), ("Tom Hale", "PERSON"), ("MP", "ORG"), ("Rhea Voss, OBE", "PERSON")
+    )
+    assert names(text, mentions) == {"Ada Birk": "person", "Tom Hale": "person", "Rhea Voss": "person"}
+
+
+def test_a_pronoun_after_another_name_does_not_make_an_agency_a_person() -> None:
+    text = "LONDON (Corvane) - Ada Birk, the former chairman, said he had not misled anyone."
+    mentions = spans(text, ("Corvane", "ORG"), ("Ada Birk", "PERSON"))
+    assert names(text, mentions)["Corvane"] == "organisation"
+    text = "Corvane resigned on Monday, and he will not return."
+    assert names(text, spans(text, ("Corvane", "ORG"))) == {"Corvane": "person"}
+
+
+def test_plain_abbreviations_are_no_names_and_staff_at_a_name_work_for_an_organisation() -> None:
+    text = "AI chips sold out, analysts at Pellham said. Engineers at Corvane agreed."
+    mentions = spans(text, ("AI", "GPE"), ("Pellham", "PERSON"), ("Corvane", "GPE"))
+    assert names(text, mentions) == {"Pellham": "organisation", "Corvane": "organisation"}

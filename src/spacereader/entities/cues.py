@@ -47,7 +47,8 @@ _PLACE_BEFORE = frozenset(
 _PLACE_HEADS = frozenset(
     """island islands isles indies hill hills park tower center centre fault river lake mountain mountains
     valley bay coast peninsula desert forest sea ocean strait straits canal region district county province
-    villa gardens garden airport station stadium square street avenue""".split()
+    villa gardens garden airport station stadium square street avenue oblast krai prefecture governorate canton
+    municipality borough parish township voivodeship arrondissement emirate""".split()
 )
 # Titles and roles are not part of a name (the common annotation guideline) and say the span is a person.
 TITLES = frozenset(
@@ -74,6 +75,12 @@ _PLACE_OF = re.compile(
     r"\b(?:mayor|duke|duchess|earl|king|kings|queen|governor|city|town|history|part|parts|region|province|"
     r"port|coast|capital|outskirts|centre|center|north|south|east|west|people|streets|bay|gulf|pass|"
     r"principality|kingdom|countess|count|prince|princess|state|invasion|conquest|mayor) of$"
+)
+# Staff "at" a name work for an organisation there.
+_WORKS_AT = re.compile(
+    r"\b(?:analysts?|economists?|strategists?|researchers?|scientists?|engineers?|executives?|officials?|"
+    r"partners?|traders?|bankers?|staff|employees?|workers?|lawyers?|professors?|lecturers?) at $",
+    re.IGNORECASE,
 )
 _PERSON_PHRASES = frozenset(
     "according to|directed by|written by|played by|produced by|starring as|married to|interview with".split("|")
@@ -103,11 +110,14 @@ PARTY_MEMBERS = frozenset(
     """democrats republicans tories conservatives liberals socialists communists greens nationalists unionists
     labour whigs""".split()
 )
+# Letters after a name (honours, offices, degrees) are no part of it: "Sarah Whitlock KC", "Ann Lee MP".
+POST_NOMINALS = frozenset("kc qc mp mep msp obe mbe cbe kbe dbe frs phd jp".split())
 # Capitalised abbreviations that name no organisation; any other unlabelled one (GCHQ, RSPB) usually does.
 PLAIN_ACRONYMS = frozenset(
     """ceo cfo coo cto gdp tv dna rna hiv aids ufo lgbt lgbtq id ok am pm fm vat iq pc usb gps sms pdf faq
     diy vip mp mps mep ad bc bce ce gmt utc est pst cet bst km kg mph rpm ai it vr ar cv phd mba ba ma bsc
-    msc mvp nfl nba mlb nhl covid sars mers ebola rip pr hr rd ps aka asap fyi tba tbc""".split()
+    msc mvp nfl nba mlb nhl covid sars mers ebola rip pr hr rd ps aka asap fyi tba tbc kc qc obe mbe cbe kbe
+    dbe frs""".split()
 )
 
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # regnal numbers up to XXXIX, not "CDC"
@@ -117,7 +127,13 @@ _NEUTER = re.compile(r"\b(?:its|itself)\b", re.IGNORECASE)
 
 
 def _gendered_nearby(text: str, end: int, width: int = 120) -> bool:
-    """Whether the words after a name say "he" or "she" and never "its": organisations are "it"."""
+    """Whether the words after a name say "he" or "she" and never "its": organisations are "it".
+
+    Not for a name in brackets, an aside whose sentence is about someone else: "LONDON (Reuters) - Ada Birk
+    said he...".
+    """
+    if text.startswith(")", end):
+        return False
     window = text[end : end + width].split("\n\n")[0]
     return bool(_GENDERED.search(window)) and not _NEUTER.search(window)
 
@@ -138,6 +154,8 @@ def is_junk(text: str, start: int, end: int, name: str) -> bool:
     folded = [w.casefold().strip(".") for w in words]
     if any(w[0].isdigit() for w in words) and len(words) <= 2:
         return True
+    if len(folded) == 1 and folded[0] in PLAIN_ACRONYMS and name.isupper():
+        return True  # "AI", "GDP", "CEO": abbreviations that name no one
     if len(folded) == 1 and (folded[0] in _GENERIC or re.search(r"(?:ians|eans|ites|ese)$", folded[0])):
         return True  # a generic noun, or a people's name ("Slavs", "Canaanites"), which is no entity
     if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or re.search(r"ism$", folded[-1]):
@@ -156,24 +174,31 @@ def is_junk(text: str, start: int, end: int, name: str) -> bool:
     return opens in ("“", '"', "‘") and any(q in closes for q in ("”", '"', "’"))
 
 
-def type_evidence(text: str, start: int, name: str, kind: str, label: str, titled: bool) -> tuple[str, float]:
-    """The span's kind after local evidence, and how much its vote should count."""
+def type_evidence(
+    text: str, start: int, name: str, kind: str, label: str, titled: bool, facilities: bool = True
+) -> tuple[str, float]:
+    """The span's kind after local evidence, and how much its vote should count (`facilities`: the bench's
+    switch for the rule that a facility is a place)."""
     words = [w.casefold().strip(".") for w in name.split()]
     previous = re.findall(r"[\w.]+", text[max(0, start - 30) : start])
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
     if titled or previous_word in PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
-    if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words):
+    built = facilities and words[-1] in _FACILITY_HEADS | _PLACE_HEADS and words[-1] not in _ORG_HEADS
+    if label in ("PERSON", "GPE") and _WORKS_AT.search(text, max(0, start - 40), start):
+        return "organisation", 1.5  # "analysts at Bernstein", "a researcher at Cardiff"
+    if label != "GPE" and label != "LOC" and any(w in _ORG_HEADS for w in words) and not built:
+        # A facility's last word outranks an organisation word inside it: "South Bank Tower" is a building.
         # Not for countries: "Soviet Union" is a place although "union" usually heads an organisation.
         return "organisation", 2.0
     if label in ("PERSON", "ORG") and (previous_word in _PLACE_BEFORE or words[-1] in _PLACE_HEADS):
-        return "place", 1.0
+        return "place", 1.2
     if label in ("PERSON", "ORG") and _PLACE_OF.search(" ".join(previous[-2:]).casefold()):
-        return "place", 1.0
+        return "place", 1.2
     if label == "PERSON" and previous_word == "the" and len(words) == 1:
         # People's names do not take "the" ("the Danube", "the Sahel"); a full name after "the" is a
         # modifier instead ("the Donald Trump impersonator").
-        return "place", 1.0
+        return "place", 1.2
     if " ".join(w.casefold() for w in previous[-2:]) in _PERSON_PHRASES:
         return "person", 1.5
     if label == "ORG" and len(words) == 1 and not name.isupper() and _SPEECH_AFTER.match(text, start + len(name)):
@@ -181,7 +206,67 @@ def type_evidence(text: str, start: int, name: str, kind: str, label: str, title
     if label == "ORG" and len(words) == 1 and not name.isupper() and _gendered_nearby(text, start + len(name)):
         return "person", 1.0
     if label == "FAC":
-        # Facilities are places when named for one ("Kennedy Space Center"); the model also tags
-        # agencies and brands FAC, and those are organisations.
-        return ("place", 1.5) if words[-1] in _FACILITY_HEADS else ("organisation", 0.5)
+        # Facilities are places ("Kennedy Space Center", "Villa Pelucca"); the model also tags agencies and
+        # brands FAC, and those are mostly one word ("Roscosmos") or carry an organisation word (typed above).
+        if words[-1] in _FACILITY_HEADS:
+            return "place", 1.5
+        return ("place", 1.0) if facilities and len(words) > 1 else ("organisation", 0.5)
     return kind, 1.0
+
+
+# A country or town standing for its team or government: "England are", "the Australia side", "beating Wales".
+_TEAM_AFTER = re.compile(r"\s+(?:are|were|have|side|team|squad|XI|coach|captain|manager|players)\b")
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|against|v|vs|lost to|draw with|drew with|defeated|host|hosted)\.? $"
+)
+
+
+_COORDINATED = re.compile(r"(?:,|\band|\bor) $")
+
+
+def acts_as_team(text: str, start: int, end: int) -> bool:
+    """Whether a place name is used as a team: a plural verb or a team noun after it, a match verb before it.
+
+    Not the second of two names, whose verb is plural for both ("Canada and Mexico have welcomed").
+    """
+    before = text[max(0, start - 12) : start]
+    return bool((_TEAM_AFTER.match(text, end) and not _COORDINATED.search(before)) or _TEAM_BEFORE.search(before))
+
+
+# Words that only match reports use: with a score such as "3-1" they make a text sporting ("68-31" alone is
+# as likely a vote).
+SPORT_WORDS = re.compile(
+    r"\b(?:goals?|scored|scorers?|striker|midfielder|goalkeeper|penalty|half-time|full-time|kick-off|"
+    r"stoppage time|innings|wickets?|tries|touchdowns?|quarterback|tie-break|birdied|birdies|bogey|"
+    r"home runs?|semi-final|quarter-final|relegation|referee|fixture|league|cup)\b",
+    re.IGNORECASE,
+)
+
+
+def is_sporting(text: str, has_result_lines: bool, match_score: re.Pattern[str]) -> bool:
+    """Whether the text reports matches: result lines, or a score with at least two kinds of sports word."""
+    if has_result_lines:
+        return True
+    if not match_score.search(text):
+        return False
+    return len({m.group().casefold() for m in SPORT_WORDS.finditer(text)}) >= 2
+
+
+# Titles of works are no people, organisations or places: "the film Gravity", "his hit Monster Mash",
+# "in Sabrina (1954)".
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|album|song|single|hit|novel|book|series|sitcom|show|opera|musical|painting|poem|play)"
+    r"\s+(?:was\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"\s*\((?:19|20)\d\d\)")
+
+
+def is_work_title(text: str, start: int, end: int) -> bool:
+    """Whether the span names a work: a work noun just before it, or a year in brackets just after it."""
+    return bool(_WORK_BEFORE.search(text[max(0, start - 30) : start]) or _YEAR_AFTER.match(text, end))
+
+
+def has_org_head(name: str) -> bool:
+    """Whether a word of the name says organisation ("Club", "Ltd", "University")."""
+    return any(w.casefold().strip(".") in _ORG_HEADS for w in name.split())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 _LINE = re.compile(r"[^\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -18,12 +19,17 @@ _SCORE = r"\d{1,3}(?:[.,]\d+)?%?"
 # "Kirkby Rovers 3 (Halden 12) Ashford United 1", "Brenton City 0 Dunmore Athletic 2", "Rovers v City",
 # "1. Kirkby Rovers 14 pts", "Castor Energy +4.8%": the names in a result, fixture, standings or movers line.
 _SCORE_LINES = (
-    re.compile(rf"^\s*({_NAME}) {_SCORE}(?: \([^)\n]*\))?(?: ?[-–,] ?| )({_NAME}) {_SCORE}(?: \([^)\n]*\))?\s*$"),
+    # A headline may close with a full stop: "MANCHESTER UNITED 2 LIVERPOOL 1."
+    re.compile(rf"^\s*({_NAME}) {_SCORE}(?: \([^)\n]*\))?(?: ?[-–,] ?| )({_NAME}) {_SCORE}(?: \([^)\n]*\))?\.?\s*$"),
     re.compile(rf"(?:^|[:;] ?)({_NAME}) (?:v|vs\.?) ({_NAME})(?=\s*(?:[;.,]|$))"),
     re.compile(rf"^\s*\d{{1,3}}[.)] ({_NAME}) \d+(?: \w+)?\s*$"),
     # Two words at least: "Turnout 61%" is a figure, not a company.
     re.compile(r"^\s*([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){1,3}) (?:[+-−]\d[\d.,]*%?|\d[\d.,]*%)\s*$"),
 )
+# A scorer and the minutes of the goals: "Saka 23, 45 pen", "(Halden 12, 41, Okafor 88)", "Daly 90+2". A minute
+# is never part of a larger number ("Alvarez 4,101" is a tally), and the list ends the clause.
+_MINUTE = r"\d{1,3}(?![\d.,]\d)(?:\+\d{1,2})?(?: ?(?:pen|og|p)\b)?"
+_SCORER = re.compile(rf"(?<![\w'’-])({_NAME}) {_MINUTE}(?:, {_MINUTE})*(?=\s*(?:[,;.)]|$))", re.MULTILINE)
 TRAILING_NUMBER = re.compile(r"\s+[+-]?\d[\d.,:%]*$")
 """A score or count the model took into a name ("Rovers 3", "Whitcombe 3,870")."""
 
@@ -71,3 +77,105 @@ def score_line_names(text: str) -> list[tuple[int, int]]:
                     start = line.start() + match.start(group)
                     spans.append((start, start + len(name)))
     return spans
+
+
+def scorer_names(text: str, teams: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the people in a scorers list ("Scorers: Hartley 58, 62."), skipping the `teams` found in result
+    lines, where a name before a score at a line's end looks the same ("Arsenal 2 Brighton 2").
+
+    A lone "Name 4." is prose as often as not ("Windows 11."), so a scorer needs company on its line, more
+    than one minute, a penalty, own goal or stoppage-time mark, or a "Scorers:" heading.
+    """
+    in_teams = bytearray(len(text))
+    for start, end in teams:
+        in_teams[start:end] = b"\x01" * (end - start)
+    matches = [m for m in _SCORER.finditer(text) if not any(in_teams[m.start(1) : m.end(1)])]
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    lines = [bisect_right(line_starts, m.start()) - 1 for m in matches]
+    per_line = Counter(lines)
+    return [
+        m.span(1)
+        for m, line in zip(matches, lines, strict=True)
+        if per_line[line] > 1
+        or re.search(r",|\+|pen|og|p$", m.group()[len(m.group(1)) :])
+        or _SCORERS_HEADING.match(text, line_starts[line])
+    ]
+
+
+_SCORERS_HEADING = re.compile(r"\s*(?:scorers?|goals?|goalscorers?)\s*:", re.IGNORECASE)
+
+
+# An initial and a surname, as results tables and scorecards print people: "C Alcaraz (Spain) bt J Thompson",
+# "131 R McIlroy 66 65", "B Duckett c Mendis b Fernando 40".
+_INITIAL_NAME = re.compile(
+    r"(?<![\w.'’-])[A-Z]\.? (?:Mc|Mac|O'|O’|De|Di|Da|Van|Le|La)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’-])"
+)
+_NOT_SURNAMES = frozenset("new old the and for with this that after before from round set game".split())
+_TABLE_NUMBER = re.compile(r"(?<![\w.])\d+(?:[-–.]\d+)?(?![\w])")
+
+
+def initial_names(text: str) -> list[tuple[int, int]]:
+    """Spans of initial-and-surname names on table lines (two numbers or more, one word in five at least),
+    where nothing else prints a person that way."""
+    spans = []
+    for line in _LINE.finditer(text):
+        numbers = len(_TABLE_NUMBER.findall(line.group()))
+        if numbers < 2 or numbers < 0.2 * len(line.group().split()):
+            continue
+        for match in _INITIAL_NAME.finditer(line.group()):
+            if match.group().split()[-1].casefold() not in _NOT_SURNAMES:  # "A New Hope"
+                spans.append((line.start() + match.start(), line.start() + match.end()))
+    return spans
+
+
+# "LEEDS, England (Reuters) - ", "KHARTOUM/GENEVA (AFP) - ", "SPRINGFIELD, Ill. - ": a paragraph's opening
+# place (or places) in capitals, an optional region or date, an optional agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"(?:^|\n)(?P<places>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?: \d{1,2})?)?"
+    r"(?: \((?P<agency>[A-Z][\w&. ]{0,30})\))?\s+[-–—]\s"
+)
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september"
+    " october november december".split()
+)
+
+
+def dateline_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of a dateline's places, region and agency: the model often misreads a place in
+    capitals ("KHARTOUM" as a person) and misses the agency."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        offset = match.start("places")
+        for place in re.finditer(r"[^/]+", match.group("places")):
+            found.append((offset + place.start(), offset + place.end(), "place"))
+        region = match.group("region")
+        if region and region.split()[0].rstrip(".").casefold() not in _MONTHS:
+            end = match.end("region") - (1 if region.endswith(".") else 0)
+            found.append((match.start("region"), end, "place"))
+        if match.group("agency"):
+            found.append((match.start("agency"), match.end("agency"), "organisation"))
+    return found
+
+
+# A team sheet: "Barrow: Pritchard; Cole, Duggan, Barnes; Lowe (Grant 70), Shaw; Hyde." The team, a colon, then
+# five names or more split by commas and semicolons, substitutes in brackets with the minute.
+_PLAYER = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_SUBSTITUTE = rf"(?: \({_PLAYER}(?:,? \d{{1,3}}(?:\+\d{{1,2}})?)?\))?"
+_LINEUP = re.compile(
+    rf"^\s*(?P<team>{_NAME}): (?P<players>{_PLAYER}{_SUBSTITUTE}(?:[,;] {_PLAYER}{_SUBSTITUTE}){{4,}})\.?\s*$"
+)
+
+
+def lineup_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(players, teams): spans of the people on team-sheet lines and of the teams they play for."""
+    players, teams = [], []
+    for line in _LINE.finditer(text):
+        match = _LINEUP.match(line.group())
+        if match is None:
+            continue
+        teams.append((line.start() + match.start("team"), line.start() + match.end("team")))
+        offset = line.start() + match.start("players")
+        for player in re.finditer(_PLAYER, match.group("players")):
+            players.append((offset + player.start(), offset + player.end()))
+    return players, teams

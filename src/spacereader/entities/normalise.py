@@ -23,13 +23,27 @@ from spacereader.entities.cues import (
     PARTY_MEMBERS,
     PERSON_BEFORE,
     PLAIN_ACRONYMS,
+    POST_NOMINALS,
     ROMAN,
     TITLES,
+    acts_as_team,
+    has_org_head,
     is_junk,
+    is_sporting,
     is_stray_lower,
+    is_work_title,
     type_evidence,
 )
-from spacereader.entities.layout import TRAILING_NUMBER, Ranges, capital_lines, score_line_names
+from spacereader.entities.layout import (
+    TRAILING_NUMBER,
+    Ranges,
+    capital_lines,
+    dateline_names,
+    initial_names,
+    lineup_names,
+    score_line_names,
+    scorer_names,
+)
 from spacereader.models import ExtractedEntity, Mention
 
 KIND_OF_LABEL = {
@@ -42,11 +56,10 @@ KIND_OF_LABEL = {
 }
 """Model labels that the sidebar shows; NORP, DATE, WORK_OF_ART and the rest are dropped."""
 
-REPAIRS_VERSION = "2"
+REPAIRS_VERSION = "3"
 """Part of the label saved with each article's entities: raise it when the rules change, so caches re-extract."""
 RULES = (
     "trim",
-    "split_lists",
     "junk",
     "party_members",
     "types",
@@ -56,8 +69,16 @@ RULES = (
     "acronyms",
     "capital_lines",
     "scores",
-    "org_short_forms",
     "join_adjacent",
+    "facilities",
+    "teams",
+    "works",
+    "venues",
+    "scorers",
+    "initials",
+    "datelines",
+    "line_breaks",
+    "lineups",
 )
 """Every repair by name, so the bench can score each one switched off in turn."""
 _OFF: set[str] = set()
@@ -108,10 +129,14 @@ def repair_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Candidate]:
     found = []
     seen: set[tuple[int, int]] = set()
+    in_tables = score_line_names(text) if _on("scores") or _on("scorers") or _on("venues") else []
+    sporting = (_on("venues") or _on("teams")) and is_sporting(text, bool(in_tables), _MATCH_SCORE)
     norp_ends = {m.end for m in mentions if m.label == "NORP"}
+    if _on("line_breaks"):
+        mentions = _split_at_line_breaks(text, mentions)
     if _on("join_adjacent"):
         mentions = _join_adjacent(text, mentions)
-    for mention in _split_lists(text, mentions) if _on("split_lists") else mentions:
+    for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         if (
             _on("party_members")
@@ -130,43 +155,113 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
             continue  # a headline in capitals: its names are counted where written in mixed case
         if _on("junk") and is_junk(text, start, end, text[start:end]):
             continue
+        if _on("works") and is_work_title(text, start, end):
+            continue
         strength = 1.0
         if _on("types"):
-            kind, strength = type_evidence(text, start, text[start:end], kind, mention.label, titled)
+            kind, strength = type_evidence(
+                text, start, text[start:end], kind, mention.label, titled, facilities=_on("facilities")
+            )
+        if _on("teams") and sporting and mention.label == "GPE" and acts_as_team(text, start, end):
+            kind, strength = "organisation", 1.5
+        if _on("venues") and sporting and mention.label in ("ORG", "PERSON") and strength <= 1.0:
+            if _VENUE_BEFORE.search(text, max(0, start - 8), start) and not has_org_head(text[start:end]):
+                kind = "place"
         if kind == "person" and _on("widen_person"):
             start, end = _widen_person(text, start, end, titled, norp_ends)
         found.append(Candidate(start, end, text[start:end], kind, strength))
-    return _add_layout_names(text, found)
+    return _add_layout_names(text, found, capitals, in_tables)
 
 
-def _add_layout_names(text: str, found: list[Candidate]) -> list[Candidate]:
+def _add_layout_names(
+    text: str, found: list[Candidate], capitals: Ranges, in_tables: list[tuple[int, int]]
+) -> list[Candidate]:
     """Names in score and tally lines: the model misses many (they become organisations unless the article's
-    other mentions say otherwise), and a person it found beside a score is more often a team."""
-    if not _on("scores"):
-        return found
-    in_tables = score_line_names(text)
-    tables = Ranges(sorted(in_tables))
-    found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
-             if c.kind == "person" and c.strength <= 1.0 and tables.holds(c.start, c.end) else c
-             for c in found]  # fmt: skip
-    covered = _covered_by(text, found)
-    found += [Candidate(start, end, text[start:end], "organisation", 0.5) for start, end in in_tables
-              if not any(covered[start:end])]  # fmt: skip
+    other mentions say otherwise), and a person it found beside a score is more often a team. A dateline's
+    places and agency are typed by their place in it ("KHARTOUM/GENEVA (AFP) -"). Names in a
+    scorers list ("Saka 23, 45 pen"), on a team sheet ("Barrow: Pritchard; Cole, Duggan...") and
+    initial-and-surname names on table lines ("131 R McIlroy 66 65") are people, whatever the model made of
+    them."""
+    if _on("datelines"):
+        placed = dateline_names(text)
+        found = [c for c in found if not any(c.start < end and start < c.end for start, end, _ in placed)]
+        found += [Candidate(start, end, _display(text[start:end]), kind, 2.0) for start, end, kind in placed]
+    if _on("scores"):
+        tables = Ranges(sorted(in_tables))
+        found = [Candidate(c.start, c.end, c.text, "organisation", 1.0)
+                 if c.kind == "person" and c.strength <= 1.0 and tables.holds(c.start, c.end) else c
+                 for c in found]  # fmt: skip
+        covered = _covered_by(text, found)
+        found += [Candidate(start, end, _display(text[start:end]), "organisation", 0.5) for start, end in in_tables
+                  if not any(covered[start:end])]  # fmt: skip
+    people = scorer_names(text, in_tables) if _on("scorers") else []
+    people += initial_names(text) if _on("initials") else []
+    if _on("lineups"):
+        players, teams = lineup_names(text)
+        people += players
+        covered = _covered_by(text, found)
+        found += [Candidate(s, e, text[s:e], "organisation", 1.0) for s, e in teams if not any(covered[s:e])]
+    if people:
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(set(people)):
+            if not capitals.holds(start, end) and not (spans and start < spans[-1][1]):
+                spans.append((start, end))
+        in_lists = Ranges(spans)
+        found = [Candidate(c.start, c.end, c.text, "person", 1.5) if in_lists.holds(c.start, c.end) else c
+                 for c in found]  # fmt: skip
+        covered = _covered_by(text, found)
+        found += [Candidate(s, e, text[s:e], "person", 1.0) for s, e in spans if not any(covered[s:e])]
     return sorted(found, key=lambda c: c.start)
+
+
+def _display(name: str) -> str:
+    """A name as the sidebar shows it: one in capitals from a dateline or a headline's result in title case
+    ("KHARTOUM", "GARTHWAITE ROVERS")."""
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+_VENUE_BEFORE = re.compile(r"\bat (?:the )?$")
+# A match score ("3-1"): with sports words or a result line, what makes a text a match report. There a name
+# after "at" that is no organisation by its words is where the match was played ("at Old Trafford").
+_MATCH_SCORE = re.compile(r"(?<![\d.,-])\d{1,2}-\d{1,2}(?![\d-])")
 
 
 def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[int]) -> tuple[int, int]:
     """Take in a regnal number or suffix ("Ramesses II", "King, Jr.") and a first name the model left out
-    ("co-starring Ewan McGregor"): a capitalised word just before, inside a sentence, that is no title and
-    no affiliation the model tagged ("Republican Gary Whitcombe")."""
+    ("co-starring Ewan McGregor"): a capitalised word just before a one-word name, inside a sentence, that is
+    no title and no affiliation the model tagged ("Republican Gary Whitcombe"). Before a full name such a
+    word is a role ("Speaker Mike Johnson", "Whip Dick Durbin"), not a first name."""
     suffix = NAME_SUFFIX.match(text, end)
     end = suffix.end() if suffix else end
     before = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+) $", text[max(0, start - 40) : start])
-    if before and not titled and start - 1 not in norp_ends:
+    one_word = " " not in text[start:end].strip()
+    if before and not titled and start - 1 not in norp_ends and one_word:
         word = before.group(1).casefold()
         if word not in COMMON_WORDS and word not in PERSON_BEFORE and word not in MONTHS_AND_DAYS:
             start -= len(before.group(1)) + 1
     return start, end
+
+
+def _split_at_line_breaks(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name never runs over a line break ("Holker Street" / "Tunde Okonjo" from a byline and the next
+    paragraph): the first line's part keeps the model's label; a later part is kept, as a person, only when
+    the model calls its last word a person elsewhere ("Okonjo")."""
+    if not any("\n" in m.text for m in mentions):
+        return mentions
+    people = {w.casefold() for m in mentions if m.label == "PERSON" and "\n" not in m.text for w in m.text.split()}
+    result = []
+    for mention in mentions:
+        if "\n" not in mention.text:
+            result.append(mention)
+            continue
+        for index, part in enumerate(re.finditer(r"[^\n]+", mention.text)):
+            start, end = mention.start + part.start(), mention.start + part.end()
+            words = part.group().split()
+            if not words or (index and words[-1].casefold() not in people):
+                continue  # what the model read into the next line has nothing to go on
+            label = "PERSON" if index else mention.label
+            result.append(Mention(start, end, text[start:end], label))
+    return result
 
 
 def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -187,27 +282,6 @@ def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
             result[-1] = Mention(last.start, mention.end, text[last.start : mention.end], last.label)
         else:
             result.append(mention)
-    return result
-
-
-def _split_lists(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Split a span that is a comma list of names ("Tesla, Uber and Snapchat") into one span per name."""
-    result = []
-    for mention in mentions:
-        piece = text[mention.start : mention.end]
-        if ", " not in piece:
-            result.append(mention)
-            continue
-        for part in re.finditer(r"[^,]+", piece):
-            inner = re.sub(r"^\s*(?:and|or)\s+", "", part.group())
-            offset = mention.start + part.start() + (len(part.group()) - len(inner))
-            inner = inner.strip()
-            offset += 0 if not inner else (text.find(inner, offset) - offset)
-            for sub in re.split(r"\s+(?:and|or)\s+", inner):
-                at = text.find(sub, offset)
-                if sub and sub[0].isupper():
-                    result.append(Mention(at, at + len(sub), sub, mention.label))
-                offset = at + len(sub)
     return result
 
 
@@ -239,6 +313,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
         last = re.search(r"\s+([a-z]+)$", text[start:end])
         if last and (last.group(1) in COMMON_WORDS or last.group(1) in JOINERS):  # "Seychelles and", "Plaza de"
             end = start + last.start()
+        letters = re.search(r",?\s+([A-Z][A-Za-z]{1,3})$", text[start:end])
+        if letters and letters.group(1).casefold() in POST_NOMINALS:  # "Sarah Whitlock KC", "Ann Lee, MP"
+            end = start + letters.start()
         first = re.match(r"(\S+)\s+", text[start:end])
         if first:
             word = first.group(1).casefold().rstrip(".")
@@ -287,8 +364,11 @@ class _Group:
 
     @property
     def name(self) -> str:
-        # The longest spelling, then the commonest: "United States" over "U.S.".
-        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], len(f)))
+        # The longest spelling, then one not in capitals (a headline's), then the commonest: "United States"
+        # over "U.S.", "Halstead Town" over "HALSTEAD TOWN".
+        return max(
+            self.forms, key=lambda f: (len(f.split()), len(f.split()) == 1 or not f.isupper(), self.forms[f], len(f))
+        )
 
 
 def group_entities(text: str, mentions: list[Mention]) -> list[ExtractedEntity]:
@@ -317,7 +397,7 @@ def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
     if _on("missed_mentions"):
         _find_missed_mentions(text, groups, capitals)
     if _on("acronyms"):
-        _add_acronyms(text, groups, capitals)
+        _add_acronyms(text, groups, capitals, mentions)
     return groups
 
 
@@ -333,18 +413,24 @@ def _covered_by(text: str, candidates: list[Candidate]) -> bytearray:
     return covered
 
 
-def _add_acronyms(text: str, groups: dict[str, _Group], capitals: Ranges) -> None:
-    """Capitalised abbreviations the model left unlabelled are organisations (or, for "UK", places)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if sum(ch.isupper() for ch in letters) > 0.3 * len(letters):
+def _add_acronyms(text: str, groups: dict[str, _Group], capitals: Ranges, mentions: list[Mention]) -> None:
+    """Capitalised abbreviations the model left unlabelled are organisations (or, for "UK", places); one inside
+    any span the model labelled, even one the sidebar does not show ("the FA Cup", an event), is part of it."""
+    if sum(map(str.isupper, text)) > 0.3 * sum(map(str.isalpha, text)):
         return  # a text in capitals has no telling abbreviations
     covered = _covered(text, groups)
+    for mention in mentions:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     for match in re.finditer(r"(?<![\w.'’-])[A-Z]{2,6}(?![\w'’-])", text):
         word = match.group()
         if word.casefold() in PLAIN_ACRONYMS or ROMAN.fullmatch(word) or any(covered[match.start() : match.end()]):
             continue
         if capitals.holds(match.start(), match.end()):
             continue  # in a headline in capitals every word looks like an abbreviation
+        if re.match(r" [A-Z]{2,}\b", text[match.end() : match.end() + 4]) or re.search(
+            r"\b[A-Z]{2,} $", text[max(0, match.start() - 4) : match.start()]
+        ):
+            continue  # one word of a name in capitals ("SAN FRANCISCO"), not an abbreviation
         key = canonical_key(word)
         kind = "place" if key != word.casefold() and key in ("united states", "united kingdom") else "organisation"
         groups.setdefault(key, _Group(key)).add(Candidate(match.start(), match.end(), word, kind, 0.5))
@@ -403,13 +489,10 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
             continue
         index["\0" + _initials(words)].append(group)
         if group.kind == "person":
-            for short_key in {words[0], words[-1], f"{words[0]} {words[-1]}" if len(words) > 2 else ""} - {""}:
+            # "Putin", "Vladimir Putin" for "Vladimir Vladimirovich Putin", "C Alcaraz" for "Carlos Alcaraz".
+            initial = f"{words[0][0]} {words[-1]}" if _on("initials") and len(words[0]) > 1 else ""
+            for short_key in {words[0], words[-1], f"{words[0]} {words[-1]}" if len(words) > 2 else "", initial} - {""}:
                 index[short_key].append(group)
-        elif group.kind == "organisation" and len(words) == 2 and _on("org_short_forms"):
-            # "Ashford" and "Rovers" for "Ashford United" and "Kirkby Rovers"; only two-word names, since
-            # "China" is no short form of "Bank of China".
-            for short_key in words:
-                index["\1" + short_key].append(group)
     for short in sorted(groups.values(), key=lambda g: len(g.key.split())):
         words = short.key.split()
         if len(words) > 2:
@@ -417,8 +500,6 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
         targets = [long for long in index.get(short.key, []) if long is not short and short.kind != "place"]
         if len(words) == 1 and short.name.isupper() and len(short.name) >= 2:
             targets += [long for long in index.get("\0" + short.key, []) if long is not short]
-        elif len(words) == 1 and short.kind == "organisation":
-            targets += [long for long in index.get("\1" + short.key, []) if long is not short]
         targets = [t for t in {id(t): t for t in targets}.values() if t.key in groups]
         if len(targets) == 1:
             targets[0].absorb(short)
