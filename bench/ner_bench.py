@@ -17,7 +17,9 @@ Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles 
   tallies; tests/entity_articles.py), which were written while building the rules, so not held out;
 - throughput, CPU and wall clock, with the model and the repairs timed apart, on ~850-word articles:
   UNER news documents joined, the most entity-dense dev documents joined, and sports-shaped text;
-- with --rows, dev's false and missed sidebar rows sorted into causes (what tuning looks at).
+- with --rows, dev's false and missed sidebar rows sorted into causes (what tuning looks at);
+- with --fresh, the same on tests/entity_articles_fresh.py, a second set written apart (scored only when
+  asked, before and after a change to the rules, and never looked at row by row).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from spacereader.entities.normalise import (  # noqa: E402
     rules_off,
 )
 from tests.entity_articles import ARTICLES  # noqa: E402
+from tests.entity_articles_fresh import FRESH  # noqa: E402
 from tests.entity_articles_unseen import UNSEEN  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "corpus" / "ner" / "uner_en_pud.jsonl"
@@ -193,7 +196,7 @@ def time_articles(extractor, texts: list[str]) -> str:
     return (
         f"{len(texts) / wall:5.1f} /s wall, {len(texts) / cpu:5.1f} per CPU s; per article {1000 * cpu / len(texts):4.0f} ms "
         f"CPU = model {1000 * model_cpu / len(texts):4.0f} + repairs {1000 * repair_cpu / len(texts):4.1f} "
-        f"(~{words:.0f} words, {entities / len(texts):.0f} rows)"
+        f"(~{words:.0f} words, {entities / len(texts):.0f} rows; {len(texts) / cpu * words / 800:5.1f} per CPU s at 800 words)"
     )
 
 
@@ -353,6 +356,8 @@ def main() -> int:
     parser.add_argument("--backlog", type=int, default=0, metavar="N",
                         help="also time the reader's extraction processes (one, then two) on N such articles")  # fmt: skip
     parser.add_argument("--rows", action="store_true", help="print dev's false and missed sidebar rows by cause")
+    parser.add_argument("--fresh", action="store_true",
+                        help="also score the second written-apart set (only before and after a change to the rules)")  # fmt: skip
     parser.add_argument("--gold", type=Path, default=GOLD, help="the JSONL gold set")
     args = parser.parse_args()
     if not args.gold.is_file():
@@ -383,24 +388,27 @@ def main() -> int:
         ],
     )
     own = own_articles_f1(extractor, True)
-    unseen = {genre: own_articles_f1(extractor, True, UNSEEN[genre]) for genre in UNSEEN}
+    held_out = {f"unseen {genre}": articles for genre, articles in UNSEEN.items()}
+    if args.fresh:
+        held_out |= {f"fresh {genre}": articles for genre, articles in FRESH.items()}
+    unseen = {name: own_articles_f1(extractor, True, articles) for name, articles in held_out.items()}
     print("\ngain per rule (all rules minus all but this one; sidebar F1 / micro F1; own: written articles' sidebar,"
-          " tuned on; unseen: the articles written apart, never tuned on)")  # fmt: skip
+          " tuned on; unseen, fresh: the two sets written apart, never tuned on)")  # fmt: skip
     print(f"  {'rule':18} {'dev sidebar':>12} {'dev micro':>10} {'test sidebar':>13} {'test micro':>11} {'own':>6}"
-          + "".join(f" {'unseen ' + genre:>14}" for genre in UNSEEN))  # fmt: skip
+          + "".join(f" {name:>14}" for name in held_out))  # fmt: skip
     for rule in RULES:
         with rules_off(rule):
             without = {"dev": scorer.score(dev, True), "test": scorer.score(test, True)}
             own_without = own_articles_f1(extractor, True)
-            unseen_without = {genre: own_articles_f1(extractor, True, UNSEEN[genre]) for genre in UNSEEN}
+            unseen_without = {name: own_articles_f1(extractor, True, a) for name, a in held_out.items()}
         gains = [full[part][m] - without[part][m] for part in ("dev", "test") for m in ("sidebar", "micro")]
         print(f"  {rule:18} {gains[0]:+12.1f} {gains[1]:+10.1f} {gains[2]:+13.1f} {gains[3]:+11.1f} "
-              f"{own - own_without:+6.1f}" + "".join(f" {unseen[g] - unseen_without[g]:+14.1f}" for g in UNSEEN))  # fmt: skip
+              f"{own - own_without:+6.1f}" + "".join(f" {unseen[g] - unseen_without[g]:+14.1f}" for g in held_out))  # fmt: skip
     print(f"\narticles written for the tests (tuned on): sidebar F1 {own_articles_f1(extractor, False):.1f} "
           f"alone, {own:.1f} repaired")  # fmt: skip
-    for genre, articles in UNSEEN.items():
-        print(f"articles written apart, never tuned on, {genre} ({len(articles)}): sidebar F1 "
-              f"{own_articles_f1(extractor, False, articles):.1f} alone, {unseen[genre]:.1f} repaired")  # fmt: skip
+    for name, articles in held_out.items():
+        print(f"articles written apart, never tuned on, {name} ({len(articles)}): sidebar F1 "
+              f"{own_articles_f1(extractor, False, articles):.1f} alone, {unseen[name]:.1f} repaired")  # fmt: skip
     if args.rows:
         print_rows(scorer, dev)
 
@@ -415,6 +423,8 @@ def main() -> int:
         ("sports-shaped", sports_articles(n)),
         ("written sports joined", joined([text for text, _ in UNSEEN["sports"].values()] * 8, 900)),
         ("written news joined", joined([text for text, _ in UNSEEN["news"].values()] * 8, 900)),
+        ("fresh sports joined", joined([text for text, _ in FRESH["sports"].values()] * 8, 900)),
+        ("fresh news joined", joined([text for text, _ in FRESH["news"].values()] * 8, 900)),
     ):
         texts = (texts * (n // max(len(texts), 1) + 1))[:n]
         print(f"  {name:24} {time_articles(extractor, texts)}")
