@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from spacereader.entities.backlog import extract_text
 from spacereader.entities.canonical import canonical_key
-from spacereader.entities.normalise import group_entities, rules_off
+from spacereader.entities.normalise import group_entities, model_view, rules_off
 from spacereader.models import Mention
 from tests.entity_articles import ARTICLES
 from tests.spacy_model import loaded_extractor
@@ -205,3 +206,29 @@ def test_what_the_model_read_into_the_next_line_is_dropped_without_evidence() ->
     text = "By Dan Feeney at Holker Street\n\nTunde Okonjo scored twice."
     mentions = spans(text, ("Dan Feeney", "PERSON"), ("Holker Street\n\nTunde Okonjo", "FAC"))
     assert names(text, mentions) == {"Dan Feeney": "person", "Holker Street": "place"}
+
+
+def test_the_model_is_not_given_lines_the_rules_read() -> None:
+    text = (
+        "ROVERS ROMP HOME\n\n"
+        "Garthwaite Rovers beat Barrow at Holker Street.\n"
+        "Barrow 1 Garthwaite Rovers 3\n"
+        "Barrow: Pritchard; Cole, Duggan, Barnes, Whitfield; Lowe (Grant 70), Shaw; Hyde.\n"
+        "Scorers: Okonjo 52, 67, 84 pen.\n"
+        "Goals: Barrow: Duggan 38.\n"
+    )
+    view = model_view(text)
+    assert len(view) == len(text) and view.count("\n") == text.count("\n")
+    kept = [line for line in view.splitlines() if line.strip()]
+    # The headline, the result, the team sheet and the scorers list are blanked; a line with a name no rule
+    # read ("Barrow:" before the scorer) and the prose are the model's.
+    assert kept == ["Garthwaite Rovers beat Barrow at Holker Street.", "Goals: Barrow: Duggan 38."]
+    with rules_off("model_view"):
+        assert model_view(text) == text
+
+
+def test_names_on_lines_the_model_did_not_read_are_still_found() -> None:
+    text = ARTICLES["cup tie"][0]
+    found = {e.name: e.kind for e in extract_text(loaded_extractor(), text)}
+    assert found["Tunde Okonjo"] == "person" and found["Garthwaite Rovers"] == "organisation"
+    assert {found[name] for name in ("Pritchard", "Whitfield", "Hyde")} == {"person"}

@@ -7,8 +7,8 @@ from contextlib import closing
 from dataclasses import dataclass
 
 from spacereader.entities.extract import EntityExtractor, extractor_label
-from spacereader.entities.normalise import group_entities
-from spacereader.models import Article, Entity, ExtractedEntity
+from spacereader.entities.normalise import group_entities, model_view
+from spacereader.models import Article, Entity, ExtractedEntity, Mention
 from spacereader.store import Connection, Store
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
@@ -34,7 +34,9 @@ def article_text(article: Article) -> str:
 
 def extract_text(extractor: EntityExtractor, text: str) -> list[ExtractedEntity]:
     """Entities of any text (no cache involved), most central first."""
-    return group_entities(text, extractor.extract(text))
+    found = extractor.extract(model_view(text))
+    # Offsets are the same in both texts; a span's own text is taken from the article's.
+    return group_entities(text, [Mention(m.start, m.end, text[m.start : m.end], m.label) for m in found])
 
 
 def extract_article(conn: Connection, extractor: EntityExtractor, article_id: int) -> list[Entity] | None:
