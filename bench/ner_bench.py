@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests/entity_articles.py
 
+from spacereader.entities.backlog import TOGETHER, extract_texts  # noqa: E402
 from spacereader.entities.canonical import canonical_key, fold  # noqa: E402
 from spacereader.entities.extract import PlainExtractor, SpacyExtractor  # noqa: E402
 from spacereader.entities.normalise import (  # noqa: E402
@@ -218,8 +219,13 @@ def time_articles(extractor, texts: list[str]) -> str:
     wall = time.perf_counter() - wall
     cpu = model_cpu + repair_cpu
     words = sum(len(t.split()) for t in texts) / len(texts)
+    together = time.process_time()
+    for at in range(0, len(texts), TOGETHER):
+        extract_texts(extractor, texts[at : at + TOGETHER])
+    together = time.process_time() - together
     return (
-        f"{len(texts) / wall:5.1f} /s wall, {len(texts) / cpu:5.1f} per CPU s; per article {1000 * cpu / len(texts):4.0f} ms "
+        f"{len(texts) / wall:5.1f} /s wall, {len(texts) / cpu:5.1f} per CPU s ({len(texts) / together:4.1f} read "
+        f"{TOGETHER} together as the backlog does); per article {1000 * cpu / len(texts):4.0f} ms "
         f"CPU = model {1000 * model_cpu / len(texts):4.0f} + repairs {1000 * repair_cpu / len(texts):4.1f} "
         f"(~{words:.0f} words, {entities / len(texts):.0f} rows; {len(texts) / cpu * words / 800:5.1f} per CPU s at 800 words)"
     )

@@ -89,6 +89,17 @@ def test_long_text_is_chunked_with_true_offsets(spacy_extractor: SpacyExtractor)
     assert any(text[m.start : m.end] == "Angela Merkel" == m.text for m in mentions)
 
 
+def test_texts_read_together_give_each_text_its_own_spans(spacy_extractor: SpacyExtractor) -> None:
+    from tests.entity_articles import ARTICLES
+
+    texts = [text for text, _ in ARTICLES.values()][:6]
+    texts.append("Filler sentence without names. " * 800 + "\n\nAngela Merkel visited Paris.")  # in two chunks
+    together = spacy_extractor.extract_many(texts)
+    assert together == [spacy_extractor.extract(text) for text in texts]
+    assert all(text[m.start : m.end] == m.text for text, found in zip(texts, together) for m in found)
+    assert together[-1][-2:] and {m.text for m in together[-1]} >= {"Angela Merkel", "Paris"}
+
+
 def test_plain_extractor_finds_rough_names() -> None:
     text = "Yesterday Mr Alan Brook of Acme Group flew to Lisbon. Alan Brook smiled."
     entities = {e.name: e.kind for e in extract_text(PlainExtractor(), text)}

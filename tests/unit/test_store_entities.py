@@ -143,6 +143,27 @@ def test_backlog_extracts_everything_and_stops_when_asked(seeded_store: Store, s
         assert extract_backlog(seeded_store, spacy_extractor).done == 0
 
 
+def test_backlog_reads_articles_together_and_one_by_one_alike(seeded_store: Store, spacy_extractor) -> None:
+    from spacereader.entities.backlog import extract_article, extract_articles
+    from spacereader.store import articles as store_articles
+
+    bodies = ["Angela Merkel visited Paris.", "Rovers beat Barrow.\n\nBarrow 1 Garthwaite Rovers 3", "No names."]
+    with closing(seeded_store.connect()) as conn, conn:
+        feed_id = ensure_feed(conn, "http://127.0.0.1/feed.xml")
+        upsert_articles(conn, feed_id, [
+            NewArticle(guid=f"t{n}", title="", published=f"2024-06-0{n + 1}T00:00:00Z", body=body)
+            for n, body in enumerate(bodies)
+        ])  # fmt: skip
+        ids = store_entities.articles_needing_extraction(conn, "none yet", 10)
+        ids = sorted(i for i in ids if store_articles.get_article(conn, i).body in bodies)
+        assert len(ids) == 3
+        assert extract_articles(conn, spacy_extractor, [*ids, 10_000]) == ids  # no such article: skipped
+        together = [store_entities.entities_for_article(conn, i) for i in ids]
+        one_by_one = [extract_article(conn, spacy_extractor, i) for i in ids]
+    assert together == one_by_one and together[2] == []
+    assert {(e.name, e.kind) for e in together[1]} >= {("Garthwaite Rovers", "organisation")}
+
+
 class CountingExtractor:
     """A stand-in extractor that labels every "Oslo" a place and counts its calls."""
 

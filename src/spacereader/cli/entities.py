@@ -75,14 +75,13 @@ def _entities_of_lines(path: str, extractor) -> int:
 
     Returns 1 when any line was bad, so a script notices, after every good line has been written.
     """
-    from spacereader.entities.backlog import extract_text
-
     try:
         source = sys.stdin if path == "-" else Path(path).expanduser().open(encoding="utf-8")
     except OSError as error:
         raise CommandError(f"cannot read {path}: {error}") from error
     label = "stdin" if path == "-" else path
     bad = 0
+    waiting: list[dict] = []
     with source:
         try:
             for number, line in enumerate(source, start=1):
@@ -94,11 +93,27 @@ def _entities_of_lines(path: str, extractor) -> int:
                     print(f"spacereader: {label} line {number}: {error}", file=sys.stderr)
                     bad += 1
                     continue
-                rows = [entity_json(e) for e in extract_text(extractor, item["text"])]
-                sys.stdout.write(json.dumps({"id": item["id"], "entities": rows}, ensure_ascii=False) + "\n")
+                waiting.append(item)
+                if len(waiting) == _TOGETHER:
+                    _write_entities(extractor, waiting)
+                    waiting = []
         except UnicodeDecodeError as error:
             raise CommandError(f"{label} is not UTF-8 text: {error}") from error
+        finally:
+            _write_entities(extractor, waiting)  # the lines read before the end or a bad byte
     return 1 if bad else 0
+
+
+_TOGETHER = 16
+"""Lines the model reads in one pass (a few per cent less CPU each; the output keeps the input's order)."""
+
+
+def _write_entities(extractor, items: list[dict]) -> None:
+    from spacereader.entities.backlog import extract_texts
+
+    for item, entities in zip(items, extract_texts(extractor, [i["text"] for i in items]), strict=True):
+        rows = [entity_json(e) for e in entities]
+        sys.stdout.write(json.dumps({"id": item["id"], "entities": rows}, ensure_ascii=False) + "\n")
 
 
 def _text_item(line: str) -> dict:

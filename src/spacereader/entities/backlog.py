@@ -13,6 +13,10 @@ from spacereader.store import Connection, Store
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
 
+TOGETHER = 4
+"""Articles the model reads in one pass: a few per cent less CPU each, and a stop or a reader's request waits
+for at most four articles (about 0.4 s)."""
+
 
 @dataclass(frozen=True, slots=True)
 class BacklogCounts:
@@ -34,9 +38,31 @@ def article_text(article: Article) -> str:
 
 def extract_text(extractor: EntityExtractor, text: str) -> list[ExtractedEntity]:
     """Entities of any text (no cache involved), most central first."""
-    found = extractor.extract(model_view(text))
-    # Offsets are the same in both texts; a span's own text is taken from the article's.
-    return group_entities(text, [Mention(m.start, m.end, text[m.start : m.end], m.label) for m in found])
+    return extract_texts(extractor, [text])[0]
+
+
+def extract_texts(extractor: EntityExtractor, texts: list[str]) -> list[list[ExtractedEntity]]:
+    """Each text's entities, the texts read by the model together when it can (see extract_many)."""
+    views = [model_view(text) for text in texts]
+    many = getattr(extractor, "extract_many", None)
+    found = many(views) if many is not None else [extractor.extract(view) for view in views]
+    # Offsets are the same in the view and the text; a span's own text is taken from the article's.
+    return [
+        group_entities(text, [Mention(m.start, m.end, text[m.start : m.end], m.label) for m in mentions])
+        for text, mentions in zip(texts, found, strict=True)
+    ]
+
+
+def extract_articles(conn: Connection, extractor: EntityExtractor, article_ids: list[int]) -> list[int]:
+    """Extract several articles in one pass of the model and save each; returns the ids done (missing ones are
+    skipped). ValueError or RuntimeError from the model means some text it cannot process: call
+    extract_article on each to find which."""
+    articles = [a for a in (store_articles.get_article(conn, i) for i in article_ids) if a is not None]
+    found = extract_texts(extractor, [article_text(a) for a in articles])
+    label = extractor_label(extractor)
+    for article, entities in zip(articles, found, strict=True):
+        store_entities.save_article_entities(conn, article.id, entities, label)
+    return [a.id for a in articles]
 
 
 def extract_article(conn: Connection, extractor: EntityExtractor, article_id: int) -> list[Entity] | None:
@@ -89,16 +115,23 @@ def extract_backlog(
             ][:batch]
             if not ids:
                 break
-            for article_id in ids:
+            for at in range(0, len(ids), TOGETHER):
                 if should_stop():
                     remaining = store_entities.count_needing_extraction(conn, label)
                     return BacklogCounts(done, failed, remaining, stopped=True)
-                skipped.add(article_id)
+                group = ids[at : at + TOGETHER]
+                skipped.update(group)
                 try:
-                    extract_article(conn, extractor, article_id)
-                    done += 1
-                except (ValueError, RuntimeError):  # spaCy raises these for text it cannot process
-                    failed += 1
+                    done += len(extract_articles(conn, extractor, group))
+                    continue
+                except (ValueError, RuntimeError):  # spaCy raises these for text it cannot process: find which
+                    pass
+                for article_id in group:
+                    try:
+                        extract_article(conn, extractor, article_id)
+                        done += 1
+                    except (ValueError, RuntimeError):
+                        failed += 1
             if on_progress is not None:
                 on_progress(BacklogCounts(done, failed, store_entities.count_needing_extraction(conn, label) - failed))
         remaining = store_entities.count_needing_extraction(conn, label)

@@ -50,7 +50,7 @@ def _serve(
     share of the backlog has work, so a cache that is up to date costs one model's memory, not several.
     """
     from spacereader.config import Settings
-    from spacereader.entities.backlog import extract_article
+    from spacereader.entities.backlog import TOGETHER, extract_article, extract_articles
     from spacereader.entities.extract import (
         ExtractorError,
         describe_extractor,
@@ -100,6 +100,19 @@ def _serve(
             return
         events.put(ServiceEvent("extracted", article_id, worker=worker))
 
+    def extract_together(conn: Connection, article_ids: list[int]) -> None:
+        nonlocal done
+        due = [i for i in article_ids if i not in skipped and store_entities.extraction_state(conn, i) != label]
+        try:
+            extracted = extract_articles(conn, extractor, due)
+        except (ValueError, RuntimeError):  # some text the model cannot process: one by one finds which
+            for article_id in due:
+                extract(conn, article_id)
+            return
+        done += len(extracted)
+        for article_id in extracted:
+            events.put(ServiceEvent("extracted", article_id, worker=worker))
+
     with closing(Store(Path(db_path)).connect()) as conn:
         while not stop.is_set():
             try:
@@ -123,10 +136,10 @@ def _serve(
                 continue
             if not load():
                 return
-            for article_id in batch[:BATCH]:
+            for at in range(0, min(len(batch), BATCH), TOGETHER):
                 if stop.is_set() or not requests.empty():
                     break
-                extract(conn, article_id)
+                extract_together(conn, batch[at : min(at + TOGETHER, BATCH)])
             remaining = store_entities.count_needing_extraction(conn, label) - len(skipped)
             events.put(ServiceEvent("progress", done=done, remaining=max(remaining, 0), worker=worker))
 
