@@ -6,6 +6,7 @@ import pytest
 
 from spacereader.entities.backlog import extract_text
 from spacereader.entities.canonical import canonical_key
+from spacereader.entities.layout import cricket_names
 from spacereader.entities.normalise import group_entities, model_view, rules_off
 from spacereader.models import Mention
 from tests.entity_articles import ARTICLES
@@ -232,3 +233,50 @@ def test_names_on_lines_the_model_did_not_read_are_still_found() -> None:
     found = {e.name: e.kind for e in extract_text(loaded_extractor(), text)}
     assert found["Tunde Okonjo"] == "person" and found["Garthwaite Rovers"] == "organisation"
     assert {found[name] for name in ("Pritchard", "Whitfield", "Hyde")} == {"person"}
+
+
+SCORECARD = """\
+Australia 386-8 dec (Khawaja 141, Carey 66; Broad 3-68) and 171 (Smith 34*)
+England first innings
+Z Crawley c Warner b Boland 61 (73)
+B Duckett c & b Lyon 12
+Joe Root st †Carey b Lyon 118 (152)
+H Brook c sub (Renshaw) b Cummins 32 (37)
+B Stokes* run out (Head/Carey) 1
+J Bairstow not out 78
+Fall of wickets: 1-22 (Duckett), 2-92 (Crawley, 22.1 ov), 3-124 (Root)
+Bowling: Cummins 14-0-59-1, Hazlewood 15.2-1-61-2, Lyon 29-5-149-4
+"""
+
+
+def test_everyone_on_a_scorecard_is_a_person_and_the_innings_names_its_team() -> None:
+    people, teams = cricket_names(SCORECARD)
+    found = {SCORECARD[s:e] for s, e in people}
+    assert found == {
+        "Khawaja", "Carey", "Broad", "Smith", "Z Crawley", "Warner", "Boland", "B Duckett", "Lyon", "Joe Root",
+        "H Brook", "Cummins", "Renshaw", "B Stokes", "Head", "J Bairstow", "Duckett", "Crawley", "Root", "Hazlewood",
+    }  # fmt: skip
+    assert [SCORECARD[s:e] for s, e in teams] == ["Australia"]
+
+
+def test_scorecard_shapes_in_prose_are_not_read_as_a_card() -> None:
+    prose = (
+        "He was c Warner b Boland for 61 in the first innings.\n"
+        "The vote went 10-1 (Hale) against.\n"
+        "Sales rose 4.5-6-38-5 in a bad year\n"
+        "Brenton City 0 (Abara 12) Dunmore Athletic 2\n"
+    )
+    people, teams = cricket_names(prose)
+    assert people == [] and teams == []
+
+
+def test_names_on_a_scorecard_are_people_whatever_the_model_said() -> None:
+    text = "Root's century\n\nJoe Root made 118 for England.\n\n" + SCORECARD
+    mentions = spans(text, ("Joe Root", "PERSON"), ("England", "GPE"), ("Carey", "ORG"), ("Lyon", "GPE"))
+    found = names(text, mentions)
+    assert {found[name] for name in ("Carey", "Lyon", "Warner", "Hazlewood", "Z Crawley")} == {"person"}
+    assert found["Australia"] == "organisation" and "Root" not in found  # joined to Joe Root
+    with rules_off("cricket"):
+        assert "Warner" not in names(text, mentions)
+    view = model_view(text).splitlines()
+    assert view[2].startswith("Joe Root made") and not "".join(view[3:]).strip().replace("England first innings", "")

@@ -179,3 +179,57 @@ def lineup_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         for player in re.finditer(_PLAYER, match.group("players")):
             players.append((offset + player.start(), offset + player.end()))
     return players, teams
+
+
+# Cricket scorecards. A batter's line: "J Root c Smith b Starc 45 (87)", "D Lawrence lbw b Jayasuriya 9",
+# "Joe Root c & b Lyon 12", "L Dawson st †Foakes b Kapoor 38", "J Turner run out (Jacks) 6", "J Smith not out 51",
+# "I Holland absent hurt": everyone on it is a person (batter, fielder, keeper, bowler).
+_CRICKETER = r"(?:[A-Z]\.? ){0,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_DISMISSAL = (
+    rf"(?:(?:c (?:& |sub \((?P<sub>{_CRICKETER})\) |[†*]?(?P<fielder>{_CRICKETER}) )|lbw |st [†*]?(?P<keeper>{_CRICKETER}) "
+    rf"|hit wicket )?b [†*]?(?P<bowler>{_CRICKETER})"
+    rf"|run out(?: \((?P<runner>{_CRICKETER})(?:/[†*]?(?P<runner2>{_CRICKETER}))?\))?"
+    r"|not out|retired (?:hurt|out|ill)|absent (?:hurt|ill)|did not bat)"
+)
+_BATTING_LINE = re.compile(
+    rf"^\s*(?P<batter>{_CRICKETER})[†*]{{0,2}}\s+{_DISMISSAL}(?:\s+\d{{1,3}}(?:\s+\(\d{{1,3}}(?:b| balls)?\))?"
+    r"(?:\s+\d{1,3}){0,4})?\s*$"
+)
+# A bowler's figures, overs-maidens-runs-wickets: "Starc 10-1-45-3", "Kapoor 24.4-6-38-5".
+_BOWLING = re.compile(rf"(?<![\w'’-])({_CRICKETER}) \d{{1,2}}(?:\.\d)?-\d{{1,2}}-\d{{1,3}}-\d{{1,2}}(?![\d-])")
+# An innings in a summary: "Surrey 341 (Pope 112, Foakes 58; Abbott 4-71)", "and 252-7 dec (Sibley 78*)".
+_INNINGS = re.compile(
+    rf"(?:^\s*(?P<team>{_NAME}) |\band )\d{{1,3}}(?:-\d{{1,2}}| for \d{{1,2}})?(?: dec| d)? \((?P<inside>[^)\n]+)\)"
+)
+_INNINGS_NAME = re.compile(rf"(?:^|[,;] )({_CRICKETER}) \d{{1,3}}\*?(?:-\d{{1,3}})?(?=[,;]|$)")
+# What only a cricket innings has: wickets with the total ("386-8", "for 5", "dec"), a bowler's figures ("3-68")
+# or a batter not out ("34*").
+_CRICKET_SUMMARY = re.compile(r"\d-\d{1,2} | for \d| dec| d |\(.*\d-\d{1,3}\b|\d\*")
+# The fall of wickets: "1-9 (Middleton), 2-46 (Vince, 12.3 ov)".
+_FALL = re.compile(rf"\b\d{{1,2}}-\d{{1,3}} \(({_CRICKETER})(?:, [\d.]+ ov)?\)")
+
+
+def cricket_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(people, teams) on a scorecard's lines: batting and bowling lines, an innings summary and the fall of
+    wickets. The small model reads these lines as lists of organisations, or not at all."""
+    people, teams = [], []
+    for line in _LINE.finditer(text):
+        words, offset = line.group(), line.start()
+        batting = _BATTING_LINE.match(words)
+        if batting is not None:
+            for group in ("batter", "fielder", "keeper", "bowler", "sub", "runner", "runner2"):
+                if batting.group(group) is not None:
+                    people.append((offset + batting.start(group), offset + batting.end(group)))
+        people += [(offset + m.start(1), offset + m.end(1)) for m in _BOWLING.finditer(words)]
+        for innings in _INNINGS.finditer(words):
+            found = list(_INNINGS_NAME.finditer(innings.group("inside")))
+            if not found or not _CRICKET_SUMMARY.search(innings.group()):
+                continue  # "Brenton City 0 (Abara 12)" is a football result
+            inside = offset + innings.start("inside")
+            people += [(inside + m.start(1), inside + m.end(1)) for m in found]
+            if innings.group("team"):
+                teams.append((offset + innings.start("team"), offset + innings.end("team")))
+        falls = list(_FALL.finditer(words))
+        if len(falls) > 1:
+            people += [(offset + m.start(1), offset + m.end(1)) for m in falls]
+    return people, teams

@@ -38,6 +38,7 @@ from spacereader.entities.layout import (
     TRAILING_NUMBER,
     Ranges,
     capital_lines,
+    cricket_names,
     dateline_names,
     initial_names,
     lineup_names,
@@ -80,6 +81,7 @@ RULES = (
     "line_breaks",
     "lineups",
     "model_view",
+    "cricket",
 )
 """Every repair by name, so the bench can score each one switched off in turn."""
 _OFF: set[str] = set()
@@ -124,7 +126,7 @@ def model_view(text: str) -> str:
     blanked out, since the model's time grows with the words it reads and its reading of those lines is thrown
     away or overruled. Those are headlines in capitals (their names are counted where written in mixed case)
     and lines whose every capitalised word lies in a name the layout rules read: result, fixture and standings
-    lines, team sheets and scorers lists, with a heading such as "Scorers:".
+    lines, team sheets, scorers lists and scorecards, with a heading such as "Scorers:".
     """
     if not _on("model_view"):
         return text
@@ -132,7 +134,9 @@ def model_view(text: str) -> str:
     read = bytearray(len(text))
     tables = score_line_names(text)
     players, teams = lineup_names(text)
-    for start, end in (*tables, *scorer_names(text, tables), *initial_names(text), *players, *teams):
+    cricketers, sides = cricket_names(text) if _on("cricket") else ([], [])
+    spans = (*tables, *scorer_names(text, tables), *initial_names(text), *players, *teams, *cricketers, *sides)
+    for start, end in spans:
         read[start:end] = b"\x01" * (end - start)
     for line in _LINE.finditer(text):
         words = [w for w in _CAPITALISED.finditer(line.group()) if line.start() + w.start() >= _heading_end(line)]
@@ -148,7 +152,10 @@ def model_view(text: str) -> str:
 
 _LINE = re.compile(r"[^\n]+")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z]")
-_HEADING = re.compile(r"\s*(?:scorers?|goals?|goalscorers?|tries|try scorers|next fixtures|fixtures|results)\s*:", re.I)
+_HEADING = re.compile(
+    r"\s*(?:scorers?|goals?|goalscorers?|tries|try scorers|next fixtures|fixtures|results|bowling|batting|fall of wickets)\s*:",
+    re.I,
+)
 
 
 def _heading_end(line: re.Match[str]) -> int:
@@ -220,7 +227,8 @@ def _add_layout_names(
     places and agency are typed by their place in it ("KHARTOUM/GENEVA (AFP) -"). Names in a
     scorers list ("Saka 23, 45 pen"), on a team sheet ("Barrow: Pritchard; Cole, Duggan...") and
     initial-and-surname names on table lines ("131 R McIlroy 66 65") are people, whatever the model made of
-    them."""
+    them; so is everyone on a scorecard's batting and bowling lines ("J Root c Smith b Starc 45"), whose team
+    opens its innings summary ("Surrey 341 (Pope 112; Abbott 4-71)")."""
     if _on("datelines"):
         placed = dateline_names(text)
         found = [c for c in found if not any(c.start < end and start < c.end for start, end, _ in placed)]
@@ -237,6 +245,11 @@ def _add_layout_names(
     people += initial_names(text) if _on("initials") else []
     if _on("lineups"):
         players, teams = lineup_names(text)
+        people += players
+        covered = _covered_by(text, found)
+        found += [Candidate(s, e, text[s:e], "organisation", 1.0) for s, e in teams if not any(covered[s:e])]
+    if _on("cricket"):
+        players, teams = cricket_names(text)
         people += players
         covered = _covered_by(text, found)
         found += [Candidate(s, e, text[s:e], "organisation", 1.0) for s, e in teams if not any(covered[s:e])]
