@@ -47,6 +47,7 @@ from spacereader.entities.normalise import (  # noqa: E402
     model_view,
     repair_mentions,
     rules_off,
+    text_spans,
 )
 from spacereader.models import Mention  # noqa: E402
 from tests.entity_articles import ARTICLES  # noqa: E402
@@ -103,7 +104,7 @@ def model_mentions(extractor, text: str) -> list[Mention]:
     view = model_view(text)
     key = (id(extractor), view)
     if key not in _READ:
-        _READ[key] = [Mention(m.start, m.end, text[m.start : m.end], m.label) for m in extractor.extract(view)]
+        _READ[key] = text_spans(text, view, extractor.extract(view))
     return _READ[key]
 
 
@@ -212,7 +213,7 @@ def time_articles(extractor, texts: list[str]) -> str:
         viewed = time.process_time()
         mentions = extractor.extract(view)
         middle = time.process_time()
-        mentions = [Mention(m.start, m.end, text[m.start : m.end], m.label) for m in mentions]
+        mentions = text_spans(text, view, mentions)
         entities += len(group_entities(text, mentions))
         model_cpu += middle - viewed
         repair_cpu += time.process_time() - middle + viewed - started

@@ -7,7 +7,7 @@ import pytest
 from spacereader.entities.backlog import extract_text
 from spacereader.entities.canonical import canonical_key
 from spacereader.entities.layout import cricket_names
-from spacereader.entities.normalise import group_entities, model_view, rules_off
+from spacereader.entities.normalise import group_entities, model_view, rules_off, text_spans
 from spacereader.models import Mention
 from tests.entity_articles import ARTICLES
 from tests.spacy_model import loaded_extractor
@@ -280,3 +280,16 @@ def test_names_on_a_scorecard_are_people_whatever_the_model_said() -> None:
         assert "Warner" not in names(text, mentions)
     view = model_view(text).splitlines()
     assert view[2].startswith("Joe Root made") and not "".join(view[3:]).strip().replace("England first innings", "")
+
+
+def test_on_lines_of_statistics_the_model_reads_the_names_alone() -> None:
+    text = "Hale scored 12 in the win.\nAbara 11-21 4-4 31, Coyle 8-15 3-5 19, Dunne 4-9 0-0 9.\n"
+    view = model_view(text)
+    assert view.splitlines()[0] == "Hale scored 12 in the win."  # prose keeps its figures
+    assert view.splitlines()[1].split() == ["Abara", ",", "Coyle", ",", "Dunne", "."]
+    # A span the model ran over a blanked figure is cut before it and takes the article's own text.
+    coyle = text.index("Coyle")
+    cut = text_spans(text, view, [Mention(coyle, coyle + 10, view[coyle : coyle + 10], "PERSON")])
+    assert cut == [Mention(coyle, coyle + 5, "Coyle", "PERSON")]
+    blank = text.index("8-15")
+    assert text_spans(text, view, [Mention(blank, blank + 4, "    ", "CARDINAL")]) == []

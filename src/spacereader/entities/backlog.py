@@ -7,8 +7,8 @@ from contextlib import closing
 from dataclasses import dataclass
 
 from spacereader.entities.extract import EntityExtractor, extractor_label
-from spacereader.entities.normalise import group_entities, model_view
-from spacereader.models import Article, Entity, ExtractedEntity, Mention
+from spacereader.entities.normalise import group_entities, model_view, text_spans
+from spacereader.models import Article, Entity, ExtractedEntity
 from spacereader.store import Connection, Store
 from spacereader.store import articles as store_articles
 from spacereader.store import entities as store_entities
@@ -46,10 +46,9 @@ def extract_texts(extractor: EntityExtractor, texts: list[str]) -> list[list[Ext
     views = [model_view(text) for text in texts]
     many = getattr(extractor, "extract_many", None)
     found = many(views) if many is not None else [extractor.extract(view) for view in views]
-    # Offsets are the same in the view and the text; a span's own text is taken from the article's.
     return [
-        group_entities(text, [Mention(m.start, m.end, text[m.start : m.end], m.label) for m in mentions])
-        for text, mentions in zip(texts, found, strict=True)
+        group_entities(text, text_spans(text, view, mentions))
+        for text, view, mentions in zip(texts, views, found, strict=True)
     ]
 
 

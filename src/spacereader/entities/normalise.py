@@ -126,7 +126,9 @@ def model_view(text: str) -> str:
     blanked out, since the model's time grows with the words it reads and its reading of those lines is thrown
     away or overruled. Those are headlines in capitals (their names are counted where written in mixed case)
     and lines whose every capitalised word lies in a name the layout rules read: result, fixture and standings
-    lines, team sheets, scorers lists and scorecards, with a heading such as "Scorers:".
+    lines, team sheets, scorers lists and scorecards, with a heading such as "Scorers:". On other lines of
+    statistics (four figures or more, two words in five: box scores, tables, results) the figures are blanked
+    and the model reads the names alone.
     """
     if not _on("model_view"):
         return text
@@ -142,15 +144,36 @@ def model_view(text: str) -> str:
         words = [w for w in _CAPITALISED.finditer(line.group()) if line.start() + w.start() >= _heading_end(line)]
         if any(read[line.start() : line.end()]) and all(read[line.start() + w.start()] for w in words):
             blank.append(line.span())
-    if not blank:
+    numbers = []
+    for line in _LINE.finditer(text):
+        found = list(_STAT.finditer(line.group()))
+        if len(found) >= 4 and len(found) >= 0.4 * len(line.group().split()):
+            numbers += [(line.start() + n.start(), line.start() + n.end()) for n in found]
+    if not blank and not numbers:
         return text
     chars = list(text)
-    for start, end in blank:
+    for start, end in (*blank, *numbers):
         chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
+def text_spans(text: str, view: str, mentions: list[Mention]) -> list[Mention]:
+    """The model's spans in `view` (model_view's) as spans of `text`: one that ran into a blanked part is cut
+    before it, and each takes its text from `text`."""
+    spans = []
+    for m in mentions:
+        end = m.end
+        if view[m.start : m.end] != text[m.start : m.end]:
+            end = next(i for i in range(m.start, m.end) if view[i] != text[i])
+            end = len(view[m.start : end].rstrip()) + m.start
+        if end > m.start:
+            spans.append(Mention(m.start, end, text[m.start : end], m.label))
+    return spans
+
+
 _LINE = re.compile(r"[^\n]+")
+# A figure on a line of statistics: "11-21", "14:09.52", "+21", "6.10m", "34*".
+_STAT = re.compile(r"(?<![\w.])[-+]?\d(?:[\d.,:/-]*\d)?(?:[%*]|m|s|sec|pts)?(?![\w])")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z]")
 _HEADING = re.compile(
     r"\s*(?:scorers?|goals?|goalscorers?|tries|try scorers|next fixtures|fixtures|results|bowling|batting|fall of wickets)\s*:",
