@@ -267,7 +267,7 @@ def test_scorecard_shapes_in_prose_are_not_read_as_a_card() -> None:
         "Brenton City 0 (Abara 12) Dunmore Athletic 2\n"
     )
     people, teams = cricket_names(prose)
-    assert people == [] and teams == []
+    assert people == () and teams == ()
 
 
 def test_names_on_a_scorecard_are_people_whatever_the_model_said() -> None:

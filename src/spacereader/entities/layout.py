@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+Spans = tuple[tuple[int, int], ...]
+"""(start, end) pairs, immutable: the finders below are cached per text, since model_view and the repairs both
+run them on one article."""
 
 _LINE = re.compile(r"[^\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -34,7 +40,8 @@ TRAILING_NUMBER = re.compile(r"\s+[+-]?\d[\d.,:%]*$")
 """A score or count the model took into a name ("Rovers 3", "Whitcombe 3,870")."""
 
 
-def capital_lines(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def capital_lines(text: str) -> Spans:
     """(start, end) of each line set in capitals (two or more words, letters mostly upper case), in order.
 
     None when most of the text is in capitals: then capitals are how it is written, not a headline, and the
@@ -50,13 +57,13 @@ def capital_lines(text: str) -> list[tuple[int, int]]:
         if upper >= 0.7 * letters:
             found.append(line.span())
     in_capitals = sum(end - start for start, end in found)
-    return found if in_capitals < 0.5 * len(text.strip()) else []
+    return tuple(found) if in_capitals < 0.5 * len(text.strip()) else ()
 
 
 class Ranges:
     """Sorted, disjoint (start, end) ranges with a fast "does this span lie inside one" test."""
 
-    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
         self.ranges = ranges
         self._starts = [start for start, _ in ranges]
 
@@ -66,7 +73,8 @@ class Ranges:
         return index >= 0 and end <= self.ranges[index][1]
 
 
-def score_line_names(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def score_line_names(text: str) -> Spans:
     """Spans of the names in result, fixture and standings lines (teams, candidates, companies)."""
     spans = []
     for line in _LINE.finditer(text):
@@ -76,10 +84,11 @@ def score_line_names(text: str) -> list[tuple[int, int]]:
                     name = match.group(group).rstrip(".")  # a sentence's full stop is no abbreviation's
                     start = line.start() + match.start(group)
                     spans.append((start, start + len(name)))
-    return spans
+    return tuple(spans)
 
 
-def scorer_names(text: str, teams: list[tuple[int, int]]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def scorer_names(text: str, teams: Spans) -> Spans:
     """Spans of the people in a scorers list ("Scorers: Hartley 58, 62."), skipping the `teams` found in result
     lines, where a name before a score at a line's end looks the same ("Arsenal 2 Brighton 2").
 
@@ -93,13 +102,13 @@ def scorer_names(text: str, teams: list[tuple[int, int]]) -> list[tuple[int, int
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     lines = [bisect_right(line_starts, m.start()) - 1 for m in matches]
     per_line = Counter(lines)
-    return [
+    return tuple(
         m.span(1)
         for m, line in zip(matches, lines, strict=True)
         if per_line[line] > 1
         or re.search(r",|\+|pen|og|p$", m.group()[len(m.group(1)) :])
         or _SCORERS_HEADING.match(text, line_starts[line])
-    ]
+    )
 
 
 _SCORERS_HEADING = re.compile(r"\s*(?:scorers?|goals?|goalscorers?)\s*:", re.IGNORECASE)
@@ -114,7 +123,8 @@ _NOT_SURNAMES = frozenset("new old the and for with this that after before from 
 _TABLE_NUMBER = re.compile(r"(?<![\w.])\d+(?:[-–.]\d+)?(?![\w])")
 
 
-def initial_names(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def initial_names(text: str) -> Spans:
     """Spans of initial-and-surname names on table lines (two numbers or more, one word in five at least),
     where nothing else prints a person that way."""
     spans = []
@@ -125,7 +135,7 @@ def initial_names(text: str) -> list[tuple[int, int]]:
         for match in _INITIAL_NAME.finditer(line.group()):
             if match.group().split()[-1].casefold() not in _NOT_SURNAMES:  # "A New Hope"
                 spans.append((line.start() + match.start(), line.start() + match.end()))
-    return spans
+    return tuple(spans)
 
 
 # "LEEDS, England (Reuters) - ", "KHARTOUM/GENEVA (AFP) - ", "SPRINGFIELD, Ill. - ": a paragraph's opening
@@ -167,7 +177,8 @@ _LINEUP = re.compile(
 )
 
 
-def lineup_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+@lru_cache(maxsize=4)
+def lineup_names(text: str) -> tuple[Spans, Spans]:
     """(players, teams): spans of the people on team-sheet lines and of the teams they play for."""
     players, teams = [], []
     for line in _LINE.finditer(text):
@@ -178,7 +189,7 @@ def lineup_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         offset = line.start() + match.start("players")
         for player in re.finditer(_PLAYER, match.group("players")):
             players.append((offset + player.start(), offset + player.end()))
-    return players, teams
+    return tuple(players), tuple(teams)
 
 
 # Cricket scorecards. A batter's line: "J Root c Smith b Starc 45 (87)", "D Lawrence lbw b Jayasuriya 9",
@@ -209,7 +220,8 @@ _CRICKET_SUMMARY = re.compile(r"\d-\d{1,2} | for \d| dec| d |\(.*\d-\d{1,3}\b|\d
 _FALL = re.compile(rf"\b\d{{1,2}}-\d{{1,3}} \(({_CRICKETER})(?:, [\d.]+ ov)?\)")
 
 
-def cricket_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+@lru_cache(maxsize=4)
+def cricket_names(text: str) -> tuple[Spans, Spans]:
     """(people, teams) on a scorecard's lines: batting and bowling lines, an innings summary and the fall of
     wickets. The small model reads these lines as lists of organisations, or not at all."""
     people, teams = [], []
@@ -232,4 +244,4 @@ def cricket_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
         falls = list(_FALL.finditer(words))
         if len(falls) > 1:
             people += [(offset + m.start(1), offset + m.end(1)) for m in falls]
-    return people, teams
+    return tuple(people), tuple(teams)

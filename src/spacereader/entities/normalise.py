@@ -37,6 +37,7 @@ from spacereader.entities.cues import (
 from spacereader.entities.layout import (
     TRAILING_NUMBER,
     Ranges,
+    Spans,
     capital_lines,
     cricket_names,
     dateline_names,
@@ -198,7 +199,7 @@ def repair_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Candidate]:
     found = []
     seen: set[tuple[int, int]] = set()
-    in_tables = score_line_names(text) if _on("scores") or _on("scorers") or _on("venues") else []
+    in_tables = score_line_names(text) if _on("scores") or _on("scorers") or _on("venues") else ()
     sporting = (_on("venues") or _on("teams")) and is_sporting(text, bool(in_tables), _MATCH_SCORE)
     norp_ends = {m.end for m in mentions if m.label == "NORP"}
     if _on("line_breaks"):
@@ -242,9 +243,7 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
     return _add_layout_names(text, found, capitals, in_tables)
 
 
-def _add_layout_names(
-    text: str, found: list[Candidate], capitals: Ranges, in_tables: list[tuple[int, int]]
-) -> list[Candidate]:
+def _add_layout_names(text: str, found: list[Candidate], capitals: Ranges, in_tables: Spans) -> list[Candidate]:
     """Names in score and tally lines: the model misses many (they become organisations unless the article's
     other mentions say otherwise), and a person it found beside a score is more often a team. A dateline's
     places and agency are typed by their place in it ("KHARTOUM/GENEVA (AFP) -"). Names in a
@@ -264,8 +263,8 @@ def _add_layout_names(
         covered = _covered_by(text, found)
         found += [Candidate(start, end, _display(text[start:end]), "organisation", 0.5) for start, end in in_tables
                   if not any(covered[start:end])]  # fmt: skip
-    people = scorer_names(text, in_tables) if _on("scorers") else []
-    people += initial_names(text) if _on("initials") else []
+    people = list(scorer_names(text, in_tables)) if _on("scorers") else []
+    people += initial_names(text) if _on("initials") else ()
     if _on("lineups"):
         players, teams = lineup_names(text)
         people += players
@@ -463,7 +462,7 @@ def group_entities(text: str, mentions: list[Mention]) -> list[ExtractedEntity]:
 def _groups(text: str, mentions: list[Mention]) -> dict[str, _Group]:
     """Repaired spans grouped by canonical key, with short forms folded into their full names."""
     groups: dict[str, _Group] = {}
-    capitals = Ranges(capital_lines(text) if _on("capital_lines") else [])
+    capitals = Ranges(capital_lines(text) if _on("capital_lines") else ())
     for candidate in _candidates(text, mentions, capitals):
         key = canonical_key(candidate.text)
         groups.setdefault(key, _Group(key)).add(candidate)
