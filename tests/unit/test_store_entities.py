@@ -164,6 +164,38 @@ def test_backlog_reads_articles_together_and_one_by_one_alike(seeded_store: Stor
     assert {(e.name, e.kind) for e in together[1]} >= {("Garthwaite Rovers", "organisation")}
 
 
+class BreakingExtractor:
+    """Labels "Oslo" a place and raises ValueError on a text containing "BREAKS", as spaCy does on text it cannot
+    process; it reads several texts at once like the spaCy extractor."""
+
+    name, version = "breaking", "1"
+
+    def extract(self, text: str):
+        from spacereader.models import Mention
+
+        if "BREAKS" in text:
+            raise ValueError("cannot process")
+        start = text.find("Oslo")
+        return [Mention(start, start + 4, "Oslo", "GPE")] if start >= 0 else []
+
+    def extract_many(self, texts: list[str]):
+        return [self.extract(text) for text in texts]
+
+
+def test_an_article_the_model_cannot_read_fails_alone(seeded_store: Store) -> None:
+    with closing(seeded_store.connect()) as conn, conn:
+        feed_id = ensure_feed(conn, "http://127.0.0.1/feed.xml")
+        upsert_articles(conn, feed_id, [
+            NewArticle(guid=f"x{n}", title="", published=f"2024-07-0{n + 1}T00:00:00Z",
+                       body="It BREAKS in Oslo." if n == 2 else f"Oslo, day {n}.")
+            for n in range(6)
+        ])  # fmt: skip
+    counts = extract_backlog(seeded_store, BreakingExtractor())
+    assert (counts.done, counts.failed) == (6, 1)  # the seed article and five of the six; the rest carried on
+    with closing(seeded_store.connect()) as conn:
+        assert store_entities.find_entities(conn, "Oslo")[0].count == 5
+
+
 class CountingExtractor:
     """A stand-in extractor that labels every "Oslo" a place and counts its calls."""
 
