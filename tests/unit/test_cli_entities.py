@@ -119,3 +119,25 @@ def test_jsonl_gives_one_line_per_text_and_reports_bad_lines(run, tmp_path) -> N
 def test_jsonl_file_that_cannot_be_read_is_one_line(run, tmp_path) -> None:
     status, out, err = run("entities", "--jsonl", str(tmp_path / "missing.jsonl"))
     assert status == 1 and out == "" and err.count("\n") == 1 and "missing.jsonl" in err
+
+
+def test_jsonl_on_a_pipe_answers_each_line_before_the_next_is_sent(tmp_path) -> None:
+    import os
+    import select
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SPACEREADER_DATA_DIR": str(tmp_path / "data"), "SPACEREADER_CONFIG": str(tmp_path / "c")}
+    command = [sys.executable, "-m", "spacereader", "entities", "--jsonl", "-"]
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env) as child:
+        assert child.stdin is not None and child.stdout is not None
+        answers = []
+        for n, text in enumerate(["Angela Merkel visited Paris.", "Reuters reported from Tokyo."]):
+            child.stdin.write(json.dumps({"id": n, "text": text}) + "\n")
+            child.stdin.flush()
+            ready, _, _ = select.select([child.stdout], [], [], 60)  # the model loads before the first answer
+            assert ready, f"no answer to line {n} while the next waits"
+            answers.append(json.loads(child.stdout.readline()))
+        child.stdin.close()
+        assert child.wait(timeout=60) == 0
+    assert [a["id"] for a in answers] == [0, 1] and {"Tokyo"} <= {r["name"] for r in answers[1]["entities"]}

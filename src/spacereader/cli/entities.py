@@ -94,7 +94,7 @@ def _entities_of_lines(path: str, extractor) -> int:
                     bad += 1
                     continue
                 waiting.append(item)
-                if len(waiting) == _TOGETHER:
+                if len(waiting) == _TOGETHER or not _more_ready(source):
                     _write_entities(extractor, waiting)
                     waiting = []
         except UnicodeDecodeError as error:
@@ -108,12 +108,26 @@ _TOGETHER = 16
 """Lines the model reads in one pass (a few per cent less CPU each; the output keeps the input's order)."""
 
 
+def _more_ready(source) -> bool:
+    """Whether the next line can be read without waiting: a file always; a pipe or terminal only when the writer
+    has sent more, so a program that writes a line and waits for its answer gets it."""
+    if source is not sys.stdin:
+        return True
+    import select
+
+    try:
+        return bool(select.select([source], [], [], 0)[0])
+    except (OSError, ValueError):  # no select on this kind of stream: answer each line at once
+        return False
+
+
 def _write_entities(extractor, items: list[dict]) -> None:
     from spacereader.entities.backlog import extract_texts
 
     for item, entities in zip(items, extract_texts(extractor, [i["text"] for i in items]), strict=True):
         rows = [entity_json(e) for e in entities]
         sys.stdout.write(json.dumps({"id": item["id"], "entities": rows}, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
 
 
 def _text_item(line: str) -> dict:
