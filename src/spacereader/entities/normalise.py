@@ -136,9 +136,12 @@ def model_view(text: str) -> str:
     blank = list(capital_lines(text)) if _on("capital_lines") else []
     read = bytearray(len(text))
     tables = score_line_names(text)
-    players, teams = lineup_names(text)
-    cricketers, sides = cricket_names(text) if _on("cricket") else ([], [])
-    spans = (*tables, *scorer_names(text, tables), *initial_names(text), *players, *teams, *cricketers, *sides)
+    spans = [*(tables if _on("scores") else ()), *(scorer_names(text, tables) if _on("scorers") else ())]
+    spans += initial_names(text) if _on("initials") else ()
+    for on, finder in (("lineups", lineup_names), ("cricket", cricket_names)):
+        if _on(on):
+            people, teams = finder(text)
+            spans += (*people, *teams)
     for start, end in spans:
         read[start:end] = b"\x01" * (end - start)
     for line in _LINE.finditer(text):
