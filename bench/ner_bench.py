@@ -21,6 +21,8 @@ Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles 
   a time and four together (as the backlog reads them), the model's time on the whole text beside its time
   on what it is given (model_view), and the load average;
 - with --rows, dev's false and missed sidebar rows sorted into causes (what tuning looks at);
+- with --memory N, the process's RSS growth over N articles of new names, with and without spaCy's memory
+  zones (the backlog process reads for hours);
 - with --fresh, the same on tests/entity_articles_fresh.py, a second set written apart (scored only when
   asked, before and after a change to the rules, and never looked at row by row).
 """
@@ -241,6 +243,31 @@ def time_articles(extractor, texts: list[str]) -> str:
     )
 
 
+def memory_growth(extractor, count: int) -> str:
+    """RSS growth of a process reading `count` ~600-word articles of names and numbers it has not seen (as a
+    backlog brings), four at a time: through the extractor (memory zones), then the same through nlp.pipe
+    without them. RSS is never given back, so the first figure is read before the second run."""
+    rng = random.Random(count)
+
+    def word() -> str:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(4, 9))).title()
+
+    def texts() -> list[str]:
+        return [
+            " ".join(f"{word()} {word()} scored {rng.randint(0, 99_999)} for {word()} United." for _ in range(60))
+            for _ in range(count)
+        ]
+
+    first, start = texts(), rss_mb()
+    for at in range(0, count, TOGETHER):
+        extractor.extract_many(first[at : at + TOGETHER])
+    zoned = rss_mb() - start
+    second, start = texts(), rss_mb()
+    for at in range(0, count, TOGETHER):
+        list(extractor._nlp.pipe(second[at : at + TOGETHER]))
+    return f"RSS +{zoned:.0f} MB with memory zones, +{rss_mb() - start:.0f} MB without ({count} articles each)"
+
+
 def time_backlog(texts: list[str], processes: int) -> str:
     """The reader's own path: a cache holding `texts` as articles, its extraction service started with
     `processes` children, timed from the model being ready to the backlog's finish (wall clock)."""
@@ -396,6 +423,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=30, metavar="N", help="articles to time per kind")
     parser.add_argument("--backlog", type=int, default=0, metavar="N",
                         help="also time the reader's extraction processes (one, then two) on N such articles")  # fmt: skip
+    parser.add_argument("--memory", type=int, default=0, metavar="N",
+                        help="also measure the model's memory growth over N articles of new names")  # fmt: skip
     parser.add_argument("--rows", action="store_true", help="print dev's false and missed sidebar rows by cause")
     parser.add_argument("--fresh", action="store_true",
                         help="also score the second written-apart set (only before and after a change to the rules)")  # fmt: skip
@@ -476,6 +505,8 @@ def main() -> int:
               f"{os.getloadavg()[0]:.1f}:")  # fmt: skip
         for processes in (1, 2):
             print(f"  {processes} extraction process{'es' if processes > 1 else '':2} {time_backlog(mixed, processes)}")
+    if args.memory and not args.plain:
+        print(f"\nvocabulary growth: {memory_growth(extractor, args.memory)}")
     print(f"model: loaded in {load_seconds:.2f} s (including spaCy's import); RSS +{model_rss:.0f} MB, "
           f"process {rss_mb():.0f} MB")  # fmt: skip
     return 0
