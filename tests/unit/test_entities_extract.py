@@ -100,6 +100,13 @@ def test_texts_read_together_give_each_text_its_own_spans(spacy_extractor: Spacy
     assert together[-1][-2:] and {m.text for m in together[-1]} >= {"Angela Merkel", "Paris"}
 
 
+def test_words_read_do_not_stay_in_the_models_vocabulary(spacy_extractor: SpacyExtractor) -> None:
+    new = "Quorvendale"  # a word no text has given the model before
+    (found,) = spacy_extractor.extract_many([f"Ada Quorvendale joined Barlowmere Athletic from {new} Rovers."])
+    assert {m.text for m in found} & {"Ada Quorvendale", f"{new} Rovers"}  # the spans outlive the strings
+    assert new not in spacy_extractor._nlp.vocab.strings and "Barlowmere" not in spacy_extractor._nlp.vocab.strings
+
+
 def test_plain_extractor_finds_rough_names() -> None:
     text = "Yesterday Mr Alan Brook of Acme Group flew to Lisbon. Alan Brook smiled."
     entities = {e.name: e.kind for e in extract_text(PlainExtractor(), text)}
