@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +69,8 @@ _HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
 
 def _key_name(token: str) -> str | None:
     """The key a TOML key token names ("\u0041" is A), or None if it is not one."""
+    import tomllib
+
     try:
         return next(iter(tomllib.loads(f"{token} = 0")))
     except (tomllib.TOMLDecodeError, StopIteration):
@@ -121,6 +122,8 @@ def load_settings(
         return Settings(), warnings
     except (OSError, UnicodeDecodeError) as error:
         return Settings(), [clean_line(f"config {path}: cannot read ({error}); using defaults")]
+    import tomllib  # here, not at the top: with no config file the reader's start skips it (about 2 ms)
+
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
