@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from spacereader.records import record
 from spacereader.safe_text import clean_line
 
 CONFIG_MAX_BYTES = 1_000_000
 
 
-@dataclass(frozen=True)
+@record
 class SyncSettings:
     """The [sync] table: a Google Reader API server and the account on it (the password is never here)."""
 
@@ -22,7 +23,7 @@ class SyncSettings:
     password_command: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """Everything the config file can set, with defaults."""
 

@@ -69,11 +69,19 @@ def record(cls: _C) -> _C:
         own[name] = spec
     fields = {**inherited, **own}
     names = tuple(fields)
-    defaults = {f"_default_{name}": spec.default for name, spec in fields.items() if spec.default is not _NO_DEFAULT}
-    parameters = ", ".join(f"{name}=_default_{name}" if f"_default_{name}" in defaults else name for name in names)
-    body = "".join(f"\n    _set(self, {name!r}, {name})" for name in names)
-    scope: dict[str, Any] = {"_set": object.__setattr__, **defaults}
-    exec(f"def __init__(self, {parameters}):{body}", scope)  # the one compiled method
+    scope: dict[str, Any] = {"_set": object.__setattr__, "_unset": _NO_DEFAULT}
+    parameters, body = [], []
+    for name, spec in fields.items():
+        parameter, value = name, name
+        if spec.default is not _NO_DEFAULT:
+            scope[f"_default_{name}"] = spec.default
+            parameter = f"{name}=_default_{name}"
+        elif spec.default_factory is not _NO_DEFAULT:  # a fresh value per record, as dataclass makes it
+            scope[f"_factory_{name}"] = spec.default_factory
+            parameter, value = f"{name}=_unset", f"_factory_{name}() if {name} is _unset else {name}"
+        parameters.append(parameter)
+        body.append(f"\n    _set(self, {name!r}, {value})")
+    exec(f"def __init__(self, {', '.join(parameters)}):{''.join(body)}", scope)  # the one compiled method
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     namespace.pop("__dict__", None)

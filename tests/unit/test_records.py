@@ -74,3 +74,13 @@ def test_the_models_keep_their_shapes():
     assert view.article_ids is None and hash(view) == hash(dataclasses.replace(view))
     assert dataclasses.replace(view, sort="title").describe() == "search: x"
     assert QueryError("bad") == QueryError("bad") and repr(QueryError("bad")) == "QueryError(message='bad')"
+
+
+def test_a_default_factory_gives_each_record_its_own_value():
+    from spacereader.config import Settings
+
+    one, two = Settings(), Settings()
+    assert one.keys == {} and one.keys is not two.keys
+    assert Settings(keys={"a": "b"}).keys == {"a": "b"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.theme = "nord"  # type: ignore[misc]
