@@ -40,7 +40,7 @@ class SpaceReaderApp(App[None]):
     """spacereader's TUI; receives its collaborators rather than reaching for globals."""
 
     TITLE = "spacereader"
-    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "dialogs.tcss"]
+    CSS_PATH = [styles_dir() / "app.tcss"]  # the dialogs bring dialogs.tcss when first opened
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     """The screen's `-narrow` (list over article) or `-wide` (three panes) class; `layout` may fix one."""
