@@ -297,10 +297,10 @@ def reader_run(data_dir: Path, want: Expected, figures: Figures, timeout: float)
         screen("enter open, mark read", ["enter"], screen_has(f"{want.unread - 1} unread"))
         listed_again = screen_has(patterns=[subtitle(r"\d+", want.total)])
         for name, keys, shown in (
-            ("? help", ["question_mark"], "Keys — remap"),
-            ("ctrl+p command palette", ["ctrl+p"], "Search for commands"),
+            ("? help", ["?"], "Keys — remap"),
+            ("ctrl+p command palette", ["C-p"], "Search for commands"),
             ("T theme picker", ["T"], "Search for themes"),
-            ("/ search line", ["slash"], "search: words"),
+            ("/ search line", ["/"], "search: words"),
             ("a add feed", ["a"], "Subscribe to a feed"),
             ("A mark all read, asks", ["A"], "articles read in"),
             ("L links of the article", ["L"], " media · "),

@@ -7,6 +7,7 @@ results arrive as `News` messages, which `announce` hands to every screen on the
 from __future__ import annotations
 
 import copy
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -258,8 +260,20 @@ class SpaceReaderApp(App[None]):
 
     # -- keys ---------------------------------------------------------------------------------------------
 
+    def get_driver_class(self) -> type[Driver]:
+        chosen = super().get_driver_class()
+        if sys.platform == "win32":
+            return chosen
+        from spacereader.ui.leaving import leaving_driver  # quits without waiting on the input thread
+
+        return leaving_driver(chosen)
+
     async def action_quit(self) -> None:
         """Save pending changes, tell every background job to stop, then leave without waiting on them."""
+        if sys.platform != "win32":
+            from spacereader.ui.leaving import leave
+
+            leave()
         self.stopping.set()
         if self.extraction_service is not None:
             self.extraction_service.stop()
