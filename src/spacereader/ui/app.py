@@ -30,6 +30,7 @@ from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
 from spacereader.ui.messages import ArticlesMarked, ArticleStateFailed, ArticleStateSaved, MarkFailed, News
 from spacereader.ui.screens.main import MainScreen
 from spacereader.ui.theme_saver import ThemeSaver
+from spacereader.ui.warm_up import warm_up
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.writer import BulkMark, StateChange, StateWriter
 
@@ -97,6 +98,7 @@ class SpaceReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(collector.resume)  # held off while starting (see collector)
+        self.call_after_refresh(warm_up, self)  # what first presses would load, once the reader is idle
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         for warning in self.startup_warnings:
