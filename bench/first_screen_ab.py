@@ -1,12 +1,12 @@
 """The first screen's CPU time of two trees launched in turn, with Textual's hello-world app beside them.
 
-    uv run python bench/first_screen_ab.py OTHER_SRC [--runs 8] [--keep DIR]
+    uv run python bench/first_screen_ab.py OTHER_SRC [--runs 8] [--articles 2500] [--keep DIR]
 
 On a shared machine two `reader_bench.py` runs one after the other see different loads; launched in turn, the
 tree installed here and another one (OTHER_SRC: a copy of another commit's `src`, with its `styles` and `seeds`
 beside it, put first on PYTHONPATH) and the hello world see the same. Uses `reader_bench.py`'s launches (tmux,
 120x40, bytecode allowed, one untimed round first); prints medians and minimums of the CPU time at the first
-screen on a cache of 2,500 articles, and each tree's ratio to the hello world.
+screen on a cache of `--articles` articles, and each tree's ratio to the hello world.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("other_src", type=Path, help="the other tree's src folder")
     parser.add_argument("--runs", type=int, default=8)
+    parser.add_argument("--articles", type=int, default=2500, help="cache size (default 2500)")
     parser.add_argument("--keep", type=Path, help="build the cache here and keep it")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="spacereader-ab-"))
     try:
-        cache = build_cache(root / "cache-2500" / "data", 2500)
+        cache = build_cache(root / f"cache-{args.articles}" / "data", args.articles)
         print(f"load average {os.getloadavg()[0]:.2f}; {args.runs} launches each after one untimed round")
         found: dict[str, list[float]] = {"other": [], "this": [], "hello": []}
         for number in range(args.runs + 1):
