@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from spacereader.records import record
 from spacereader.safe_text import clean_line
 
 CONFIG_MAX_BYTES = 1_000_000
 
 
-@dataclass(frozen=True)
+@record
 class SyncSettings:
     """The [sync] table: a Google Reader API server and the account on it (the password is never here)."""
 
@@ -23,7 +23,7 @@ class SyncSettings:
     password_command: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """Everything the config file can set, with defaults."""
 
@@ -70,6 +70,8 @@ _HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
 
 def _key_name(token: str) -> str | None:
     """The key a TOML key token names ("\u0041" is A), or None if it is not one."""
+    import tomllib
+
     try:
         return next(iter(tomllib.loads(f"{token} = 0")))
     except (tomllib.TOMLDecodeError, StopIteration):
@@ -121,6 +123,8 @@ def load_settings(
         return Settings(), warnings
     except (OSError, UnicodeDecodeError) as error:
         return Settings(), [clean_line(f"config {path}: cannot read ({error}); using defaults")]
+    import tomllib  # here, not at the top: with no config file the reader's start skips it (about 2 ms)
+
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,9 @@ def _read(path: Path) -> str:
 
 def _edited(text: str, key: str, value: Any) -> str:
     """The file's text with `key = value` set at the top level, everything else as it was."""
-    import tomlkit  # only when a setting is saved: importing it costs the reader's first screen ~20 ms
+    import tomllib  # both only when a setting is saved: before the first screen they cost time it does not use
+
+    import tomlkit  # ~20 ms
     from tomlkit.exceptions import TOMLKitError
 
     try:

@@ -1,8 +1,8 @@
-"""Plain data that crosses layers and threads: frozen, no behaviour beyond derived values."""
+"""Plain data that crosses layers and threads: frozen records (see `records`), no behaviour beyond derived values."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from spacereader.records import record
 
 ENTITY_KINDS = ("person", "organisation", "place")
 UNKNOWN_DATE_TEXT = "unknown date"
@@ -22,7 +22,7 @@ SORTS = ("relevance", "date", "feed", "title", "unread")
 """List orders. "relevance" is best match first and falls back to "date" when nothing is searched."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Feed:
     """A subscription (or the built-in seed source) with its fetch state."""
 
@@ -46,7 +46,7 @@ class Feed:
         return self.title or self.url
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Enclosure:
     """A file a feed attaches to an article (a podcast episode, a video, a PDF); `length` in bytes when given."""
 
@@ -71,7 +71,7 @@ class Enclosure:
         return {"url": self.url, "type": self.media_type, "length": self.length}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleRow:
     """What one line of the article list needs; never carries the body."""
 
@@ -86,7 +86,7 @@ class ArticleRow:
     bookmarked: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Article(ArticleRow):
     """A whole article, loaded only when it is opened."""
 
@@ -123,7 +123,7 @@ class Article(ArticleRow):
         return " · ".join(p for p in parts if p)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewArticle:
     """An article as parsed from a feed or seed, before it has an id."""
 
@@ -141,7 +141,7 @@ class NewArticle:
     off the single writer thread."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entity:
     """A person, organisation or place, with how often one article (or the cache) names it."""
 
@@ -151,7 +151,7 @@ class Entity:
     count: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Term:
     """One word or phrase to find; `prefix` matches any word starting with its last word."""
 
@@ -163,7 +163,7 @@ class Term:
         return '"' + self.text.replace('"', '""') + '"' + ("*" if self.prefix else "")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParsedQuery:
     """A query the store can run; every field is hashable so filters can be cached and compared."""
 
@@ -204,14 +204,14 @@ class ParsedQuery:
         return tuple(word for term in self.terms for word in term.text.split())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QueryError:
     """Why the text is not a query, as one line for the status bar or stderr."""
 
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleFilter:
     """Which articles the list shows; the store turns it into SQL."""
 
@@ -219,7 +219,7 @@ class ArticleFilter:
     bookmarked_only: bool = False
     feed_id: int | None = None
     entity_id: int | None = None
-    article_ids: tuple[int, ...] | None = field(default=None)
+    article_ids: tuple[int, ...] | None = None
     search: ParsedQuery | None = None
     """A parsed search query; its filters add to the ones above."""
     sort: str = "date"
@@ -239,7 +239,7 @@ class ArticleFilter:
         return ", ".join(parts) or "all articles"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """One span an extractor found: character offsets into the text and a label.
 
@@ -253,7 +253,7 @@ class Mention:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExtractedEntity:
     """One entity of one article after repair, ready to be saved: `key` joins it across articles."""
 
@@ -266,7 +266,7 @@ class ExtractedEntity:
     """True when the article's own evidence tied between types; the cache-wide majority decides then."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FeedState:
     """What a refresh needs to know about a feed before fetching it."""
 
@@ -279,7 +279,7 @@ class FeedState:
     disabled_reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Subscription:
     """A feed to subscribe to, as an OPML file or the command line names it."""
 
@@ -288,7 +288,7 @@ class Subscription:
     folder: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SavedView:
     """A named query (saved in the cache or defined in the config) with its counts; never a copy of articles."""
 
@@ -302,7 +302,7 @@ class SavedView:
     """Why the query does not parse (a hand-edited config), else None."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Watch:
     """An entity or a saved view the user wants to be told about, with its matches not yet seen."""
 
@@ -315,7 +315,7 @@ class Watch:
     entity_key: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WatchHit:
     """One new article matching a watch."""
 

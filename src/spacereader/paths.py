@@ -45,6 +45,12 @@ def styles_dir() -> Path:
     return _shipped("styles")
 
 
+def dialog_styles() -> Path:
+    """The dialogs' and table screens' styles: each such screen loads them (CSS_PATH) when it first opens, so
+    the first screen neither parses nor matches rules it does not draw."""
+    return styles_dir() / "dialogs.tcss"
+
+
 def seeds_dir() -> Path:
     """Folder of the seed articles the app opens on."""
     return _shipped("seeds")

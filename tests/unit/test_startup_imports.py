@@ -11,9 +11,10 @@ from spacereader.cli import build_parser, reader_args
 
 # Loaded only when used: the config writer (saving a theme), the table screens (f, v, L), the entity repairs
 # (labelling an article's entities), importlib.metadata (only when the model's dist-info is unclear) and the
-# sparkline of a chosen entity.
-NOT_BEFORE_FIRST_SCREEN = ("tomlkit", "spacereader.ui.screens.feeds", "spacereader.ui.screens.views",
-                           "spacereader.ui.screens.links", "textual.widgets._data_table",
+# sparkline of a chosen entity; the TOML reader (only with a config file) and the seed importer (only when the
+# seed files changed).
+NOT_BEFORE_FIRST_SCREEN = ("tomlkit", "tomllib", "spacereader.ingest.seeds", "spacereader.ui.screens.feeds",
+                           "spacereader.ui.screens.views", "spacereader.ui.screens.links", "textual.widgets._data_table",
                            "spacereader.entities.normalise", "importlib.metadata", "textual.widgets._sparkline")  # fmt: skip
 
 

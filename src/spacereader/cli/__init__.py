@@ -112,18 +112,27 @@ def open_store(args: argparse.Namespace, *, warn: bool = True):
 
     Warnings go to stderr, or (with `warn=False`) onto `store.warnings` for the TUI to show.
     """
-    from spacereader.ingest.seeds import import_seeds
+    from spacereader.seed_state import seed_fingerprint
     from spacereader.store import Store, StoreError
+    from spacereader.store.preferences import SEED_FILES, get_preference, set_preference
 
     try:
         store = Store.open(paths.data_dir(args.data_dir))
+        folder = paths.seeds_dir()
+        fingerprint = seed_fingerprint(folder)
         with closing(store.connect()) as conn:
-            report = import_seeds(conn, paths.seeds_dir())
+            # Unchanged seed files are not read again: the parse and compare cost a few ms before the first screen.
+            if not fingerprint or get_preference(conn, SEED_FILES) != fingerprint:
+                from spacereader.ingest.seeds import import_seeds
+
+                report = import_seeds(conn, folder)
+                store.warnings.extend(report.warnings)
+                if fingerprint and not report.warnings:  # a skipped file is named again at the next start
+                    set_preference(conn, SEED_FILES, fingerprint)
     except StoreError as error:
         raise CommandError(str(error)) from error
     except OSError as error:
         raise CommandError(f"cannot use data dir: {error}") from error
-    store.warnings.extend(report.warnings)
     if warn:
         for warning in store.warnings:
             print(f"spacereader: {clean_line(warning)}", file=sys.stderr)

@@ -174,8 +174,10 @@ def mention_counts_by_day(
     """
     rows = dict(
         conn.execute(
+            # The dates from the narrow state rows, not the articles' (bodies and all): 8.6 -> 4.6 ms for an
+            # entity named in 3,380 of 100,000 articles.
             "SELECT substr(a.published, 1, 10) AS day, sum(ae.mentions) FROM article_entities ae"
-            " JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? AND a.published != '' GROUP BY day",
+            " JOIN article_state a ON a.id = ae.article_id WHERE ae.entity_id = ? AND a.published != '' GROUP BY day",
             (entity_id,),
         ).fetchall()
     )

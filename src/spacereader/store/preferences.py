@@ -7,6 +7,8 @@ import sqlite3
 UNREAD_ONLY = "unread_only"
 LIST_SIZES = "list_sizes"
 """The list's share set with `[` and `]`: see `ui.widgets.panes.remembered_sizes`."""
+SEED_FILES = "seed_files"
+"""The seed files the cache last imported without a warning (see `spacereader.seed_state`)."""
 
 
 def get_preference(conn: sqlite3.Connection, name: str, default: str = "") -> str:

@@ -7,6 +7,7 @@ results arrive as `News` messages, which `announce` hands to every screen on the
 from __future__ import annotations
 
 import copy
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -28,6 +30,7 @@ from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
 from spacereader.ui.messages import ArticlesMarked, ArticleStateFailed, ArticleStateSaved, MarkFailed, News
 from spacereader.ui.screens.main import MainScreen
 from spacereader.ui.theme_saver import ThemeSaver
+from spacereader.ui.warm_up import warm_up
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.writer import BulkMark, StateChange, StateWriter
 
@@ -40,7 +43,7 @@ class SpaceReaderApp(App[None]):
     """spacereader's TUI; receives its collaborators rather than reaching for globals."""
 
     TITLE = "spacereader"
-    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "dialogs.tcss"]
+    CSS_PATH = [styles_dir() / "app.tcss"]  # the dialogs bring dialogs.tcss when first opened
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     """The screen's `-narrow` (list over article) or `-wide` (three panes) class; `layout` may fix one."""
@@ -95,6 +98,7 @@ class SpaceReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(collector.resume)  # held off while starting (see collector)
+        self.call_after_refresh(warm_up, self)  # what first presses would load, once the reader is idle
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         for warning in self.startup_warnings:
@@ -258,8 +262,20 @@ class SpaceReaderApp(App[None]):
 
     # -- keys ---------------------------------------------------------------------------------------------
 
+    def get_driver_class(self) -> type[Driver]:
+        chosen = super().get_driver_class()
+        if sys.platform == "win32":
+            return chosen
+        from spacereader.ui.leaving import leaving_driver  # quits without waiting on the input thread
+
+        return leaving_driver(chosen)
+
     async def action_quit(self) -> None:
         """Save pending changes, tell every background job to stop, then leave without waiting on them."""
+        if sys.platform != "win32":
+            from spacereader.ui.leaving import leave
+
+            leave()
         self.stopping.set()
         if self.extraction_service is not None:
             self.extraction_service.stop()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacereader.models import ArticleFilter, Entity
+from spacereader.records import record
 
 
-@dataclass(frozen=True)
+@record
 class ListState:
     """What the list shows and where its cursor was, so `escape` can return to it."""
 

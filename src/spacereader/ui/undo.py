@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacereader.models import ArticleFilter
+from spacereader.records import record
 
 
 def same_list(one: ArticleFilter, other: ArticleFilter) -> bool:
@@ -12,7 +13,7 @@ def same_list(one: ArticleFilter, other: ArticleFilter) -> bool:
     return replace(one, kept_ids=()) == replace(other, kept_ids=())
 
 
-@dataclass(frozen=True)
+@record
 class MarkAllUndo:
     """The ids a mark-all-read changed; `fresh` while nothing else was marked since (a second `A` undoes)."""
 

@@ -10,16 +10,16 @@ import queue
 import threading
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass
 
 from spacereader.models import ArticleFilter
+from spacereader.records import record
 from spacereader.store import Connection, DatabaseError, Store, describe_failure, flag_damage
 from spacereader.store.articles import set_read
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.marks import mark_read_where, mark_unread
 
 
-@dataclass(frozen=True)
+@record
 class StateChange:
     """Absolute target state for one article; None leaves that part alone."""
 
@@ -28,7 +28,7 @@ class StateChange:
     bookmarked: bool | None = None
 
 
-@dataclass(frozen=True)
+@record
 class BulkMark:
     """Mark a list's unread articles (up to `up_to_id`) read; or, with `restore`, put exactly those back to unread."""
 

@@ -11,10 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from spacereader.links import LinkError, check_link
+from spacereader.paths import dialog_styles
 
 
 class AddFeedDialog(ModalScreen[str | None]):
     """Returns an http(s) URL, or None when cancelled."""
+
+    CSS_PATH = dialog_styles()
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-dialog")]
 

@@ -9,9 +9,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from spacereader.paths import dialog_styles
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Asks a question (shown as literal text); `y` confirms, anything else in BINDINGS cancels."""
+
+    CSS_PATH = dialog_styles()
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from spacereader.paths import dialog_styles
 from spacereader.ui.keys import all_bindings
 
 FIXED_KEYS = [
@@ -35,6 +36,8 @@ def display_keys(keys: str) -> str:
 
 class HelpScreen(ModalScreen[None]):
     """A modal table of keys; any of escape, q or ? closes it."""
+
+    CSS_PATH = dialog_styles()
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="close-help"),

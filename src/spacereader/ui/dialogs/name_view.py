@@ -10,11 +10,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from spacereader.paths import dialog_styles
 from spacereader.safe_text import clean_line
 
 
 class NameViewDialog(ModalScreen[str | None]):
     """Returns the name, or None when cancelled."""
+
+    CSS_PATH = dialog_styles()
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-name")]
 

@@ -20,6 +20,8 @@ from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from spacereader.paths import dialog_styles
+
 Result = TypeVar("Result")
 
 FIRST_ROWS = 60
@@ -81,6 +83,8 @@ def fit_columns(columns: Sequence[Column], room: int) -> list[tuple[int, int]]:
 class TablePicker(ModalScreen[Result], Generic[Result]):
     """j/k or arrows move, enter (or a click) chooses, escape closes; subclasses fill `items` and say each
     row's cells (`cells`, one Text per column of COLUMNS)."""
+
+    CSS_PATH = dialog_styles()
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="close-picker"),

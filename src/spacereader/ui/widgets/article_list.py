@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -25,11 +25,19 @@ def short_date(published: str, now_year: int, *, compact: bool = False) -> str:
     """'Oct 05' this year (or always when compact), '2021-10-05' otherwise; 'unknown' ('?') for no date."""
     if not published:
         return "?" if compact else "unknown"
+    day = published[:10]
     try:
-        when = datetime.strptime(published[:10], "%Y-%m-%d")
+        # Not strptime: its first call imports and compiles its locale tables, a few ms before the first frame.
+        if len(day) != 10 or day[4] != "-" or day[7] != "-":
+            raise ValueError(day)
+        when = date.fromisoformat(day)
     except ValueError:
-        return published[:10]
-    return when.strftime("%b %d") if compact or when.year == now_year else when.strftime("%Y-%m-%d")
+        return day
+    return f"{_MONTHS[when.month - 1]} {when.day:02d}" if compact or when.year == now_year else day
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""Month abbreviations as strftime's %b gives them in the C locale Python runs in."""
 
 
 def fit(text: str, width: int) -> str:
@@ -77,7 +85,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.pager: ArticlePager | None = None
-        self._year = datetime.now().year
+        self._year = date.today().year
 
     # -- data -------------------------------------------------------------------------------------------
 

@@ -8,8 +8,6 @@ keys that do not fit whole are left out (`?` lists every key); a click on a key 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -17,11 +15,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from spacereader.records import record
+
 EDGE = "▏"
 """Between the keys and the command palette's key, as in Textual's footer."""
 
 
-@dataclass(frozen=True)
+@record
 class KeyHint:
     """One key as shown: what to press, what it does, and whether it does anything now."""
 
