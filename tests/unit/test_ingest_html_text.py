@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spacereader.ingest.html_text import html_to_line, html_to_text
+from spacereader.ingest.html_text import html_to_line, html_to_text, html_to_text_counted
 
 
 def test_headings_and_paragraphs_become_blank_line_separated_blocks():
@@ -167,3 +167,18 @@ def test_any_html_gives_terminal_safe_text(html, base):
     assert not any(ord(c) < 0x20 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text), repr(text)
     line = html_to_line(html)
     assert "\n" not in line and "\u202e" not in line and line == line.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(HTML)
+def test_the_word_count_is_that_of_the_text(html):
+    text, words = html_to_text_counted(html, "http://site.example/")
+    assert words == len(text.split())
+
+
+def test_the_word_count_counts_markers_quote_marks_and_the_link_list():
+    html = "<blockquote><ul><li>a b</li><li>c<ol><li>d</li></ol></li></ul><pre>x  y\n z</pre></blockquote><a href='/l'>l</a>"
+    text, words = html_to_text_counted(html, "http://site.example/")
+    assert text.split() == [">", "•", "a", "b", ">", "•", "c", ">", "1.", "d", ">", "x", "y", ">", "z", "l", "[1]",
+                            "[1]", "http://site.example/l"]  # fmt: skip
+    assert words == 19

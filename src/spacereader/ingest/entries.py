@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from spacereader.ingest.html_text import html_to_line, html_to_text, plain_to_text
+from spacereader.ingest.html_text import html_to_line, html_to_text_counted, plain_to_text
 from spacereader.models import Enclosure, NewArticle
 from spacereader.safe_text import clean_line
 
@@ -141,12 +141,14 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
     # feedparser's own reading of such a year is wrong (10000 as 2010), so the text decides first.
     date = None if impossible_year(entry.date_text) else sane_date(entry.date or parse_date(entry.date_text), fetched)
     published = format_date(date) if date else UNKNOWN_DATE
+    # The word count comes with the text, counted line by line (split over the whole body cost 19 us an article).
     if entry.content_html.strip():
-        body = html_to_text(entry.content_html, link)
+        body, words = html_to_text_counted(entry.content_html, link)
     elif entry.content_text.strip():
         body = plain_to_text(entry.content_text)
+        words = len(body.split())
     else:
-        body = html_to_text(entry.summary_html, link)
+        body, words = html_to_text_counted(entry.summary_html, link)
     summary = ""
     if entry.summary_html.strip() and entry.summary_html != entry.content_html:
         # Only the start is kept, so only the start is parsed (lxml closes whatever the cut leaves open).
@@ -158,5 +160,5 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
     content_hash = _hash(link, title, author, published, summary, body, media)
     return NewArticle(
         guid=guid, title=title, published=published, body=body, url=link, author=author,
-        summary=summary, enclosures=enclosures, content_hash=content_hash, word_count=len(body.split()),
+        summary=summary, enclosures=enclosures, content_hash=content_hash, word_count=words,
     )  # fmt: skip

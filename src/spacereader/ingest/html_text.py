@@ -62,6 +62,7 @@ class _Writer:
         self.list_markers: list[str] = []  # pending marker of the current list item, "" once used
         self.list_depth = 0
         self.skipped_content = False  # an element skipped with whatever it held (see _SELF_CLOSED)
+        self.words = 0  # words in the blocks so far, as str.split counts them (cheaper counted line by line)
 
     def end_line(self) -> None:
         """Close the current line (inline text) without ending the block."""
@@ -80,10 +81,15 @@ class _Writer:
                 line = clean_text(line)
             if not line:
                 return
+            words = len(line.split())
+        else:
+            words = line.count(" ") + 1
         if self.list_markers:
             marker = self.list_markers[-1]
             self.list_markers[-1] = " " * len(marker)
             line = "  " * max(0, self.list_depth - 1) + marker + line
+            words += marker[0] != " "
+        self.words += words
         self.lines.append(line)
 
     def end_block(self) -> None:
@@ -96,6 +102,7 @@ class _Writer:
         if self.quote_depth:
             prefix = "> " * self.quote_depth
             self.blocks.append("\n".join(prefix + line for line in lines))
+            self.words += self.quote_depth * len(lines)
         else:
             self.blocks.append(lines[0] if len(lines) == 1 else "\n".join(lines))
         lines.clear()
@@ -181,6 +188,7 @@ def _walk(node: LexborNode | None, out: _Writer, depth: int, ordered: bool = Fal
             if text:
                 prefix = "> " * out.quote_depth + "    "
                 out.blocks.append("\n".join(prefix + line.rstrip() for line in text.splitlines()))
+                out.words += len(out.blocks[-1].split())
         elif kind == _CELL:
             inline.append(" ")
             _walk(node.first_child, out, depth + 1)
@@ -222,10 +230,16 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_text(html: str, base_url: str = "") -> str:
     """Readable text from an HTML fragment, with numbered link references listed at the end."""
+    return html_to_text_counted(html, base_url)[0]
+
+
+def html_to_text_counted(html: str, base_url: str = "") -> tuple[str, int]:
+    """html_to_text and the number of words in it (`len(text.split())`, counted as the lines are made)."""
     if not html or not html.strip():
-        return ""
+        return "", 0
     if not looks_like_html(html):
-        return plain_to_text(html)
+        text = plain_to_text(html)
+        return text, len(text.split())
     out = _layout(html, base_url)
     if out.skipped_content and _SELF_CLOSED.search(html):
         out = _layout(_SELF_CLOSED.sub(r"<\1\2></\1>", html), base_url)
@@ -235,7 +249,8 @@ def html_to_text(html: str, base_url: str = "") -> str:
     if out.links:
         width = len(str(len(out.links)))
         blocks.append("\n".join(f"[{n:>{width}}] {_tidy_url(url)}" for n, url in enumerate(out.links, 1)))
-    return "\n\n".join(blocks)  # each part is clean already: lines as they end, <pre> blocks and URLs here
+        out.words += len(blocks[-1].split())
+    return "\n\n".join(blocks), out.words  # each part is clean already: lines as they end, <pre> blocks, URLs
 
 
 def _layout(html: str, base_url: str) -> _Writer:
