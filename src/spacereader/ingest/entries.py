@@ -114,11 +114,9 @@ def sane_date(value: datetime | None, fetched: datetime) -> datetime | None:
 
 
 def _hash(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    return digest.hexdigest()
+    """SHA-256 of the parts, each followed by a 0x1f byte (one encode of the joined text: the same bytes)."""
+    text = "\x1f".join(parts) + "\x1f" if parts else ""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def to_enclosure(url: str, media_type: str, length: str) -> Enclosure:
@@ -156,7 +154,7 @@ def to_article(entry: RawEntry, fetched: datetime) -> NewArticle:
     guid = clean_line(entry.guid) or link or "hash:" + _hash(title, date.isoformat() if date else entry.date_text)
     enclosures = tuple(to_enclosure(*e) for e in entry.enclosures if clean_line(e[0]))
     author = html_to_line(entry.author)
-    media = json.dumps([e.as_json() for e in enclosures], ensure_ascii=False)
+    media = json.dumps([e.as_json() for e in enclosures], ensure_ascii=False) if enclosures else "[]"
     content_hash = _hash(link, title, author, published, summary, body, media)
     return NewArticle(
         guid=guid, title=title, published=published, body=body, url=link, author=author,
