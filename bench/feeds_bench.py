@@ -115,6 +115,12 @@ def wait_for(port: int, seconds: float = 20.0) -> None:
     raise SystemExit(f"server on port {port} did not start")
 
 
+def children_cpu() -> float:
+    """CPU seconds of the child processes that have ended (the parse workers, once a refresh has returned)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -173,9 +179,10 @@ def main(argv: list[str] | None = None) -> int:
             with closing(store.connect()) as conn:
                 add_feeds(conn, subscriptions)
 
-            started = time.perf_counter()
+            started, cpu_started, children_started = time.perf_counter(), time.process_time(), children_cpu()
             cold = refresh_all(store, Fetcher(), parse_processes=args.parse_processes)
             cold_seconds = time.perf_counter() - started
+            cold_cpu, workers_cpu = time.process_time() - cpu_started, children_cpu() - children_started
             warm_times = []
             for _ in range(max(1, args.warm_runs)):
                 started = time.perf_counter()
@@ -190,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(10)
     warm_times.sort()
     print(f"cold refresh:     {cold_seconds:6.2f} s  ({cold.summary()}; {cold.new_items / cold_seconds:,.0f} items/s)")
+    print(f"cold refresh CPU: {cold_cpu + workers_cpu:6.2f} s  (this process {cold_cpu:.2f} s: fetching, storing,"
+          f" indexing; parse workers {workers_cpu:.2f} s)")  # fmt: skip
     print(f"all-304 refresh:  {warm_times[len(warm_times) // 2]:6.2f} s  (median of {len(warm_times)};"
           f" {unchanged}/{len(warm.outcomes)} unchanged)")  # fmt: skip
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -200,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"failures: {[(o.url, o.error) for o in cold.failures[:5]]}")
     if args.json:
         figures = {"cold_s": cold_seconds, "warm304_s": warm_times[len(warm_times) // 2], "peak_rss_mb": peak_rss_mb(),
-                   "new": cold.new_items, "failed": len(cold.failures), "pending_after": pending}  # fmt: skip
+                   "new": cold.new_items, "failed": len(cold.failures), "pending_after": pending,
+                   "cold_cpu_s": cold_cpu, "cold_workers_cpu_s": workers_cpu}  # fmt: skip
         print(json.dumps(figures))
     return 0
 
@@ -261,6 +271,10 @@ def compare_with_newsboat(sizes: list[int], items: int, warm_runs: int) -> int:
             print(f"{size:>10} {label:8} {peer_text} {mine:11.2f}s {ratio}")
         print(f"{size:>10} {'peak RSS':8} {theirs.get('cold_rss_mb', 0):8.0f}MB {ours['peak_rss_mb']:9.0f}MB"
               f"   (load average {load})")  # fmt: skip
+        print(
+            f"{size:>10} spacereader's cold refresh used {ours['cold_cpu_s'] + ours['cold_workers_cpu_s']:.1f} CPU s"
+            f" ({ours['cold_cpu_s']:.1f} fetching, storing and indexing; {ours['cold_workers_cpu_s']:.1f} parsing)"
+        )
     return 0
 
 

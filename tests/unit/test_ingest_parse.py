@@ -119,3 +119,21 @@ def test_a_valid_feed_with_no_items_is_empty_not_an_error():
 def test_control_and_bidi_characters_never_reach_titles():
     doc = rss("<item><title>a\u202eb\u0007c</title><link>http://example.com/c</link></item>")
     assert parse_feed(doc, fetched=FETCHED).items[0].title == "abc"
+
+
+def test_the_content_hash_is_the_one_stored_caches_hold():
+    """Each field then a 0x1f byte, hashed with SHA-256: any other bytes would rewrite every stored article."""
+    import hashlib
+    from datetime import datetime, timezone
+
+    from spacereader.ingest.entries import RawEntry, to_article
+
+    entry = RawEntry(guid="g", link="http://x.example/a", title="Zoë \ud800", author="A", date_text="2025-01-02T03:04:05Z",
+                     content_html="<p>body <a href='/l'>l</a></p>", summary_html="<p>sum</p>",
+                     enclosures=(("http://x.example/e.mp3", "audio/mpeg", "12"),))  # fmt: skip
+    article = to_article(entry, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    media = '[{"url": "http://x.example/e.mp3", "type": "audio/mpeg", "length": 12}]'
+    digest = hashlib.sha256()
+    for part in (article.url, article.title, article.author, article.published, article.summary, article.body, media):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\x1f")
+    assert article.content_hash == digest.hexdigest()

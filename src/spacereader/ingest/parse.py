@@ -18,7 +18,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import fastfeedparser
-import feedparser
 from lxml import etree
 
 from spacereader.ingest.entries import RawEntry, RawFeed, parse_date, to_article
@@ -159,6 +158,8 @@ def _struct_date(entry: Any) -> datetime | None:
 
 def read_reference(body: bytes, url: str = "", content_type: str = "") -> RawFeed:
     """Parse with feedparser; raises ParseError when the document holds no feed."""
+    import feedparser  # 0.17 s of imports (chardet's models), paid by the first feed the fast path cannot read
+
     headers = {"content-location": url} if url else {}
     if content_type:
         headers["content-type"] = content_type
