@@ -273,8 +273,8 @@ def _tidy_url(url: str) -> str:
 
 def _parse_fragment(html: str) -> LexborNode | None:
     """An HTML fragment parsed on its own, as the inside of a <div> (its <html>, <head> and <body> tags are
-    ignored, as a browser does); None when it holds no node. Iterating the returned node's children and
-    taking its text cover the whole fragment."""
+    ignored, as a browser does); None when it holds no node. The node returned is the fragment's first: its
+    `next` siblings are the rest of the top level, and its `text()` is the whole fragment's text."""
     return LexborHTMLParser(_bounded_nesting(html), is_fragment=True).root
 
 
