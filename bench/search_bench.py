@@ -27,7 +27,7 @@ from spacereader.search.query import ParsedQuery, QueryError, parse_query, searc
 from spacereader.store import Store
 from spacereader.store.articles import count_articles, list_article_rows, upsert_articles
 from spacereader.store.feeds import ensure_feed
-from spacereader.store.search import search_clauses
+from spacereader.store.view_sql import search_clauses
 
 ARTICLES_PER_FEED = 500
 PAGE = 50

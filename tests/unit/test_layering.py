@@ -15,10 +15,9 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "spacereader"
 
-KNOWN_CYCLES = {
-    frozenset({"spacereader.store.articles", "spacereader.store.search"}),
-}
-"""Cycles that predate this test, each hidden by an import inside a function; none may be added."""
+KNOWN_CYCLES: set[frozenset[str]] = set()
+"""Cycles that predate this test, each hidden by an import inside a function; none may be added. (The last,
+store.articles <-> store.search, went when what both build on moved to store.view_sql.)"""
 
 
 def module_name(path: Path) -> str:

@@ -7,95 +7,28 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any
 
 from spacereader.models import Article, ArticleFilter, ArticleRow, Enclosure, NewArticle
 from spacereader.store import search as store_search
 from spacereader.store.search_index import index_feed_now
+from spacereader.store.view_sql import (
+    _ROW_COLUMNS,
+    _narrow,
+    _row,
+    _where,
+    effective_sort,
+    is_ranked,
+    reads_state,
+    source_table,
+)
 
 # The list's default (date) order; every paging query and index agrees on it. Other orders: store/search.py.
 ORDER = "a.published DESC, a.id DESC"
-
-READ = store_search.READ
-
-_ROW_COLUMNS = (
-    "a.id, a.feed_id, a.title, COALESCE(NULLIF(f.title, ''), f.url), a.url, a.published, " + READ + ","
-    " EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)"
-)
 
 
 def now_iso() -> str:
     """The current time as stored: UTC, second precision, a trailing Z."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def reads_state(view: ArticleFilter) -> bool:
-    """Whether the view's rows are found in article_state (`a` there): a view filtered or ordered by read
-    state in date, feed or unread-first order, which that table's indexes produce. Otherwise `a` is the
-    articles table and the read flag is looked up per row (READ), as the title order, a list keeping the
-    just-read ones and a narrow view (bookmarks, an entity's articles) walk their own rows and test each."""
-    sort = store_search.effective_sort(view)
-    if sort == "unread":
-        return True
-    if sort not in ("date", "feed") or view.kept_ids:
-        return False
-    if _narrow(view):
-        return False  # a narrow view starts from its own rows (bookmarks: 200 rows, not 60,000 unread)
-    return view.unread_only or (view.search is not None and view.search.unread is not None)
-
-
-def _narrow(view: ArticleFilter) -> bool:
-    return view.bookmarked_only or view.entity_id is not None or view.article_ids is not None
-
-
-def source_table(state: bool) -> str:
-    """`a` for a WHERE from `_where(..., state=state)`."""
-    return "article_state a" if state else "articles a"
-
-
-def _where(
-    view: ArticleFilter, *, scan: bool = False, matched: bool = False, state: bool = False
-) -> tuple[str, list[object]]:
-    """WHERE and params for the view, on `a` = article_state when `state`, else on `a` = articles.
-
-    Every clause names only id, feed_id, published and is_read of `a`, which both tables have.
-    """
-    # On article_state a date or unread-first list walks the unread index. By title or by feed, '+' keeps
-    # SQLite on the order's own index, testing each row (by feed: 0.2 s a page at 100,000 walking the unread
-    # index per feed instead). On articles the flag is looked up per row.
-    read = READ if not state else "+a.is_read" if view.sort in ("title", "feed") else "a.is_read"
-    clauses: list[str] = []
-    params: list[object] = []
-    if view.unread_only and view.kept_ids:
-        # '+': with the read ones kept, walk the order's own index and test each row (0.5 ms a page at
-        # 100,000); an index on is_read here made SQLite gather and sort every unread article (170 ms).
-        clauses.append(f"({'+a.is_read' if state else READ} = 0 OR a.id IN ({','.join('?' * len(view.kept_ids))}))")
-        params.extend(view.kept_ids)
-    elif view.unread_only:
-        clauses.append(f"{read} = 0")
-    if view.bookmarked_only:
-        clauses.append("a.id IN (SELECT article_id FROM bookmarks)")
-    if view.feed_id is not None:
-        clauses.append("a.feed_id = ?")
-        params.append(view.feed_id)
-    if view.entity_id is not None:
-        clauses.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
-        params.append(view.entity_id)
-    if view.article_ids is not None:
-        clauses.append(f"a.id IN ({','.join('?' * len(view.article_ids)) or 'NULL'})")
-        params.extend(view.article_ids)
-    if view.search is not None:
-        extra, extra_params = store_search.search_clauses(view.search, scan=scan, matched=matched, read=read)
-        clauses.extend(extra)
-        params.extend(extra_params)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _row(values: Sequence[Any]) -> ArticleRow:
-    return ArticleRow(
-        id=values[0], feed_id=values[1], title=values[2], source=values[3], url=values[4],
-        published=values[5], read=bool(values[6]), bookmarked=bool(values[7]),
-    )  # fmt: skip
 
 
 def count_articles(conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter()) -> int:
@@ -132,7 +65,7 @@ def list_article_rows(
     conn: sqlite3.Connection, view: ArticleFilter = ArticleFilter(), *, offset: int = 0, limit: int = 100
 ) -> list[ArticleRow]:
     """One page of list rows in the view's order (view.sort; best match first for a relevance search)."""
-    if store_search.is_ranked(view):
+    if is_ranked(view):
         return store_search.list_ranked_rows(conn, view, offset=offset, limit=limit)
     state = reads_state(view)
     scan = store_search.scans_in_order(view) and store_search.plan(conn, view).broad
@@ -143,7 +76,7 @@ def list_article_rows(
         # row (0.25-0.45 s at offset 100,000). Skipping along the (published, id) index, which covers
         # the inner query, and joining only the page's ids costs about 2 ms at the same offset. A view
         # filtered on read state finds its page's ids in article_state the same way.
-        by_feed = store_search.effective_sort(view) == "feed"
+        by_feed = effective_sort(view) == "feed"
         inner = store_search.source(view, state=state) if by_feed else source_table(state)
         sql = (
             f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id"
@@ -213,9 +146,9 @@ def get_article_row(conn: sqlite3.Connection, article_id: int) -> ArticleRow | N
 
 def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) -> int | None:
     """The article's index in the view's order, or None when the view does not hold it."""
-    if store_search.is_ranked(view):
+    if is_ranked(view):
         return store_search.position_ranked(conn, view, article_id)
-    if store_search.effective_sort(view) != "date":
+    if effective_sort(view) != "date":
         return store_search.position_in_order(conn, view, article_id)
     state = reads_state(view)
     where, params = _where(view, scan=store_search.plan(conn, view).broad, state=state)
@@ -230,8 +163,8 @@ def position_of(conn: sqlite3.Connection, view: ArticleFilter, article_id: int) 
 
 def next_unread(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool = True) -> int | None:
     """The index of the nearest unread article after (or before) `index` in the view, or None."""
-    if store_search.effective_sort(view) != "date":
-        return store_search.next_unread_by_pages(conn, view, index, forward=forward)
+    if effective_sort(view) != "date":
+        return next_unread_by_pages(conn, view, index, forward=forward)
     rows = list_article_rows(conn, view, offset=index, limit=1)
     if not rows:
         return None
@@ -341,3 +274,25 @@ def count_unread_among(conn: sqlite3.Connection, view: ArticleFilter) -> int:
     where, params = _where(view, scan=store_search.plan(conn, view).broad, state=True)
     joiner = " AND " if where else " WHERE "
     return conn.execute(f"SELECT count(*) FROM article_state a{where}{joiner}+a.is_read = 0", params).fetchone()[0]
+
+
+def next_unread_by_pages(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool) -> int | None:
+    """next_unread for orders other than date, walking the list a page at a time from `index`."""
+    page = 200
+    if forward:
+        start = index + 1
+        while rows := list_article_rows(conn, view, offset=start, limit=page):
+            for number, row in enumerate(rows):
+                if not row.read:
+                    return start + number
+            start += page
+        return None
+    end = index
+    while end > 0:
+        start = max(0, end - page)
+        rows = list_article_rows(conn, view, offset=start, limit=end - start)
+        for number in range(len(rows) - 1, -1, -1):
+            if not rows[number].read:
+                return start + number
+        end = start
+    return None

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacereader.models import ArticleFilter, ParsedQuery
-from spacereader.store.articles import READ, _where, now_iso
+from spacereader.store.articles import now_iso
+from spacereader.store.view_sql import READ, _where
 
 KEEP_IGNORED_PER_FEED = 1000
 """Ignored articles remembered per feed (newest first); older ones could come back if the feed still lists them."""

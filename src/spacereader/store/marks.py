@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacereader.models import ArticleFilter
-from spacereader.store.articles import _where
+from spacereader.store.view_sql import _where
 
 
 def max_article_id(conn: sqlite3.Connection) -> int:

@@ -1,7 +1,7 @@
 """Search in SQL: a parsed query's WHERE clauses, the list orders, and best-match-first listing.
 
 Terms reach FTS5 only as the quoted strings ParsedQuery builds, and always as bound parameters, so no
-user text is ever read as FTS syntax or SQL. articles.py calls in here for anything search-specific.
+user text is ever read as FTS syntax or SQL. articles.py calls in here for anything search-specific; what both build on is in view_sql.py.
 
 Staying flat as the cache grows (measured in bench/search_bench.py):
 - A word in most articles ("space" in a space-news cache) must not cost one lookup per match in the
@@ -19,16 +19,23 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from spacereader.models import SORTS, ArticleFilter, ArticleRow
+from spacereader.models import ArticleFilter, ArticleRow
 from spacereader.search.query import ParsedQuery
+from spacereader.store.view_sql import (
+    _ROW_COLUMNS,
+    MATCH,
+    READ,
+    _row,
+    _where,
+    effective_sort,
+    reads_state,
+    source_table,
+)
 
 RANK_WINDOW = 2000
 """How many of the newest matches are ranked by bm25; also where a match counts as broad."""
 BM25 = "bm25(articles_fts, 10.0, 1.0, 3.0, 3.0)"
 """Column weights (title, body, author, feed): a headline hit is worth ten body hits."""
-READ = "(SELECT r.is_read FROM article_state r WHERE r.id = a.id)"
-"""An article's read flag where `a` is the articles table (article_state keeps it: store/migrations.py)."""
-_MATCH = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 _FEED_NAME = "COALESCE(NULLIF(f.title, ''), f.url)"
 _ORDERS = {
     "date": "a.published DESC, a.id DESC",
@@ -57,29 +64,9 @@ def plan(conn: sqlite3.Connection, view: ArticleFilter) -> SearchPlan:
     if search is None or search.match_expression() is None:
         return SearchPlan()
     row = conn.execute(
-        f"{_MATCH} ORDER BY rowid DESC LIMIT 1 OFFSET ?", (search.fts_expression(), RANK_WINDOW - 1)
+        f"{MATCH} ORDER BY rowid DESC LIMIT 1 OFFSET ?", (search.fts_expression(), RANK_WINDOW - 1)
     ).fetchone()
     return SearchPlan(broad=row is not None, floor=row[0] if row else None)
-
-
-def _like(value: str) -> str:
-    """A LIKE pattern that finds `value` anywhere, with its own % and _ taken literally."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def is_ranked(view: ArticleFilter) -> bool:
-    """Whether the view is listed best match first (relevance sort and words to rank by)."""
-    return view.sort == "relevance" and view.search is not None and view.search.match_expression() is not None
-
-
-def effective_sort(view: ArticleFilter) -> str:
-    """The order the view is really listed in: relevance without words to rank by falls back to date."""
-    if view.sort not in SORTS:
-        raise ValueError(f"unknown sort {view.sort!r}; expected one of {', '.join(SORTS)}")
-    if view.sort == "relevance" and not is_ranked(view):
-        return "date"
-    return view.sort
 
 
 def order_by(view: ArticleFilter, *, state: bool = False) -> str:
@@ -112,62 +99,6 @@ def scans_in_order(view: ArticleFilter) -> bool:
     return effective_sort(view) in _SCANNABLE
 
 
-def search_clauses(
-    query: ParsedQuery,
-    *,
-    scan: bool = False,
-    matched: bool = False,
-    after_id: int | None = None,
-    read: str | None = None,
-) -> tuple[list[str], list[object]]:
-    """WHERE clauses (on `articles a`, or on `article_state a`, which has the columns they name) for a parsed query.
-
-    Args:
-        scan: test the text match per row while an index is scanned (`+` keeps SQLite from probing
-            every match by id, which for a broad match means reading most article rows).
-        matched: the caller already restricts rows to the text matches (the ranking window).
-        after_id: only articles above this id are wanted (a watch's new ones): FTS5 then reads only
-            the matches above it, not every match of a broad word (100 ms at 100,000 articles).
-        read: the read flag's expression; by default the per-row look-up for `articles a`.
-    """
-    read = READ if read is None else read
-    clauses: list[str] = []
-    params: list[object] = []
-    expression = query.fts_expression()
-    if expression is not None and not matched:
-        match = _MATCH if after_id is None else f"{_MATCH} AND rowid > ?"
-        if query.match_expression() is None:
-            clauses.append(f"a.id NOT IN ({match})")  # only exclusions: FTS5 NOT needs a left side
-        else:
-            clauses.append(f"{'+' if scan else ''}a.id IN ({match})")
-        params.append(expression)
-        if after_id is not None:
-            params.append(after_id)
-    if query.feeds:
-        any_feed = " OR ".join("title LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\'" for _ in query.feeds)
-        clauses.append(f"a.feed_id IN (SELECT id FROM feeds WHERE {any_feed})")
-        for name in query.feeds:
-            params.extend([_like(name), _like(name)])
-    for name in query.entities:
-        clauses.append(
-            "a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
-            " WHERE e.name LIKE ? ESCAPE '\\')"
-        )
-        params.append(_like(name))
-    if query.unread is not None:
-        clauses.append(f"{read} = ?")
-        params.append(0 if query.unread else 1)
-    if query.bookmarked:
-        clauses.append("a.id IN (SELECT article_id FROM bookmarks)")
-    if query.after is not None:
-        clauses.append("a.published >= ?")
-        params.append(query.after)
-    if query.before is not None:
-        clauses.append("a.published < ? AND a.published != ''")  # an unknown date is before nothing
-        params.append(query.before)
-    return clauses, params
-
-
 def count_text_only(conn: sqlite3.Connection, view: ArticleFilter) -> int | None:
     """The count from FTS5 alone when the view is nothing but words; None when other filters apply."""
     search = view.search
@@ -184,8 +115,6 @@ def count_text_only(conn: sqlite3.Connection, view: ArticleFilter) -> int | None
 
 def _window(view: ArticleFilter) -> tuple[str, str, list[object]]:
     """(FROM, WHERE, params) for the ranked window: the newest RANK_WINDOW matches passing the filters."""
-    from spacereader.store.articles import _where
-
     assert view.search is not None
     source = (
         f"(SELECT rowid AS hit_id, {BM25} AS hit_rank FROM articles_fts WHERE articles_fts MATCH ?"
@@ -197,16 +126,12 @@ def _window(view: ArticleFilter) -> tuple[str, str, list[object]]:
 
 def _older(view: ArticleFilter, floor: int) -> tuple[str, list[object]]:
     """WHERE and params for the matches older than the window, which are listed by date."""
-    from spacereader.store.articles import _where
-
     where, params = _where(view, scan=True)
     return f"{where}{' AND ' if where else ' WHERE '}a.id < ?", [*params, floor]
 
 
 def list_ranked_rows(conn: sqlite3.Connection, view: ArticleFilter, *, offset: int, limit: int) -> list[ArticleRow]:
     """One page in best-match-first order: the ranked window, then older matches by date."""
-    from spacereader.store.articles import _ROW_COLUMNS, _row
-
     found = plan(conn, view)
     source, where, params = _window(view)
     rows = [
@@ -260,8 +185,6 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
     Each order is an index's order (article_state_unread, articles_by_title, feeds_by_name + articles_by_feed
     or article_state_by_feed), so the rows ahead are counted along it: the cost is the position, not the cache.
     """
-    from spacereader.store.articles import _where, reads_state, source_table
-
     sort = effective_sort(view)
     state = reads_state(view)
     if sort in ("title", "feed"):
@@ -312,27 +235,3 @@ def position_in_order(conn: sqlite3.Connection, view: ArticleFilter, article_id:
         [*params, article_id],
     ).fetchone()
     return found[0] if found else None
-
-
-def next_unread_by_pages(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool) -> int | None:
-    """next_unread for orders other than date, walking the list a page at a time from `index`."""
-    from spacereader.store.articles import list_article_rows
-
-    page = 200
-    if forward:
-        start = index + 1
-        while rows := list_article_rows(conn, view, offset=start, limit=page):
-            for number, row in enumerate(rows):
-                if not row.read:
-                    return start + number
-            start += page
-        return None
-    end = index
-    while end > 0:
-        start = max(0, end - page)
-        rows = list_article_rows(conn, view, offset=start, limit=end - start)
-        for number in range(len(rows) - 1, -1, -1):
-            if not rows[number].read:
-                return start + number
-        end = start
-    return None

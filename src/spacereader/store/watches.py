@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacereader.models import ParsedQuery, Watch, WatchHit
 from spacereader.store.articles import now_iso
-from spacereader.store.search import search_clauses
+from spacereader.store.view_sql import search_clauses
 
 _COLUMNS = (
     "w.id, w.kind, w.name, w.created,"
