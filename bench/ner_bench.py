@@ -23,8 +23,9 @@ Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles 
 - with --rows, dev's false and missed sidebar rows sorted into causes (what tuning looks at);
 - with --memory N, the process's RSS growth over N articles of new names, with and without spaCy's memory
   zones (the backlog process reads for hours);
-- with --fresh, the same on tests/entity_articles_fresh.py, a second set written apart (scored only when
-  asked, before and after a change to the rules, and never looked at row by row).
+- with --fresh, the same on tests/entity_articles_fresh.py and tests/entity_articles_fresh2.py, the second and
+  third sets written apart (scored only when asked, before and after a change to the rules, and never looked
+  at row by row).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from spacereader.entities.normalise import (  # noqa: E402
 from spacereader.models import Mention  # noqa: E402
 from tests.entity_articles import ARTICLES  # noqa: E402
 from tests.entity_articles_fresh import FRESH  # noqa: E402
+from tests.entity_articles_fresh2 import FRESH2  # noqa: E402
 from tests.entity_articles_unseen import UNSEEN  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "corpus" / "ner" / "uner_en_pud.jsonl"
@@ -461,6 +463,7 @@ def main() -> int:
     held_out = {f"unseen {genre}": articles for genre, articles in UNSEEN.items()}
     if args.fresh:
         held_out |= {f"fresh {genre}": articles for genre, articles in FRESH.items()}
+        held_out |= {f"fresh2 {genre}": articles for genre, articles in FRESH2.items()}
     unseen = {name: own_articles_f1(extractor, True, articles) for name, articles in held_out.items()}
     print("\ngain per rule (all rules minus all but this one; sidebar F1 / micro F1; own: written articles' sidebar,"
           " tuned on; unseen, fresh: the two sets written apart, never tuned on)")  # fmt: skip
@@ -495,6 +498,7 @@ def main() -> int:
         ("written news joined", joined([text for text, _ in UNSEEN["news"].values()] * 8)),
         ("fresh sports joined", joined([text for text, _ in FRESH["sports"].values()] * 8)),
         ("fresh news joined", joined([text for text, _ in FRESH["news"].values()] * 8)),
+        ("fresh2 news joined", joined([text for text, _ in FRESH2["news"].values()] * 8)),
     ):
         texts = (texts * (n // max(len(texts), 1) + 1))[:n]
         print(f"  {name:24} {time_articles(extractor, texts)}")
