@@ -270,3 +270,57 @@ def is_work_title(text: str, start: int, end: int) -> bool:
 def has_org_head(name: str) -> bool:
     """Whether a word of the name says organisation ("Club", "Ltd", "University")."""
     return any(w.casefold().strip(".") in _ORG_HEADS for w in name.split())
+
+
+# A class noun before a list says what its names are: "companies such as Spotify, Tesla and Uber", "countries
+# including Chad and Niger", "players like Ada Birk". Only plural class nouns: "a company like ..." is as often
+# a comparison with a name of another kind.
+_CLASS_KINDS = {
+    **dict.fromkeys(
+        """companies firms groups banks lenders insurers brands retailers supermarkets chains carriers airlines
+        websites sites platforms apps broadcasters networks newspapers publishers papers outlets clubs teams sides
+        parties unions charities agencies universities colleges schools manufacturers makers carmakers chipmakers
+        developers studios labels investors funds rivals competitors suppliers customers clients sponsors
+        organisations organizations institutions bodies regulators operators providers""".split(),
+        "organisation",
+    ),
+    **dict.fromkeys(
+        """countries nations states cities towns villages regions provinces capitals places destinations markets
+        economies territories islands counties districts neighbourhoods neighborhoods suburbs""".split(),
+        "place",
+    ),
+    **dict.fromkeys(
+        """people players stars artists actors actresses singers musicians writers authors politicians leaders
+        candidates ministers figures celebrities directors executives founders scientists""".split(),
+        "person",
+    ),
+}
+_NAME_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z][\w&'’.-]*)*"
+_CLASS_LIST = re.compile(
+    r"\b((?i:" + "|".join(sorted(_CLASS_KINDS, key=len, reverse=True)) + r"))\s+(?:such\s+as|like|including)\s+"
+    r"(" + _NAME_RUN + r"(?:(?:,\s+|,?\s+(?:and|or)\s+)" + _NAME_RUN + r")*)"
+)
+
+
+def class_lists(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each list of names after a plural class noun ("companies such as Spotify, Tesla
+    and Uber" -> the span of "Spotify, Tesla and Uber", organisation)."""
+    return [(m.start(2), m.end(2), _CLASS_KINDS[m.group(1).casefold()]) for m in _CLASS_LIST.finditer(text)]
+
+
+# First words of place names, never a person's first name: "Port Harlan", "Lake Tarn", "North Darfur".
+_PLACE_OPENERS = frozenset(
+    "port fort san santa new north south east west lake mount cape saint st upper lower great little".split()
+)
+
+
+def could_be_a_full_name(name: str) -> bool:
+    """Whether a two-word name the model typed as a place or organisation could be a person's ("Jamal Ochieng"):
+    no word of a place's or an organisation's ("Port Harlan", "Kessburg Gazette", "Riverside Chamber")."""
+    words = name.casefold().split()
+    return (
+        len(words) == 2
+        and words[0] not in _PLACE_OPENERS
+        and words[-1] not in _PLACE_HEADS | _FACILITY_HEADS
+        and not has_org_head(name)
+    )
