@@ -296,16 +296,20 @@ _CLASS_KINDS = {
     ),
 }
 _NAME_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z][\w&'’.-]*)*"
-_CLASS_LIST = re.compile(
-    r"\b((?i:" + "|".join(sorted(_CLASS_KINDS, key=len, reverse=True)) + r"))\s+(?:such\s+as|like|including)\s+"
-    r"(" + _NAME_RUN + r"(?:(?:,\s+|,?\s+(?:and|or)\s+)" + _NAME_RUN + r")*)"
-)
+_LIST_OPENER = re.compile(r"\b([A-Za-z]+)\s+(?:such\s+as|like|including)\s+(?=[A-Z])")
+_NAME_LIST = re.compile(_NAME_RUN + r"(?:(?:,\s+|,?\s+(?:and|or)\s+)" + _NAME_RUN + r")*")
 
 
 def class_lists(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each list of names after a plural class noun ("companies such as Spotify, Tesla
     and Uber" -> the span of "Spotify, Tesla and Uber", organisation)."""
-    return [(m.start(2), m.end(2), _CLASS_KINDS[m.group(1).casefold()]) for m in _CLASS_LIST.finditer(text)]
+    found = []
+    for opener in _LIST_OPENER.finditer(text):  # "such as" is rare: look for the noun only there
+        kind = _CLASS_KINDS.get(opener.group(1).casefold())
+        names = _NAME_LIST.match(text, opener.end()) if kind else None
+        if kind and names:
+            found.append((names.start(), names.end(), kind))
+    return found
 
 
 # First words of place names, never a person's first name: "Port Harlan", "Lake Tarn", "North Darfur".
