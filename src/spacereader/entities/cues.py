@@ -139,6 +139,8 @@ def _gendered_nearby(text: str, end: int, width: int = 120) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w.,]*")
+_PEOPLES_END = re.compile(r"(?:ians|eans|ites|ese)$")
+_WORDS_BEFORE = re.compile(r"[\w.]+")
 
 
 def is_stray_lower(word: str) -> bool:
@@ -156,9 +158,9 @@ def is_junk(text: str, start: int, end: int, name: str) -> bool:
         return True
     if len(folded) == 1 and folded[0] in PLAIN_ACRONYMS and name.isupper():
         return True  # "AI", "GDP", "CEO": abbreviations that name no one
-    if len(folded) == 1 and (folded[0] in _GENERIC or re.search(r"(?:ians|eans|ites|ese)$", folded[0])):
+    if len(folded) == 1 and (folded[0] in _GENERIC or _PEOPLES_END.search(folded[0])):
         return True  # a generic noun, or a people's name ("Slavs", "Canaanites"), which is no entity
-    if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or re.search(r"ism$", folded[-1]):
+    if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or folded[-1].endswith("ism"):
         return True  # events, eras, awards and beliefs are not people, organisations or places
     # Abbreviations are exempt: "US" and "IT" are names when written in capitals.
     if all(
@@ -180,7 +182,7 @@ def type_evidence(
     """The span's kind after local evidence, and how much its vote should count (`facilities`: the bench's
     switch for the rule that a facility is a place)."""
     words = [w.casefold().strip(".") for w in name.split()]
-    previous = re.findall(r"[\w.]+", text[max(0, start - 30) : start])
+    previous = _WORDS_BEFORE.findall(text[max(0, start - 30) : start])
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
     if titled or previous_word in PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0

@@ -114,6 +114,13 @@ def _on(rule: str) -> bool:
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = " \t\n\"'“”‘’«»()[]{},;:!?*–—-"
+# Compiled once: _trim and _widen_person run on every span (re's pattern cache was looked up some 1,200 times an
+# article).
+_WORD_BEFORE = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+) $")
+_NON_SPACE = re.compile(r"\S+")
+_LAST_LOWER = re.compile(r"\s+([a-z]+)$")
+_LAST_LETTERS = re.compile(r",?\s+([A-Z][A-Za-z]{1,3})$")
+_FIRST_WORD = re.compile(r"(\S+)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +345,7 @@ def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[
     word is a role ("Speaker Mike Johnson", "Whip Dick Durbin"), not a first name."""
     suffix = NAME_SUFFIX.match(text, end)
     end = suffix.end() if suffix else end
-    before = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+) $", text[max(0, start - 40) : start])
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
     one_word = " " not in text[start:end].strip()
     if before and not titled and start - 1 not in norp_ends and one_word:
         word = before.group(1).casefold()
@@ -409,19 +416,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
         end = bracket if bracket != -1 else end
         number = TRAILING_NUMBER.search(text, start, end) if _on("scores") else None
         end = number.start() if number else end
-        stray = next((w for w in re.finditer(r"\S+", text[start:end]) if is_stray_lower(w.group())), None)
+        stray = next((w for w in _NON_SPACE.finditer(text[start:end]) if is_stray_lower(w.group())), None)
         if stray is not None:  # "Von Bellingshausen sighted Antarctica", "another Academy Award"
             if stray.start() == 0:
                 start += stray.end()
             else:
                 end = start + stray.start()
-        last = re.search(r"\s+([a-z]+)$", text[start:end])
+        last = _LAST_LOWER.search(text[start:end])
         if last and (last.group(1) in COMMON_WORDS or last.group(1) in JOINERS):  # "Seychelles and", "Plaza de"
             end = start + last.start()
-        letters = re.search(r",?\s+([A-Z][A-Za-z]{1,3})$", text[start:end])
+        letters = _LAST_LETTERS.search(text[start:end])
         if letters and letters.group(1).casefold() in POST_NOMINALS:  # "Sarah Whitlock KC", "Ann Lee, MP"
             end = start + letters.start()
-        first = re.match(r"(\S+)\s+", text[start:end])
+        first = _FIRST_WORD.match(text[start:end])
         if first:
             word = first.group(1).casefold().rstrip(".")
             if word in ("the", "a", "an") or word in TITLES:
