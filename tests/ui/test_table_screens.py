@@ -144,6 +144,34 @@ async def test_the_views_list_shows_before_its_counts_and_a_worker_fills_them(st
         assert "counting" not in str(screen.query_one("#views-title").render())
 
 
+async def test_the_views_counts_are_kept_for_the_next_look_until_the_cache_changes(store, make_app):
+    from spacereader.store.views import change_marks
+
+    fill(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        first = [(view.unread, view.total) for view in app.screen.views]
+        await pilot.press("escape", "v")
+        screen = app.screen
+        assert isinstance(screen, ViewsScreen)
+        with closing(store.connect()) as conn:
+            marks = change_marks(conn)
+        assert [app.view_counts.known(view, marks) for view in screen.views] == first  # no counting needed
+        await settle(app, pilot)
+        assert [(view.unread, view.total) for view in screen.views] == first
+        await pilot.press("escape", "enter")  # opens (and marks read) the newest article, the links one
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        with closing(store.connect()) as conn:
+            want = [(v.unread, v.total) for v in list_views(conn)]
+        assert [(view.unread, view.total) for view in app.screen.views] == want
+        assert want[1] == (first[1][0] - 1, first[1][1])  # "Part one" matches the links article: one unread fewer
+
+
 async def test_two_thousand_feeds_show_a_screenful_at_once_and_the_rest_follow(store, make_app):
     with closing(store.connect()) as conn:
         add_feeds(conn, [Subscription(f"http://127.0.0.1/{n}.xml", f"Feed {n:04}") for n in range(2000)])

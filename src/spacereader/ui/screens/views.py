@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from spacereader.models import SavedView
 from spacereader.safe_text import clean_line
 from spacereader.store import Connection
-from spacereader.store.views import count_view, delete_view, uncounted_views
+from spacereader.store.views import change_marks, delete_view, read_snapshot, uncounted_views
 from spacereader.store.watches import list_watches
 from spacereader.ui.host import WorkerHost
 from spacereader.ui.screens.table_picker import Column, TablePicker
@@ -114,12 +114,17 @@ class ViewsScreen(TablePicker[str | None]):
     def count(self, listing: int, views: list[SavedView]) -> None:
         """Count each view's articles on a connection of its own; stops when the screen closes."""
         worker = get_current_worker()
-        with closing(cast(WorkerHost, self.app).store.connect(readonly=True)) as conn:
-            for row, view in enumerate(views):
+        host = cast(WorkerHost, self.app)
+        with closing(host.store.connect(readonly=True)) as conn, read_snapshot(conn):
+            marks = change_marks(conn)
+            known = {row: host.view_counts.known(view, marks) for row, view in enumerate(views)}
+            # Those counted before (and unchanged since) at once, then the rest, each as soon as it is known.
+            order = [row for row in known if known[row] is not None] + [row for row in known if known[row] is None]
+            for done, row in enumerate(order, 1):
                 if worker.is_cancelled:
                     return
-                unread, total = count_view(conn, view)
-                self.post_message(ViewCounted(listing, row, unread, total, row == len(views) - 1))
+                unread, total = host.view_counts.count(conn, views[row], marks)
+                self.post_message(ViewCounted(listing, row, unread, total, done == len(views)))
 
     @on(ViewCounted)
     def counted(self, event: ViewCounted) -> None:
