@@ -25,9 +25,6 @@ from spacereader.store.watches import list_watches
 from spacereader.ui.host import WorkerHost
 from spacereader.ui.screens.table_picker import Column, TablePicker
 
-UNREAD, TOTAL = 2, 3
-"""The count columns' places in COLUMNS."""
-
 
 class ViewCounted(Message):
     """A view's counts, from the counting worker; `listing` says which fill of the list they belong to."""
@@ -71,6 +68,8 @@ class ViewsScreen(TablePicker[str | None]):
         self.listing = 0
         """Counts the lists shown, so counts for an older one (before a delete) are dropped."""
         self.counting = False
+        self.counted_rows: set[int] = set()
+        """Rows whose counts have arrived (a view may really have none)."""
 
     @property
     def views(self) -> list[SavedView]:
@@ -83,6 +82,7 @@ class ViewsScreen(TablePicker[str | None]):
         self.watched = {w.name: w.unseen for w in list_watches(self.conn) if w.kind == "view"}
         self.listing += 1
         self.counting = bool(views)
+        self.counted_rows = set()
         self.show_items(views)
         self.show_title()
         if views:
@@ -99,7 +99,7 @@ class ViewsScreen(TablePicker[str | None]):
 
     def cells(self, view: SavedView) -> tuple[Text, ...]:
         number = _number(self.items, view)
-        waiting = self.counting and view.error is None and (view.unread, view.total) == (0, 0)
+        waiting = self.counting and view.error is None and number - 1 not in self.counted_rows
         return (
             Text(str(number) if number < 10 else ""),
             Text(clean_line(view.name)),
@@ -131,8 +131,8 @@ class ViewsScreen(TablePicker[str | None]):
         if event.listing != self.listing or event.row >= len(self.items):
             return
         self.items[event.row] = replace(self.items[event.row], unread=event.unread, total=event.total)
-        self.set_cell(event.row, UNREAD, Text(str(event.unread), justify="right"))
-        self.set_cell(event.row, TOTAL, Text(str(event.total), justify="right"))
+        self.counted_rows.add(event.row)
+        self.refresh_row(event.row)
         if event.last:
             self.counting = False
             self.show_title()
