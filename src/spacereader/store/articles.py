@@ -276,6 +276,17 @@ def count_unread_among(conn: sqlite3.Connection, view: ArticleFilter) -> int:
     return conn.execute(f"SELECT count(*) FROM article_state a{where}{joiner}+a.is_read = 0", params).fetchone()[0]
 
 
+def count_with_unread(conn: sqlite3.Connection, view: ArticleFilter) -> tuple[int, int]:
+    """(total, unread) of a view without a text match, in one pass over its narrow state rows: a saved view of
+    an entity, a feed or a date range reads its rows once instead of once for each count."""
+    view = replace(view, unread_only=False, kept_ids=())
+    where, params = _where(view, state=True)
+    total, unread = conn.execute(
+        f"SELECT count(*), total(a.is_read = 0) FROM article_state a{where}", params
+    ).fetchone()
+    return total, int(unread)
+
+
 def next_unread_by_pages(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool) -> int | None:
     """next_unread for orders other than date, walking the list a page at a time from `index`."""
     page = 200

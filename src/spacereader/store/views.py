@@ -10,7 +10,7 @@ from datetime import datetime
 
 from spacereader.models import ArticleFilter, SavedView
 from spacereader.search.query import QueryError, parse_query
-from spacereader.store.articles import count_articles, count_unread_among, now_iso
+from spacereader.store.articles import count_articles, count_unread_among, count_with_unread, now_iso
 
 FEW_ARTICLES = 10_000
 """Up to this many, a view's unread articles are counted by testing each of its rows (see
@@ -94,6 +94,9 @@ def count_view(conn: sqlite3.Connection, view: SavedView, *, now: datetime | Non
     parsed = view_filter(view.query, now=now)
     if isinstance(parsed, QueryError):
         return 0, 0
+    if parsed.search is not None and parsed.search.fts_expression() is None:
+        total, unread = count_with_unread(conn, parsed)  # no words: one pass over the view's own rows
+        return unread, total
     total = count_articles(conn, parsed)
     if parsed.search is not None and parsed.search.unread is not None:  # is:unread or is:read
         return (total if parsed.search.unread else 0), total
