@@ -10,7 +10,8 @@ after the first screen and times from the key until the screen shows:
 - `f`: the feeds view's title with every feed counted;
 - `v` first and `v` again: the views list with every count in (no "counting");
 - `enter` on the first entity of the sidebar: its header and its articles' list;
-- `ctrl+p`: the command palette's input.
+- `ctrl+p`: the command palette's input;
+- `L`: the highlighted article's links (a table like the feeds view's, of a few rows).
 
 Beside each wall-clock figure it prints the CPU time the reader's threads used meanwhile (from
 `/proc/PID/task/*/schedstat`): on a shared machine the wall clock stretches with other people's load, the CPU
@@ -70,6 +71,12 @@ def launch(data_dir: Path, other_src: Path | None, timeout: float) -> dict[str, 
         time.sleep(0.3)
         pane.send_keys("escape")
         pane.wait_for(lambda screen: "Search for commands" not in screen and home(screen), timeout, "palette")
+        time.sleep(0.5)
+        found["L links of the article"] = timed(pane, ["L"], screen_has(" media · "), timeout)
+        time.sleep(0.3)
+        pane.send_keys("escape")
+        pane.wait_for(lambda screen: " media · " not in screen and home(screen), timeout, "links")
+        time.sleep(0.5)
         for key in ("tab", "tab", "down"):  # list -> reading pane -> entity sidebar, its first entity
             pane.send_keys(key)
             time.sleep(0.4)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 
-from spacereader.models import ArticleFilter, SavedView
+from spacereader.models import ArticleFilter, ParsedQuery, SavedView
 from spacereader.search.query import QueryError, parse_query
 from spacereader.store.articles import count_articles, count_unread_among, count_with_unread, now_iso
 
@@ -94,8 +94,9 @@ def count_view(conn: sqlite3.Connection, view: SavedView, *, now: datetime | Non
     parsed = view_filter(view.query, now=now)
     if isinstance(parsed, QueryError):
         return 0, 0
-    if parsed.search is not None and parsed.search.fts_expression() is None:
-        total, unread = count_with_unread(conn, parsed)  # no words: one pass over the view's own rows
+    search = parsed.search
+    if search is not None and search.fts_expression() is None and _narrowed(search):
+        total, unread = count_with_unread(conn, search)  # no words: one pass over the view's rows
         return unread, total
     total = count_articles(conn, parsed)
     if parsed.search is not None and parsed.search.unread is not None:  # is:unread or is:read
@@ -161,6 +162,12 @@ def read_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
         yield
     finally:
         conn.execute("COMMIT")
+
+
+def _narrowed(search: ParsedQuery) -> bool:
+    """Whether a query names a set of its own (entity, feed, bookmarks, dates): `is:unread` alone is counted
+    from the per-feed counts."""
+    return bool(search.entities or search.feeds or search.bookmarked or search.after or search.before)
 
 
 def find_view(conn: sqlite3.Connection, name: str, config_views: Mapping[str, str] | None = None) -> str | None:
