@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
@@ -121,6 +122,8 @@ class ViewCounts:
 
     def __init__(self) -> None:
         self._known: dict[tuple[object, ...], tuple[int, int]] = {}
+        self._lock = threading.Lock()
+        """A counting worker cancelled by a newer one may still be finishing its count meanwhile."""
 
     @staticmethod
     def _key(view: SavedView, marks: tuple[int, int], now: datetime | None) -> tuple[object, ...] | None:
@@ -132,7 +135,8 @@ class ViewCounts:
     def known(self, view: SavedView, marks: tuple[int, int], *, now: datetime | None = None) -> tuple[int, int] | None:
         """The view's (unread, total) counted at these marks, if it was."""
         key = self._key(view, marks, now)
-        return None if key is None else self._known.get(key)
+        with self._lock:
+            return None if key is None else self._known.get(key)
 
     def count(
         self, conn: sqlite3.Connection, view: SavedView, marks: tuple[int, int], *, now: datetime | None = None
@@ -144,8 +148,9 @@ class ViewCounts:
             counts = count_view(conn, view, now=now)
             key = self._key(view, marks, now)
             if key is not None:
-                self._forget_older(marks)
-                self._known[key] = counts
+                with self._lock:
+                    self._forget_older(marks)
+                    self._known[key] = counts
         return counts
 
     def _forget_older(self, marks: tuple[int, int]) -> None:
