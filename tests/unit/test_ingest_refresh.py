@@ -190,12 +190,12 @@ def test_search_is_exact_once_a_refresh_returns(store: Store, httpserver: HTTPSe
 
 
 def test_parse_workers_run_below_the_refresh_s_own_priority():
-    """The writer is the refresh's critical path; the workers take the CPU it leaves (refresh.start_worker)."""
+    """The writer is the refresh's critical path; the workers take the CPU it leaves (parse_worker.start_worker)."""
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    from spacereader.ingest.refresh import WORKER_NICE, start_worker
+    from spacereader.ingest.parse_worker import WORKER_NICE, start_worker
 
     own = os.nice(0)
     with ProcessPoolExecutor(

@@ -14,7 +14,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from spacereader.cli import main
-from spacereader.ingest import parse, refresh
+from spacereader.ingest import parse, parse_worker, refresh
 from spacereader.ingest.fetch import Fetcher
 from spacereader.ingest.refresh import refresh_all
 from spacereader.models import ArticleFilter, Subscription
@@ -89,7 +89,7 @@ def fetch_stage(monkeypatch, feeds):
 
 
 def parse_stage(monkeypatch, feeds):
-    monkeypatch.setattr(refresh, "parse_feed", raise_for_bad_url(refresh.parse_feed))
+    monkeypatch.setattr(parse_worker, "parse_feed", raise_for_bad_url(parse_worker.parse_feed))
 
 
 def normalise_stage(monkeypatch, feeds):

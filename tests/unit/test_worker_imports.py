@@ -23,3 +23,16 @@ print(len(parse_document(broken, "http://x.example/feed", "application/rss+xml",
 def test_feedparser_is_imported_by_the_first_feed_the_fast_path_cannot_read():
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.split("\n")[:2] == ["1 False", "1 True"]
+
+
+WORKER_PROBE = """
+import sys
+import spacereader.ingest.parse_worker
+print(sorted(m for m in ("asyncio", "sqlite3", "spacereader.store", "spacereader.ingest.fetch") if m in sys.modules))
+"""
+
+
+def test_a_parse_worker_imports_neither_fetching_nor_storing():
+    """The pool's function lives in parse_worker so that a spawned worker imports the parser alone."""
+    done = subprocess.run([sys.executable, "-c", WORKER_PROBE], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"

@@ -7,7 +7,7 @@ the loop keeps fetching while documents are parsed and only one connection ever 
 
 A refresh is a set of independent feeds. Each stage of a feed runs inside a boundary that turns any
 exception into that feed's one-line failure: the fetch coroutine (`_fetch_one`), the parse, wherever it
-runs (`parse_document`, also the worker-process entry point, and the call into the pool), and the
+runs (`parse_document`, in parse_worker.py, also the worker-process entry point, and the call into the pool), and the
 store transaction (`_Writer._store_guarded`). Only a failure of the cache itself (read-only, full,
 damaged) stops the refresh, since no feed could be stored after it; what was stored stays stored.
 """
@@ -19,7 +19,6 @@ import multiprocessing
 import os
 import queue
 import threading
-import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -33,7 +32,13 @@ from spacereader.ingest.entries import format_date
 from spacereader.ingest.fetch import Fetcher, FetchError, FetchResult
 from spacereader.ingest.full_text import FullTextOutcome, fill_full_texts
 from spacereader.ingest.ignore import IgnoreRules, keep_out, mark_for_entity_rules, queue_new
-from spacereader.ingest.parse import ParsedFeed, ParseError, parse_feed
+from spacereader.ingest.parse import ParseError
+from spacereader.ingest.parse_worker import (
+    Parsed,
+    failure_reason,
+    parse_document,
+    start_worker,
+)
 from spacereader.models import FeedState
 from spacereader.store import Store, flag_damage, is_cache_failure
 from spacereader.store.articles import upsert_articles
@@ -49,60 +54,8 @@ from spacereader.store.feeds import (
 from spacereader.store.search_index import INDEX_BATCH, index_batch, index_pending
 
 DEFAULT_KEEP = 1000
-# How much lower the parse workers' priority is than the refresh's own process (see start_worker).
-WORKER_NICE = 10
 # Below this many feeds to fetch, parsing inline beats starting worker processes (about a second of imports).
 POOL_MIN_FEEDS = 64
-
-Parsed = ParsedFeed | ParseError
-
-
-def failure_reason(stage: str, error: BaseException) -> str:
-    """One line naming the stage and the error, for a failure nobody foresaw ("parse failed (KeyError: 'x')")."""
-    detail = " ".join(str(error).split())[:120]
-    return f"{stage} failed ({type(error).__name__}{': ' + detail if detail else ''})"
-
-
-def parse_document(body: bytes, url: str, content_type: str, fetched: datetime) -> Parsed:
-    """parse_feed with any error returned as a ParseError rather than raised, so it can cross a process boundary."""
-    try:
-        return parse_feed(body, url, content_type, fetched=fetched)
-    except ParseError as error:
-        return error
-    except Exception as error:  # noqa: BLE001 - the per-feed boundary: whatever it is fails this feed alone
-        return ParseError(failure_reason("parse", error))
-
-
-def start_worker(parent_pid: int) -> None:
-    """Worker-process initializer: a lower priority than the refresh's own process, and exit with it.
-
-    The one writer (storing and indexing) is the refresh's critical path: at equal priority three busy
-    processes shared 2 cores evenly, the writer fell behind and 20,000 articles were left to index after
-    the last feed while the workers idled. At nice 10 the workers take what the writer leaves, and the
-    index keeps up (1,000 x 50 cold refresh 15.1-15.5 s -> 13.6-13.9 s, bench/README.md).
-    """
-    try:
-        os.nice(WORKER_NICE)
-    except OSError:  # not allowed here: run at the same priority
-        pass
-    exit_with_parent(parent_pid)
-
-
-def exit_with_parent(parent_pid: int) -> None:
-    """Worker-process initializer: exit once the refresh that started it is gone.
-
-    A refresh killed outright (kill -9, or SIGTERM from cron's timeout) cannot shut its pool down, and a
-    spawned worker never sees the task queue close because it holds that pipe's writing end itself.
-    """
-
-    def watch() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="spacereader-parent-watch", daemon=True).start()
-
-
 # Fetched documents waiting for the writer; bounds memory when parsing is slower than the network.
 MAX_PENDING = 32
 
