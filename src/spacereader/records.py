@@ -43,7 +43,8 @@ def _delattr(self: Any, name: str) -> None:
 
 
 def _reduce(self: Any) -> tuple[type, tuple[Any, ...]]:
-    return self.__class__, tuple(getattr(self, name) for name in self.__match_args__)
+    # The values in one attrgetter call: parse workers pickle every article they send back.
+    return self.__class__, self.__record_values__(self)
 
 
 def _values_of(names: tuple[str, ...]):

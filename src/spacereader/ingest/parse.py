@@ -133,12 +133,15 @@ def read_fast(body: bytes) -> RawFeed:
             link=str(e.get("link") or ""),
             title=str(e.get("title") or ""),
             author=str(e.get("author") or ""),
-            date_text=str(e.get("published") or e.get("updated") or ""),
+            date_text=date_text,
+            # Read once here: fast_result_is_sure needs it and to_article takes it rather than reading the text again.
+            date=parse_date(date_text),
             content_html=_first_content(e),
             summary_html=str(e.get("description") or ""),
             enclosures=_enclosures(e, "url") + tuple(_atom_enclosure(link, sizes) for link in entry_links),
         )
         for e, entry_links in zip(parsed.entries, links, strict=True)
+        for date_text in (str(e.get("published") or e.get("updated") or ""),)
     ]
     feed = parsed.feed
     return RawFeed(str(feed.get("title") or ""), str(feed.get("link") or ""), entries, "fastfeedparser")
@@ -201,7 +204,7 @@ def fast_result_is_sure(feed: RawFeed) -> bool:
             return False
         if not _is_http(entry.link.strip()):
             return False
-        if parse_date(entry.date_text) is None:
+        if (entry.date or parse_date(entry.date_text)) is None:
             return False
     return True
 
