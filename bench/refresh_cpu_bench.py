@@ -105,8 +105,13 @@ def write(data_dir: Path, bodies: list[tuple[bytes, str]], parsed: list) -> tupl
         writer = _Writer(store, len(bodies), DEFAULT_KEEP, None)
         begin_bulk_writes(conn)
         started = time.process_time()
+        grouped = hasattr(writer, "_stored")  # feeds committed in groups, as the writer does when documents wait
         for (body, url), feed in zip(bodies, parsed, strict=True):
-            writer._store_one(conn, states[url], FetchResult(200, body, url, etag='"e"'), feed)
+            outcome = writer._store_one(conn, states[url], FetchResult(200, body, url, etag='"e"'), feed)
+            if grouped:
+                writer._stored(conn, outcome)
+        if grouped:
+            writer._commit(conn)
         stored = time.process_time() - started
         started = time.process_time()
         index_pending(conn)
