@@ -53,6 +53,9 @@ class Sampler:
     def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
         self.samples: list[tuple[float, dict[str, float]]] = []
+        self.queued: list[tuple[float, int]] = []
+        """(time, documents fetched and parsed, waiting for the writer)"""
+        self.writer: refresh._Writer | None = None
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, name="sampler", daemon=True)
         self.started = time.monotonic()
@@ -74,6 +77,8 @@ class Sampler:
                     if value is not None:
                         row[f"worker {child.pid}"] = value
             self.samples.append((time.monotonic() - self.started, row))
+            if self.writer is not None:
+                self.queued.append((time.monotonic() - self.started, self.writer.jobs.qsize()))
             self.stop.wait(self.interval)
 
 
@@ -111,10 +116,12 @@ def main() -> int:
                           "--port", str(port)]  # fmt: skip
         server = subprocess.Popen(server_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         profile = cProfile.Profile() if args.profile else None
-        waits = {"writer idle": 0.0, "documents queued": 0.0}
+        waits = {"writer idle": 0.0}
         original_run, original_next = refresh._Writer._run, refresh._Writer._next_job
+        sampler = Sampler()
 
         def run(self) -> None:
+            sampler.writer = self
             if profile is not None:
                 profile.enable()
             try:
@@ -124,12 +131,21 @@ def main() -> int:
                     profile.disable()
 
         def next_job(self, conn):
-            began = time.perf_counter()
-            waiting = self.jobs.qsize()
-            job = original_next(self, conn)
-            if not waiting:
-                waits["writer idle"] += time.perf_counter() - began
-            return job
+            get = self.jobs.get
+
+            def blocking_get(block: bool = True, timeout: float | None = None):
+                began = time.perf_counter()
+                try:
+                    return get(block, timeout)
+                finally:
+                    if block:
+                        waits["writer idle"] += time.perf_counter() - began
+
+            self.jobs.get = blocking_get  # type: ignore[method-assign]
+            try:
+                return original_next(self, conn)
+            finally:
+                self.jobs.get = get  # type: ignore[method-assign]
 
         refresh._Writer._run = run  # type: ignore[method-assign]
         refresh._Writer._next_job = next_job  # type: ignore[method-assign]
@@ -138,7 +154,7 @@ def main() -> int:
             store = Store.open(work / "data")
             with closing(store.connect()) as conn:
                 add_feeds(conn, read_opml(opml.read_bytes())[0])
-            sampler = Sampler()
+            sampler.started = time.monotonic()
             sampler.thread.start()
             started = time.perf_counter()
             report = refresh.refresh_all(store, Fetcher())
@@ -160,21 +176,24 @@ def main() -> int:
     totals = {k: sum(v for n, v in final.items() if kind(n) == k) for k in ("writer", "rest", "workers")}
     print(f"  writer {totals['writer']:.2f}, rest of the process {totals['rest']:.2f}, workers {totals['workers']:.2f},"
           f" all {sum(totals.values()):.2f} over {wall:.2f} s wall = {sum(totals.values()) / wall:.2f} cores")  # fmt: skip
-    print(f"  the writer waited for a document {waits['writer idle']:.2f} s")
-    print("\nper second: CPU seconds used in it (writer / rest / workers), cores busy of 2")
+    print(f"  the writer waited for a document {waits['writer idle']:.2f} s (with nothing stored left to index)")
+    print(
+        "\nper second: CPU seconds used in it (writer / rest / workers), cores busy of 2, and the documents"
+        " parsed and waiting for the writer (mean of the samples in that second; at most 32 are fetched ahead)"
+    )
     previous: dict[str, float] = {}
+    latest: dict[str, float] = {}
     second = 1.0
     for at, row in sampler.samples:
-        if at < second and at < sampler.samples[-1][0]:
+        latest.update(row)  # a thread or worker that has ended keeps its last figure
+        if at < second:
             continue
-        merged = {k: sum(v for n, v in row.items() if kind(n) == k) for k in ("writer", "rest", "workers")}
-        # a worker that ended keeps its last CPU
-        for name, value in final.items():
-            if kind(name) == "workers" and name not in row and any(name in r for _, r in sampler.samples if _ < at):
-                merged["workers"] += value
+        merged = {k: sum(v for n, v in latest.items() if kind(n) == k) for k in ("writer", "rest", "workers")}
         used = {k: merged[k] - previous.get(k, 0.0) for k in merged}
+        waiting = [n for t, n in sampler.queued if second - 1 <= t < second]
+        mean = sum(waiting) / len(waiting) if waiting else 0.0
         print(f"  {second:5.0f} s  writer {used['writer']:4.2f}  rest {used['rest']:4.2f}  workers {used['workers']:4.2f}"
-              f"  busy {sum(used.values()):4.2f}")  # fmt: skip
+              f"  busy {sum(used.values()):4.2f}  waiting for the writer {mean:4.1f}")  # fmt: skip
         previous = merged
         second += 1.0
     if profile is not None:
