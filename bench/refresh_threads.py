@@ -2,6 +2,7 @@
 parse pool's own threads and the parse workers, and how busy the two cores are over time.
 
     uv run python bench/refresh_threads.py [--feeds 1000] [--items 50] [--profile N] [--own-corpus]
+                                           [--switch-interval S]
 
 Serves the peer kit's corpus (or feeds_bench's own) on 127.0.0.1 as feeds_bench.py does, runs one cold
 `refresh_all` in this process and samples `/proc` every 0.1 s: each thread of this process by its Python
@@ -98,7 +99,10 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile the writer; print N rows")
     parser.add_argument("--own-corpus", action="store_true")
+    parser.add_argument("--switch-interval", type=float, default=None, help="sys.setswitchinterval (GIL), seconds")
     args = parser.parse_args()
+    if args.switch_interval is not None:
+        sys.setswitchinterval(args.switch_interval)
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="spacereader-threads-") as temp:
         work = Path(temp)
