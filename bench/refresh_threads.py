@@ -2,7 +2,7 @@
 parse pool's own threads and the parse workers, and how busy the two cores are over time.
 
     uv run python bench/refresh_threads.py [--feeds 1000] [--items 50] [--profile N] [--own-corpus]
-                                           [--switch-interval S]
+                                           [--switch-interval S] [--worker-nice N]
 
 Serves the peer kit's corpus (or feeds_bench's own) on 127.0.0.1 as feeds_bench.py does, runs one cold
 `refresh_all` in this process and samples `/proc` every 0.1 s: each thread of this process by its Python
@@ -83,6 +83,15 @@ class Sampler:
             self.stop.wait(self.interval)
 
 
+def start_worker_at_nice(parent_pid: int) -> None:
+    """The workers' initializer with `--worker-nice` (read from the environment in the spawned worker)."""
+    try:
+        os.nice(int(os.environ["SPACEREADER_BENCH_WORKER_NICE"]))
+    except OSError:
+        pass
+    refresh.exit_with_parent(parent_pid)
+
+
 def kind(name: str) -> str:
     if name.startswith("worker"):
         return "workers"
@@ -100,7 +109,13 @@ def main() -> int:
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile the writer; print N rows")
     parser.add_argument("--own-corpus", action="store_true")
     parser.add_argument("--switch-interval", type=float, default=None, help="sys.setswitchinterval (GIL), seconds")
+    parser.add_argument(
+        "--worker-nice", type=int, default=None, help=f"the workers' nice (default {refresh.WORKER_NICE})"
+    )
     args = parser.parse_args()
+    if args.worker_nice is not None:
+        os.environ["SPACEREADER_BENCH_WORKER_NICE"] = str(args.worker_nice)
+        refresh.start_worker = start_worker_at_nice  # type: ignore[assignment]
     if args.switch_interval is not None:
         sys.setswitchinterval(args.switch_interval)
     port = free_port()
