@@ -1,6 +1,6 @@
 """Score the entity extractor on a fixed dev/test split of the UNER English PUD set, and time it.
 
-Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles N] [--backlog N] [--rows] [--fresh]`. It reads
+Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles N] [--backlog N] [--rows] [--fresh] [--piece-chars N]`. It reads
 ../shared/corpus/ner/uner_en_pud.jsonl (beside the repo, never copied into it) and prints:
 
 - the split: documents shuffled by id with seed 14, the first half dev (the repairs are tuned on it
@@ -23,8 +23,9 @@ Run from the repo root: `uv run python bench/ner_bench.py [--plain] [--articles 
 - with --rows, dev's false and missed sidebar rows sorted into causes (what tuning looks at);
 - with --memory N, the process's RSS growth over N articles of new names, with and without spaCy's memory
   zones (the backlog process reads for hours);
-- with --fresh, the same on tests/entity_articles_fresh.py, a second set written apart (scored only when
-  asked, before and after a change to the rules, and never looked at row by row).
+- with --fresh, the same on tests/entity_articles_fresh.py and tests/entity_articles_fresh2.py, the second and
+  third sets written apart (scored only when asked, before and after a change to the rules, and never looked
+  at row by row).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from spacereader.entities.normalise import (  # noqa: E402
 from spacereader.models import Mention  # noqa: E402
 from tests.entity_articles import ARTICLES  # noqa: E402
 from tests.entity_articles_fresh import FRESH  # noqa: E402
+from tests.entity_articles_fresh2 import FRESH2  # noqa: E402
 from tests.entity_articles_unseen import UNSEEN  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "corpus" / "ner" / "uner_en_pud.jsonl"
@@ -428,8 +430,15 @@ def main() -> int:
     parser.add_argument("--rows", action="store_true", help="print dev's false and missed sidebar rows by cause")
     parser.add_argument("--fresh", action="store_true",
                         help="also score the second written-apart set (only before and after a change to the rules)")  # fmt: skip
+    parser.add_argument("--piece-chars", type=int, default=None, metavar="N",
+                        help="read one article as pieces of at least N characters cut at blank lines "
+                             "(0: the whole text; default: the extractor's own)")  # fmt: skip
     parser.add_argument("--gold", type=Path, default=GOLD, help="the JSONL gold set")
     args = parser.parse_args()
+    if args.piece_chars is not None:
+        from spacereader.entities import extract
+
+        extract._PIECE_CHARS = args.piece_chars if args.piece_chars > 0 else sys.maxsize
     if not args.gold.is_file():
         print(f"gold set not found at {args.gold}", file=sys.stderr)
         return 1
@@ -442,7 +451,10 @@ def main() -> int:
     extractor.warm_up()
     load_seconds = time.perf_counter() - started
     model_rss = rss_mb() - before
-    print(f"extractor {extractor.name} {extractor.version}; {len(docs)} documents split by seed {SEED}: "
+    from spacereader.entities.extract import _PIECE_CHARS  # as set above
+
+    pieces = "the whole text" if _PIECE_CHARS == sys.maxsize else f"pieces of {_PIECE_CHARS}+ characters"
+    print(f"extractor {extractor.name} {extractor.version}, one article read as {pieces}; {len(docs)} documents split by seed {SEED}: "
           f"dev {len(dev)} ({sum(len(d['entities']) for d in dev)} entities), "
           f"test {len(test)} ({sum(len(d['entities']) for d in test)} entities)")  # fmt: skip
 
@@ -461,6 +473,7 @@ def main() -> int:
     held_out = {f"unseen {genre}": articles for genre, articles in UNSEEN.items()}
     if args.fresh:
         held_out |= {f"fresh {genre}": articles for genre, articles in FRESH.items()}
+        held_out |= {f"fresh2 {genre}": articles for genre, articles in FRESH2.items()}
     unseen = {name: own_articles_f1(extractor, True, articles) for name, articles in held_out.items()}
     print("\ngain per rule (all rules minus all but this one; sidebar F1 / micro F1; own: written articles' sidebar,"
           " tuned on; unseen, fresh: the two sets written apart, never tuned on)")  # fmt: skip
@@ -495,6 +508,7 @@ def main() -> int:
         ("written news joined", joined([text for text, _ in UNSEEN["news"].values()] * 8)),
         ("fresh sports joined", joined([text for text, _ in FRESH["sports"].values()] * 8)),
         ("fresh news joined", joined([text for text, _ in FRESH["news"].values()] * 8)),
+        ("fresh2 news joined", joined([text for text, _ in FRESH2["news"].values()] * 8)),
     ):
         texts = (texts * (n // max(len(texts), 1) + 1))[:n]
         print(f"  {name:24} {time_articles(extractor, texts)}")

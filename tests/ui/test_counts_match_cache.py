@@ -12,7 +12,7 @@ import re
 from contextlib import closing
 from pathlib import Path
 
-from textual.widgets import DataTable, OptionList, Sparkline
+from textual.widgets import OptionList, Sparkline
 
 from spacereader.cli import main
 from spacereader.entities.normalise import REPAIRS_VERSION
@@ -29,6 +29,7 @@ from spacereader.ui.screens.feeds import FeedsScreen
 from spacereader.ui.screens.views import ViewsScreen
 from spacereader.ui.widgets.article_list import ArticleList
 from spacereader.ui.widgets.entity_sidebar import EntitySidebar
+from spacereader.ui.widgets.row_table import RowTable
 from tests.ui.conftest import FakeExtractor
 
 LABEL = f"plain==1+repairs{REPAIRS_VERSION}"
@@ -153,7 +154,7 @@ def status(app) -> str:
     return str(app.screen.query_one("#status-line").render())
 
 
-def cells(table: DataTable) -> list[list[str]]:
+def cells(table: RowTable) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
@@ -179,7 +180,7 @@ async def test_every_count_shown_is_the_count_in_the_cache(store, make_app, tmp_
         await pilot.press("f")  # feeds view: unread and total per feed
         await settle(app, pilot)
         assert isinstance(app.screen, FeedsScreen)
-        shown = {row[0]: (int(row[2]), int(row[3])) for row in cells(app.screen.query_one(DataTable))}
+        shown = {row[0]: (int(row[2]), int(row[3])) for row in cells(app.screen.query_one(RowTable))}
         for title in FEEDS:
             assert shown[title] == cache.feed(title), title
         await pilot.press("escape")
@@ -187,7 +188,7 @@ async def test_every_count_shown_is_the_count_in_the_cache(store, make_app, tmp_
         await pilot.press("v")  # views: unread and total per view
         await settle(app, pilot)
         assert isinstance(app.screen, ViewsScreen)
-        shown = {row[1]: (int(row[2]), int(row[3])) for row in cells(app.screen.query_one(DataTable))}
+        shown = {row[1]: (int(row[2]), int(row[3])) for row in cells(app.screen.query_one(RowTable))}
         assert shown == {name: cache.view(name) for name in VIEWS}
         await pilot.press("escape")
 

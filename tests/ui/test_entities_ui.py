@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import closing
 
 from textual.widgets import OptionList, Sparkline
 
@@ -144,3 +145,53 @@ async def test_real_model_runs_in_its_own_process_and_fills_the_sidebar(seeded_s
         await pilot.press("j", "k")  # keys still answered
         assert app.is_running
     assert not service.alive
+
+
+async def test_the_entity_panel_is_ready_before_a_name_is_chosen_and_shows_in_the_same_frame(store, make_app):
+    """Built hidden soon after start, so choosing a name swaps the sidebar without mounting anything."""
+    from spacereader.ui.widgets.entity_sidebar import DETAIL_DELAY
+
+    add_articles(store, 3, titles=["Ada Lovelace speaks", "Weather report", "Ada Lovelace again"])
+    app = make_app(store, extractor=FakeExtractor({"Ada Lovelace": "PERSON"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        sidebar = app.screen.query_one(EntitySidebar)
+        assert sidebar.detail is None  # nothing of it before the first screen
+        await pilot.pause(DETAIL_DELAY + 0.3)
+        detail = sidebar.detail
+        assert detail is not None and detail.is_mounted and not detail.display
+        assert sidebar.query_one("#entity-options").display  # the article's names are what shows
+        options = sidebar.query_one("#entity-options", OptionList)
+        options.focus()
+        options.highlighted = 1
+        await pilot.press("enter")
+        assert sidebar.detail is detail and detail.display  # the same widgets, no mount and no pause
+        assert "named in 2 articles" in str(sidebar.query_one("#entity-detail-title").render())
+        assert not sidebar.query_one("#entity-options").display
+
+
+async def test_the_open_article_keeps_its_place_when_its_list_is_reloaded(store, make_app):
+    """A refresh (or the list redrawn for a chosen name) shows the same article again: it stays scrolled where
+    the reader is; a changed text is shown anew."""
+    ids = add_articles(store, 2)
+    long_body = "\n\n".join(f"Paragraph {n} of a long article about the launch." for n in range(80))
+    with closing(store.connect()) as conn, conn:
+        conn.execute("UPDATE articles SET body = ? WHERE id = ?", (long_body, ids[0]))
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = app.screen.query_one(ReadingPane)
+        assert pane.article_id == ids[0]
+        await pilot.press("space")  # a page down in the article
+        await pilot.pause()
+        place = pane.scroll_y
+        assert place > 0
+        app.screen.reload_view()
+        await pilot.pause(0.2)
+        assert pane.article_id == ids[0] and pane.scroll_y == place
+        with closing(store.connect()) as conn, conn:
+            conn.execute("UPDATE articles SET body = 'Rewritten.' WHERE id = ?", (ids[0],))
+        app.screen.reload_view()
+        await pilot.pause(0.2)
+        assert "Rewritten." in str(pane.query_one("#body").render()) and pane.scroll_y == 0

@@ -5,13 +5,12 @@ from __future__ import annotations
 import time
 from contextlib import closing
 
-from textual.widgets import DataTable
-
 from spacereader.config import Settings
 from spacereader.models import ArticleFilter
 from spacereader.store.articles import list_article_rows
 from spacereader.store.feeds import add_feed
 from spacereader.ui.widgets.article_list import ArticleList
+from spacereader.ui.widgets.row_table import RowTable
 from tests.ui.conftest import FakeExtractor
 
 FEED = (
@@ -53,8 +52,8 @@ async def test_refresh_ignores_and_the_entity_rule_removes_after_extraction(stor
         await pilot.press("f")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
-        labels = [str(column.label) for column in table.ordered_columns]
+        table = app.screen.query_one(RowTable)
+        labels = [str(label) for label, _ in table.columns]
         (news,) = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
         assert news[labels.index("Ignored")] == "2"  # the sponsored post and the entity rule's match
     with closing(store.connect()) as conn:

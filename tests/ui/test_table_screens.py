@@ -5,7 +5,6 @@ from __future__ import annotations
 from contextlib import closing
 
 import pytest
-from textual.widgets import DataTable
 
 from spacereader.config import Settings
 from spacereader.models import Subscription
@@ -13,8 +12,9 @@ from spacereader.store.feeds import add_feeds, list_feeds, record_failure
 from spacereader.store.views import list_views, save_view
 from spacereader.ui.screens.feeds import FeedsScreen
 from spacereader.ui.screens.links import LinksScreen
-from spacereader.ui.screens.table_picker import FIRST_ROWS, Column, fit_columns
+from spacereader.ui.screens.table_picker import Column, fit_columns
 from spacereader.ui.screens.views import ViewsScreen
+from spacereader.ui.widgets.row_table import RowTable
 from tests.conftest import add_articles
 from tests.ui.test_layout import shown
 
@@ -46,8 +46,8 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
-def headers(table: DataTable) -> list[str]:
-    return [str(column.label) for column in table.ordered_columns]
+def headers(table: RowTable) -> list[str]:
+    return [str(label) for label, _ in table.columns]
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
@@ -62,7 +62,7 @@ async def test_each_table_fits_the_screen_with_its_important_columns(store, make
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, {"f": FeedsScreen, "v": ViewsScreen, "L": LinksScreen}[key])
-        table = screen.query_one(DataTable)
+        table = screen.query_one(RowTable)
         assert table.max_scroll_x == 0, (headers(table), table.virtual_size)  # nothing to scroll sideways to
         for widget in screen.query("*"):
             if shown(widget):
@@ -105,7 +105,7 @@ async def test_the_table_refits_when_the_terminal_is_resized(store, make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f", "j")
         await settle(app, pilot)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(RowTable)
         assert "Last success" in headers(table)
         await pilot.resize_terminal(60, 20)
         await settle(app, pilot)
@@ -130,7 +130,7 @@ async def test_the_views_list_shows_before_its_counts_and_a_worker_fills_them(st
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ViewsScreen)
-        table = screen.query_one(DataTable)
+        table = screen.query_one(RowTable)
         screen.reload()  # no await before the checks: the worker's counts cannot have arrived yet
         title = str(screen.query_one("#views-title").render())
         assert "counting…" in title
@@ -144,7 +144,35 @@ async def test_the_views_list_shows_before_its_counts_and_a_worker_fills_them(st
         assert "counting" not in str(screen.query_one("#views-title").render())
 
 
-async def test_two_thousand_feeds_show_a_screenful_at_once_and_the_rest_follow(store, make_app):
+async def test_the_views_counts_are_kept_for_the_next_look_until_the_cache_changes(store, make_app):
+    from spacereader.store.views import change_marks
+
+    fill(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        first = [(view.unread, view.total) for view in app.screen.views]
+        await pilot.press("escape", "v")
+        screen = app.screen
+        assert isinstance(screen, ViewsScreen)
+        with closing(store.connect()) as conn:
+            marks = change_marks(conn)
+        assert [app.view_counts.known(view, marks) for view in screen.views] == first  # no counting needed
+        await settle(app, pilot)
+        assert [(view.unread, view.total) for view in screen.views] == first
+        await pilot.press("escape", "enter")  # opens (and marks read) the newest article, the links one
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        with closing(store.connect()) as conn:
+            want = [(v.unread, v.total) for v in list_views(conn)]
+        assert [(view.unread, view.total) for view in app.screen.views] == want
+        assert want[1] == (first[1][0] - 1, first[1][1])  # "Part one" matches the links article: one unread fewer
+
+
+async def test_two_thousand_feeds_make_only_the_rows_in_view(store, make_app):
     with closing(store.connect()) as conn:
         add_feeds(conn, [Subscription(f"http://127.0.0.1/{n}.xml", f"Feed {n:04}") for n in range(2000)])
     app = make_app(store)
@@ -153,17 +181,64 @@ async def test_two_thousand_feeds_show_a_screenful_at_once_and_the_rest_follow(s
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, FeedsScreen)
-        table = screen.query_one(DataTable)
-        assert table.row_count == len(screen.feeds) == 2000
-        assert str(table.get_row_at(1999)[0]) == screen.feeds[1999].name
-        screen.reload()  # again, with no await: only the first screenful is in the table
-        assert table.row_count == FIRST_ROWS
-        assert str(screen.query_one("#feeds-title").render()).startswith("Feeds (2000)")
-        screen.reload(cursor=1500)  # a row further down (after `t` on it) is there at once, highlighted
-        assert table.row_count == 1501 and table.cursor_row == 1500
-        await pilot.press("j")
+        made: list[int] = []
+        cells = screen.cells
+        screen.cells = lambda feed: (made.append(feed.id), cells(feed))[1]  # type: ignore[method-assign]
+        screen.reload()
         await settle(app, pilot)
-        assert table.row_count == 2000 and screen.current_item() == screen.feeds[1501]
+        table = screen.query_one(RowTable)
+        assert table.row_count == len(screen.feeds) == 2000
+        assert str(screen.query_one("#feeds-title").render()).startswith("Feeds (2000)")
+        in_view = table.scrollable_content_region.height - 1  # under the header
+        assert 0 < len(set(made)) <= in_view, len(set(made))
+        assert str(table.get_row_at(1999)[0]) == screen.feeds[1999].name  # any row, on demand
+        screen.reload(cursor=1500)  # a row further down (after `t` on it) is highlighted and in view at once
+        await settle(app, pilot)
+        assert table.cursor_row == 1500 and screen.current_item() == screen.feeds[1500]
+        await pilot.press("j", "pagedown")
+        await settle(app, pilot)
+        assert screen.current_item() == screen.feeds[1501 + in_view]
+        await pilot.press("ctrl+end")
+        await settle(app, pilot)
+        assert screen.current_item() == screen.feeds[1999]
+        assert len(set(made)) <= 5 * in_view  # the four screenfuls shown (and row 1999 asked for), not 2,000 rows
+
+
+async def test_the_feeds_table_answers_keys_and_the_mouse(store, make_app):
+    """Arrows, pages, ctrl+end and ctrl+home move the cursor; a click highlights a row, a click on the
+    highlighted row (or enter) chooses it; the mouse's row is marked while it moves over the table."""
+    with closing(store.connect()) as conn:
+        add_feeds(conn, [Subscription(f"http://127.0.0.1/{n}.xml", f"Feed {n:04}") for n in range(100)])
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await settle(app, pilot)
+        screen = app.screen
+        table = screen.query_one(RowTable)
+        page = table.scrollable_content_region.height - 1
+        await pilot.press("down", "down", "up")
+        assert table.cursor_row == 1
+        await pilot.press("pagedown")
+        assert table.cursor_row == 1 + page and table.scroll_y == page
+        await pilot.press("pageup")
+        assert table.cursor_row == 1 and table.scroll_y == 0
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.cursor_row == 99 and table.scroll_y == table.max_scroll_y > 0
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        assert table.cursor_row == 0 and table.scroll_y == 0
+        await pilot.hover(table, offset=(5, 3))  # under the header: rows 0, 1, 2, so row 2 under the mouse
+        assert table._hover_row == 2
+        await pilot.click(table, offset=(5, 3))
+        await pilot.pause()
+        assert table.cursor_row == 2 and app.screen is screen  # highlighted, not yet chosen
+        await pilot.click(table, offset=(5, 0))  # the header chooses nothing
+        assert table.cursor_row == 2 and app.screen is screen
+        await pilot.click(table, offset=(5, 3))
+        await settle(app, pilot)
+        assert app.screen is not screen
+        assert app.screen.query_one("#article-list").border_title == screen.feeds[2].name
 
 
 @pytest.mark.parametrize(

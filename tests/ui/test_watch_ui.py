@@ -134,10 +134,9 @@ async def test_w_on_an_open_view_watches_it_and_again_stops(store, make_app, tmp
 
 
 async def test_views_screen_marks_a_watched_view_with_its_new_matches_and_opening_it_sees_them(store, make_app):
-    from textual.widgets import DataTable
-
     from spacereader.store.watches import add_watch
     from spacereader.ui.screens.views import ViewsScreen
+    from spacereader.ui.widgets.row_table import RowTable
     from spacereader.watching import check_watches
     from tests.conftest import add_articles
 
@@ -153,7 +152,7 @@ async def test_views_screen_marks_a_watched_view_with_its_new_matches_and_openin
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, ViewsScreen)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(RowTable)
         cells = {str(table.get_row_at(n)[1]): str(table.get_row_at(n)[-1]) for n in range(table.row_count)}
         assert cells == {"Rockets": "watched · 2 new", "News": ""}
         await pilot.press("enter")  # opens Rockets, the first view: its matches are seen now

@@ -13,6 +13,7 @@ from spacereader.entities.backlog import extract_text
 from spacereader.entities.extract import (
     PlainExtractor,
     SpacyExtractor,
+    _chunks,
     _dist_info_version,
     describe_extractor,
     extractor_label,
@@ -87,6 +88,32 @@ def test_long_text_is_chunked_with_true_offsets(spacy_extractor: SpacyExtractor)
     text = "\n\n".join([paragraph] * 30 + ["Angela Merkel visited Paris."])
     mentions = spacy_extractor.extract(text)
     assert any(text[m.start : m.end] == "Angela Merkel" == m.text for m in mentions)
+
+
+def test_an_article_is_cut_at_blank_lines_into_pieces_of_a_least_size() -> None:
+    paragraphs = ["a" * 500, "b" * 700, "c" * 300, "d" * 1200, "e" * 90]
+    text = "\n\n".join(paragraphs)
+    pieces = _chunks(text, least=1000)
+    assert [len(piece) for _, piece in pieces] == [1204, 1504, 90]  # each ends after a blank line, 1000+ long
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert [len(piece) for _, piece in _chunks(text, least=10**9)] == [len(text)]
+    assert [len(piece) for _, piece in _chunks("x" * 2500 + "\n\n" + "y" * 9, least=1000)] == [2502, 9]
+    assert _chunks("", least=1000) == []
+
+
+def test_an_article_read_in_pieces_gives_the_spans_read_whole(spacy_extractor: SpacyExtractor, monkeypatch) -> None:
+    filler = "The committee met again on the second floor and talked about the budget for the year. " * 8
+    people = ["Angela Merkel", "Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni", "Pedro Sanchez"]
+    text = "\n\n".join(f"{filler}{name} spoke to reporters in Brussels on Tuesday." for name in people)
+    assert len(_chunks(text)) == 2  # read as pieces
+    mentions = spacy_extractor.extract(text)
+    monkeypatch.setattr("spacereader.entities.extract._PIECE_CHARS", len(text))
+    assert mentions == spacy_extractor.extract(text)  # the same spans as the whole text read at once
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    assert {"Angela Merkel", "Pedro Sanchez"} <= {m.text for m in mentions if m.label == "PERSON"}
+    assert [m.start for m in mentions if m.text == "Brussels"] == [
+        i for i in range(len(text)) if text.startswith("Brussels", i)
+    ]
 
 
 def test_texts_read_together_give_each_text_its_own_spans(spacy_extractor: SpacyExtractor) -> None:

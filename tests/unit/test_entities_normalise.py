@@ -248,3 +248,56 @@ def test_plain_abbreviations_are_no_names_and_staff_at_a_name_work_for_an_organi
     text = "AI chips sold out, analysts at Pellham said. Engineers at Corvane agreed."
     mentions = spans(text, ("AI", "GPE"), ("Pellham", "PERSON"), ("Corvane", "GPE"))
     assert names(text, mentions) == {"Pellham": "organisation", "Corvane": "organisation"}
+
+
+def test_a_class_noun_before_a_list_says_what_its_names_are() -> None:
+    text = (
+        "An outage took down websites such as Pondly, Marrowfax and Quillet on Monday. "
+        "Delegates from countries including Varnia and Oskeland attended."
+    )
+    mentions = spans(text, ("Pondly", "GPE"), ("Marrowfax", "PERSON"), ("Varnia", "ORG"), ("Oskeland", "GPE"))
+    found = names(text, mentions)
+    # typed by the list's noun, and "Quillet", which the model missed, found in the list
+    assert found == {
+        "Pondly": "organisation",
+        "Marrowfax": "organisation",
+        "Quillet": "organisation",
+        "Varnia": "place",
+        "Oskeland": "place",
+    }
+    with rules_off("class_lists"):
+        assert names(text, mentions) == {
+            "Pondly": "place",
+            "Marrowfax": "person",
+            "Varnia": "organisation",
+            "Oskeland": "place",
+        }
+
+
+def test_a_list_needs_a_plural_class_noun_and_names() -> None:
+    text = "A company like Pondly grew. Rivals such as the old guard fell. Firms like these Merrow Ltd bought."
+    mentions = spans(text, ("Pondly", "PERSON"), ("Merrow Ltd", "ORG"))
+    assert names(text, mentions) == {"Pondly": "person", "Merrow Ltd": "organisation"}
+
+
+def test_a_surname_joins_a_full_name_the_model_typed_otherwise() -> None:
+    text = "Jamal Ochieng crossed low. Ochieng said he was happy. Ochieng left early."
+    mentions = spans(text, ("Jamal Ochieng", "GPE"), ("Ochieng", "PERSON"))
+    assert [(e.name, e.kind, e.count) for e in group_entities(text, mentions)] == [("Jamal Ochieng", "person", 3)]
+    with rules_off("split_types"):
+        assert names(text, mentions) == {"Jamal Ochieng": "place", "Ochieng": "person"}
+
+
+def test_a_surname_is_not_joined_to_a_place_or_to_two_names() -> None:
+    text = "Port Harlan flooded. Harlan said so. Mina Berrow met Tam Berrow. Berrow spoke. Tarn Times: Times."
+    mentions = spans(text, ("Port Harlan", "GPE"), ("Harlan", "PERSON"), ("Mina Berrow", "ORG"), ("Tam Berrow", "GPE"),
+                     ("Berrow", "PERSON"), ("Tarn Times", "ORG"), ("Times", "PERSON"))  # fmt: skip
+    assert names(text, mentions) == {
+        "Port Harlan": "place",
+        "Harlan": "person",
+        "Mina Berrow": "organisation",
+        "Tam Berrow": "place",
+        "Berrow": "person",  # two full names end in it: which one is unsure
+        "Tarn Times": "organisation",
+        "Times": "organisation",  # its own row
+    }

@@ -27,6 +27,7 @@ _ALIASES = {
 }
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+")
+_SINGLE_LETTERS = re.compile(r"\b(\w)\s(?=\w\b)")
 
 
 def fold(name: str) -> str:
@@ -34,7 +35,7 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
     text = _SPACES.sub(" ", text.replace(".", " ").replace("-", " ")).strip().casefold()
     # "U.S." becomes "u s" above: rejoin runs of single letters so it matches "US".
-    text = re.sub(r"\b(\w)\s(?=\w\b)", r"\1", text)
+    text = _SINGLE_LETTERS.sub(r"\1", text)
     return _LEADING_THE.sub("", text)
 
 

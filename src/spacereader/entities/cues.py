@@ -139,6 +139,8 @@ def _gendered_nearby(text: str, end: int, width: int = 120) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w.,]*")
+_PEOPLES_END = re.compile(r"(?:ians|eans|ites|ese)$")
+_WORDS_BEFORE = re.compile(r"[\w.]+")
 
 
 def is_stray_lower(word: str) -> bool:
@@ -156,9 +158,9 @@ def is_junk(text: str, start: int, end: int, name: str) -> bool:
         return True
     if len(folded) == 1 and folded[0] in PLAIN_ACRONYMS and name.isupper():
         return True  # "AI", "GDP", "CEO": abbreviations that name no one
-    if len(folded) == 1 and (folded[0] in _GENERIC or re.search(r"(?:ians|eans|ites|ese)$", folded[0])):
+    if len(folded) == 1 and (folded[0] in _GENERIC or _PEOPLES_END.search(folded[0])):
         return True  # a generic noun, or a people's name ("Slavs", "Canaanites"), which is no entity
-    if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or re.search(r"ism$", folded[-1]):
+    if folded[-1] in _EVENT_HEADS or folded[0] in ("battle", "treaty") or folded[-1].endswith("ism"):
         return True  # events, eras, awards and beliefs are not people, organisations or places
     # Abbreviations are exempt: "US" and "IT" are names when written in capitals.
     if all(
@@ -180,7 +182,7 @@ def type_evidence(
     """The span's kind after local evidence, and how much its vote should count (`facilities`: the bench's
     switch for the rule that a facility is a place)."""
     words = [w.casefold().strip(".") for w in name.split()]
-    previous = re.findall(r"[\w.]+", text[max(0, start - 30) : start])
+    previous = _WORDS_BEFORE.findall(text[max(0, start - 30) : start])
     previous_word = previous[-1].casefold().rstrip(".") if previous else ""
     if titled or previous_word in PERSON_BEFORE or _PERSON_AFTER.match(text, start + len(name)):
         return "person", 2.0
@@ -270,3 +272,61 @@ def is_work_title(text: str, start: int, end: int) -> bool:
 def has_org_head(name: str) -> bool:
     """Whether a word of the name says organisation ("Club", "Ltd", "University")."""
     return any(w.casefold().strip(".") in _ORG_HEADS for w in name.split())
+
+
+# A class noun before a list says what its names are: "companies such as Spotify, Tesla and Uber", "countries
+# including Chad and Niger", "players like Ada Birk". Only plural class nouns: "a company like ..." is as often
+# a comparison with a name of another kind.
+_CLASS_KINDS = {
+    **dict.fromkeys(
+        """companies firms groups banks lenders insurers brands retailers supermarkets chains carriers airlines
+        websites sites platforms apps broadcasters networks newspapers publishers papers outlets clubs teams sides
+        parties unions charities agencies universities colleges schools manufacturers makers carmakers chipmakers
+        developers studios labels investors funds rivals competitors suppliers customers clients sponsors
+        organisations organizations institutions bodies regulators operators providers""".split(),
+        "organisation",
+    ),
+    **dict.fromkeys(
+        """countries nations states cities towns villages regions provinces capitals places destinations markets
+        economies territories islands counties districts neighbourhoods neighborhoods suburbs""".split(),
+        "place",
+    ),
+    **dict.fromkeys(
+        """people players stars artists actors actresses singers musicians writers authors politicians leaders
+        candidates ministers figures celebrities directors executives founders scientists""".split(),
+        "person",
+    ),
+}
+_NAME_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+|de\s+)?[A-Z][\w&'’.-]*)*"
+_LIST_OPENER = re.compile(r"\b([A-Za-z]+)\s+(?:such\s+as|like|including)\s+(?=[A-Z])")
+_NAME_LIST = re.compile(_NAME_RUN + r"(?:(?:,\s+|,?\s+(?:and|or)\s+)" + _NAME_RUN + r")*")
+
+
+def class_lists(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each list of names after a plural class noun ("companies such as Spotify, Tesla
+    and Uber" -> the span of "Spotify, Tesla and Uber", organisation)."""
+    found = []
+    for opener in _LIST_OPENER.finditer(text):  # "such as" is rare: look for the noun only there
+        kind = _CLASS_KINDS.get(opener.group(1).casefold())
+        names = _NAME_LIST.match(text, opener.end()) if kind else None
+        if kind and names:
+            found.append((names.start(), names.end(), kind))
+    return found
+
+
+# First words of place names, never a person's first name: "Port Harlan", "Lake Tarn", "North Darfur".
+_PLACE_OPENERS = frozenset(
+    "port fort san santa new north south east west lake mount cape saint st upper lower great little".split()
+)
+
+
+def could_be_a_full_name(name: str) -> bool:
+    """Whether a two-word name the model typed as a place or organisation could be a person's ("Jamal Ochieng"):
+    no word of a place's or an organisation's ("Port Harlan", "Kessburg Gazette", "Riverside Chamber")."""
+    words = name.casefold().split()
+    return (
+        len(words) == 2
+        and words[0] not in _PLACE_OPENERS
+        and words[-1] not in _PLACE_HEADS | _FACILITY_HEADS
+        and not has_org_head(name)
+    )

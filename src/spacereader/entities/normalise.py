@@ -2,8 +2,9 @@
 
 The small model's visible mistakes are regular: a leading "the" or a trailing possessive inside the span,
 a surname on its own beside the full name, people typed as organisations, one name typed two ways in one
-article, and capitalised common words or times taken for names. Each rule below fixes one of those and
-knows nothing about particular names.
+article, and capitalised common words or times taken for names; a list after a class noun ("companies such as
+Spotify, Tesla and Uber") says what its names are. Each rule below fixes one of those and knows nothing about
+particular names.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from spacereader.entities.cues import (
     ROMAN,
     TITLES,
     acts_as_team,
+    class_lists,
+    could_be_a_full_name,
     has_org_head,
     is_junk,
     is_sporting,
@@ -58,7 +61,7 @@ KIND_OF_LABEL = {
 }
 """Model labels that the sidebar shows; NORP, DATE, WORK_OF_ART and the rest are dropped."""
 
-REPAIRS_VERSION = "4"
+REPAIRS_VERSION = "5"
 """Part of the label saved with each article's entities: raise it when the rules change, so caches re-extract."""
 RULES = (
     "trim",
@@ -83,6 +86,8 @@ RULES = (
     "lineups",
     "model_view",
     "cricket",
+    "class_lists",
+    "split_types",
 )
 """Every repair by name, so the bench can score each one switched off in turn."""
 _OFF: set[str] = set()
@@ -109,6 +114,13 @@ def _on(rule: str) -> bool:
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = " \t\n\"'“”‘’«»()[]{},;:!?*–—-"
+# Compiled once: _trim and _widen_person run on every span (re's pattern cache was looked up some 1,200 times an
+# article).
+_WORD_BEFORE = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+) $")
+_NON_SPACE = re.compile(r"\S+")
+_LAST_LOWER = re.compile(r"\s+([a-z]+)$")
+_LAST_LETTERS = re.compile(r",?\s+([A-Z][A-Za-z]{1,3})$")
+_FIRST_WORD = re.compile(r"(\S+)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +221,7 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
         mentions = _split_at_line_breaks(text, mentions)
     if _on("join_adjacent"):
         mentions = _join_adjacent(text, mentions)
+    listed = class_lists(text) if _on("class_lists") else []
     for mention in mentions:
         kind = KIND_OF_LABEL.get(mention.label)
         if (
@@ -242,8 +255,30 @@ def _candidates(text: str, mentions: list[Mention], capitals: Ranges) -> list[Ca
                 kind = "place"
         if kind == "person" and _on("widen_person"):
             start, end = _widen_person(text, start, end, titled, norp_ends)
+        kind, strength = _listed_kind(start, end, kind, strength, listed)
         found.append(Candidate(start, end, text[start:end], kind, strength))
+    if listed:
+        covered = _covered_by(text, found)
+        for list_start, list_end, kind in listed:
+            for part in _LIST_PART.finditer(text, list_start, list_end):
+                if not any(covered[part.start() : part.end()]) and not capitals.holds(part.start(), part.end()):
+                    if not is_junk(text, part.start(), part.end(), part.group()):
+                        found.append(Candidate(part.start(), part.end(), part.group(), kind, 1.0))
     return _add_layout_names(text, found, capitals, in_tables)
+
+
+_LIST_PART = re.compile(r"[A-Z][^,]*?(?=,\s|,?\s+(?:and|or)\s+[A-Z]|$)")
+
+
+def _listed_kind(
+    start: int, end: int, kind: str, strength: float, listed: list[tuple[int, int, str]]
+) -> tuple[str, float]:
+    """A name in a list after a class noun takes the class's kind ("companies such as Spotify", "countries
+    including Chad"), overruling the model and the local cues."""
+    for list_start, list_end, list_kind in listed:
+        if list_start <= start and end <= list_end:
+            return list_kind, 2.0
+    return kind, strength
 
 
 def _add_layout_names(text: str, found: list[Candidate], capitals: Ranges, in_tables: Spans) -> list[Candidate]:
@@ -310,7 +345,7 @@ def _widen_person(text: str, start: int, end: int, titled: bool, norp_ends: set[
     word is a role ("Speaker Mike Johnson", "Whip Dick Durbin"), not a first name."""
     suffix = NAME_SUFFIX.match(text, end)
     end = suffix.end() if suffix else end
-    before = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+) $", text[max(0, start - 40) : start])
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
     one_word = " " not in text[start:end].strip()
     if before and not titled and start - 1 not in norp_ends and one_word:
         word = before.group(1).casefold()
@@ -381,19 +416,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
         end = bracket if bracket != -1 else end
         number = TRAILING_NUMBER.search(text, start, end) if _on("scores") else None
         end = number.start() if number else end
-        stray = next((w for w in re.finditer(r"\S+", text[start:end]) if is_stray_lower(w.group())), None)
+        stray = next((w for w in _NON_SPACE.finditer(text[start:end]) if is_stray_lower(w.group())), None)
         if stray is not None:  # "Von Bellingshausen sighted Antarctica", "another Academy Award"
             if stray.start() == 0:
                 start += stray.end()
             else:
                 end = start + stray.start()
-        last = re.search(r"\s+([a-z]+)$", text[start:end])
+        last = _LAST_LOWER.search(text[start:end])
         if last and (last.group(1) in COMMON_WORDS or last.group(1) in JOINERS):  # "Seychelles and", "Plaza de"
             end = start + last.start()
-        letters = re.search(r",?\s+([A-Z][A-Za-z]{1,3})$", text[start:end])
+        letters = _LAST_LETTERS.search(text[start:end])
         if letters and letters.group(1).casefold() in POST_NOMINALS:  # "Sarah Whitlock KC", "Ann Lee, MP"
             end = start + letters.start()
-        first = re.match(r"(\S+)\s+", text[start:end])
+        first = _FIRST_WORD.match(text[start:end])
         if first:
             word = first.group(1).casefold().rstrip(".")
             if word in ("the", "a", "an") or word in TITLES:
@@ -558,13 +593,18 @@ _WORD_START = re.compile(r"(?<![\w'’-])\w")
 
 
 def _merge_short_forms(groups: dict[str, _Group]) -> None:
-    """Fold "Putin" into "Vladimir Putin" and "NASA" into its spelled-out name, when exactly one fits."""
+    """Fold "Putin" into "Vladimir Putin" and "NASA" into its spelled-out name, when exactly one fits; a person's
+    surname also folds into a two-word name the model typed otherwise ("Ochieng" into "Jamal Ochieng", a place),
+    where the votes of both decide the type: one row, not a person and a place."""
     index: dict[str, list[_Group]] = defaultdict(list)
     for group in groups.values():
         words = group.key.split()
         if len(words) < 2:
             continue
         index["\0" + _initials(words)].append(group)
+        if group.kind != "person" and _on("split_types") and could_be_a_full_name(group.name):
+            if all(c.strength <= 1.0 for c in group.members):  # the model's type, no cue behind it
+                index["\1" + words[-1]].append(group)  # a full name typed otherwise ("Jamal Ochieng", place)
         if group.kind == "person":
             # "Putin", "Vladimir Putin" for "Vladimir Vladimirovich Putin", "C Alcaraz" for "Carlos Alcaraz".
             initial = f"{words[0][0]} {words[-1]}" if _on("initials") and len(words[0]) > 1 else ""
@@ -575,6 +615,8 @@ def _merge_short_forms(groups: dict[str, _Group]) -> None:
         if len(words) > 2:
             break
         targets = [long for long in index.get(short.key, []) if long is not short and short.kind != "place"]
+        if len(words) == 1 and short.kind == "person" and not targets:
+            targets = list(index.get("\1" + short.key, []))  # the votes of both decide its type
         if len(words) == 1 and short.name.isupper() and len(short.name) >= 2:
             targets += [long for long in index.get("\0" + short.key, []) if long is not short]
         targets = [t for t in {id(t): t for t in targets}.values() if t.key in groups]

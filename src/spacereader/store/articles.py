@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from spacereader.models import Article, ArticleFilter, ArticleRow, Enclosure, NewArticle
+from spacereader.models import Article, ArticleFilter, ArticleRow, Enclosure, NewArticle, ParsedQuery
 from spacereader.store import search as store_search
 from spacereader.store.search_index import index_feed_now
 from spacereader.store.view_sql import (
@@ -19,6 +19,7 @@ from spacereader.store.view_sql import (
     effective_sort,
     is_ranked,
     reads_state,
+    search_clauses,
     source_table,
 )
 
@@ -274,6 +275,22 @@ def count_unread_among(conn: sqlite3.Connection, view: ArticleFilter) -> int:
     where, params = _where(view, scan=store_search.plan(conn, view).broad, state=True)
     joiner = " AND " if where else " WHERE "
     return conn.execute(f"SELECT count(*) FROM article_state a{where}{joiner}+a.is_read = 0", params).fetchone()[0]
+
+
+def count_with_unread(conn: sqlite3.Connection, search: ParsedQuery) -> tuple[int, int]:
+    """(total, unread) of a query without words, in one pass over its narrow state rows: a saved view of an
+    entity, a feed or a date range reads its rows once instead of once for each count.
+
+    With `is:unread` beside a narrow set (an entity's articles, a feed's, the bookmarks) `+` keeps SQLite
+    on that set, testing each row's flag, rather than walking the 60,000 unread (entity:cern is:unread:
+    21 -> 9 ms at 100,000); a date range is best found along the unread index itself.
+    """
+    narrow = bool(search.entities or search.feeds or search.bookmarked)
+    clauses, params = search_clauses(search, read="+a.is_read" if narrow else "a.is_read")
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"SELECT count(*), total(a.is_read = 0) FROM article_state a{where}"
+    total, unread = conn.execute(sql, params).fetchone()
+    return total, int(unread)
 
 
 def next_unread_by_pages(conn: sqlite3.Connection, view: ArticleFilter, index: int, *, forward: bool) -> int | None:

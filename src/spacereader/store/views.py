@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 
-from spacereader.models import ArticleFilter, SavedView
+from spacereader.models import ArticleFilter, ParsedQuery, SavedView
 from spacereader.search.query import QueryError, parse_query
-from spacereader.store.articles import count_articles, count_unread_among, now_iso
+from spacereader.store.articles import count_articles, count_unread_among, count_with_unread, now_iso
 
 FEW_ARTICLES = 10_000
 """Up to this many, a view's unread articles are counted by testing each of its rows (see
 `count_unread_among`); beyond, along the unread index."""
+KNOWN_MAX = 500
+"""Counts a `ViewCounts` keeps at most (a view with a relative date adds one each time it is counted)."""
 
 
 def save_view(conn: sqlite3.Connection, name: str, query: str) -> None:
@@ -91,12 +95,84 @@ def count_view(conn: sqlite3.Connection, view: SavedView, *, now: datetime | Non
     parsed = view_filter(view.query, now=now)
     if isinstance(parsed, QueryError):
         return 0, 0
+    search = parsed.search
+    if search is not None and search.fts_expression() is None and _narrowed(search):
+        total, unread = count_with_unread(conn, search)  # no words: one pass over the view's rows
+        return unread, total
     total = count_articles(conn, parsed)
     if parsed.search is not None and parsed.search.unread is not None:  # is:unread or is:read
         return (total if parsed.search.unread else 0), total
     if total <= FEW_ARTICLES:
         return count_unread_among(conn, parsed), total
     return count_articles(conn, ArticleFilter(search=parsed.search, unread_only=True)), total
+
+
+def change_marks(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(articles, entities): counters that move whenever what a view counts may have changed
+    (store/migrations.py keeps them by triggers)."""
+    marks = dict(conn.execute("SELECT name, n FROM change_counts"))
+    return marks.get("articles", 0), marks.get("entities", 0)
+
+
+class ViewCounts:
+    """Views' counts remembered with the change counters they were counted at, so counting again while
+    nothing they read has changed costs nothing. Only the `entities` counter matters to a view with
+    `entity:` terms, so the entity process's writes leave the other views' counts standing. A view with a
+    relative date (`after:7d`) is keyed by the moment it resolves to, so it is counted each time."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[object, ...], tuple[int, int]] = {}
+        self._lock = threading.Lock()
+        """A counting worker cancelled by a newer one may still be finishing its count meanwhile."""
+
+    @staticmethod
+    def _key(view: SavedView, marks: tuple[int, int], now: datetime | None) -> tuple[object, ...] | None:
+        parsed = view_filter(view.query, now=now)
+        if isinstance(parsed, QueryError) or parsed.search is None:
+            return None
+        return (parsed, marks[0], marks[1] if parsed.search.entities else None)
+
+    def known(self, view: SavedView, marks: tuple[int, int], *, now: datetime | None = None) -> tuple[int, int] | None:
+        """The view's (unread, total) counted at these marks, if it was."""
+        key = self._key(view, marks, now)
+        with self._lock:
+            return None if key is None else self._known.get(key)
+
+    def count(
+        self, conn: sqlite3.Connection, view: SavedView, marks: tuple[int, int], *, now: datetime | None = None
+    ) -> tuple[int, int]:
+        """The view's (unread, total), counted unless known at these marks; `marks` must have been read in the
+        same read transaction as the counting (see `read_snapshot`), so the two agree."""
+        counts = self.known(view, marks, now=now)
+        if counts is None:
+            counts = count_view(conn, view, now=now)
+            key = self._key(view, marks, now)
+            if key is not None:
+                with self._lock:
+                    self._forget_older(marks)
+                    self._known[key] = counts
+        return counts
+
+    def _forget_older(self, marks: tuple[int, int]) -> None:
+        stale = [k for k in self._known if k[1] != marks[0] or k[2] not in (None, marks[1])]
+        for key in stale if len(self._known) < KNOWN_MAX else list(self._known):
+            del self._known[key]
+
+
+@contextmanager
+def read_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction: every count in it sees the cache as it was at its first read (the marks too)."""
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
+
+def _narrowed(search: ParsedQuery) -> bool:
+    """Whether a query names a set of its own (entity, feed, bookmarks, dates): `is:unread` alone is counted
+    from the per-feed counts."""
+    return bool(search.entities or search.feeds or search.bookmarked or search.after or search.before)
 
 
 def find_view(conn: sqlite3.Connection, name: str, config_views: Mapping[str, str] | None = None) -> str | None:

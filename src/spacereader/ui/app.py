@@ -24,6 +24,7 @@ from spacereader.config_edit import ConfigEditError
 from spacereader.entities.extract import EntityExtractor, PlainExtractor
 from spacereader.paths import styles_dir
 from spacereader.store import Connection, Store
+from spacereader.store.views import ViewCounts
 from spacereader.ui import collector, work
 from spacereader.ui.dialogs.help import HelpScreen
 from spacereader.ui.keys import APP_BINDINGS, COMMANDS, LIST_BINDINGS
@@ -81,6 +82,8 @@ class SpaceReaderApp(App[None]):
         """Set on quit: every worker checks it between steps and ends."""
 
         self.conn: Connection = store.connect()
+        self.view_counts = ViewCounts()
+        """Saved views' counts, kept until the cache changes under them (the views screen's second look)."""
         self.writer = StateWriter(store, self._state_saved, self._state_failed, self._marked)
 
     def make_fetcher(self) -> Fetcher:

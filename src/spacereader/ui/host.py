@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacereader.entities.service import ExtractionService
     from spacereader.ingest.fetch import Fetcher
     from spacereader.store import Store
+    from spacereader.store.views import ViewCounts
     from spacereader.ui.messages import News
     from spacereader.ui.writer import StateWriter
 
@@ -71,6 +72,7 @@ class WorkerHost(Protocol):
     extractor: EntityExtractor
     extraction_service: ExtractionService | None
     stopping: threading.Event
+    view_counts: ViewCounts
 
     def make_fetcher(self) -> Fetcher: ...
 

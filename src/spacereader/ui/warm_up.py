@@ -1,7 +1,7 @@
 """After the first screen, while the reader waits for keys, load what the first press of a key would load.
 
 The first screen imports nothing it does not draw, so the first `f`, `v`, `L`, `?` or entity chosen paid for
-importing its screen (the tables' DataTable is the largest) and for reading and parsing the dialogs' styles:
+importing its screen and for reading and parsing the dialogs' styles:
 a first open took about 30 ms longer than the next ones (the help screen about 200 ms). A second after the
 first frame these are loaded one step at a time, each step a few milliseconds, so a key pressed meanwhile
 waits for one step at most.
@@ -21,7 +21,7 @@ DELAY = 1.0
 STEP_GAP = 0.02
 """Seconds between steps, so keys and messages are handled in between."""
 MODULES = (
-    "spacereader.ui.screens.table_picker",  # with Textual's DataTable
+    "spacereader.ui.screens.table_picker",  # with the tables (RowTable)
     "spacereader.ui.screens.feeds",
     "spacereader.ui.screens.views",
     "spacereader.ui.screens.links",

@@ -7,7 +7,7 @@ from typing import cast
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from spacereader.models import Feed
 from spacereader.safe_text import clean_line
@@ -18,6 +18,7 @@ from spacereader.ui.dialogs.confirm import ConfirmDialog
 from spacereader.ui.host import ReaderHost
 from spacereader.ui.messages import FeedFullTextSet, FeedRemoved
 from spacereader.ui.screens.table_picker import Column, TablePicker
+from spacereader.ui.widgets.row_table import RowTable
 
 
 def when(value: str | None) -> str:
@@ -89,9 +90,6 @@ class FeedsScreen(TablePicker[int | None]):
         error = feed.disabled_reason or feed.last_error or self.notes.get(feed.id, "")
         return f"{clean_line(feed.name)}: {clean_line(error)}" if error else ""
 
-    def row_key(self, feed: Feed) -> str:
-        return str(feed.id)
-
     def action_choose(self) -> None:
         feed = self.current_item()
         if feed is not None:
@@ -120,6 +118,6 @@ class FeedsScreen(TablePicker[int | None]):
 
     @on(FeedFullTextSet)
     def full_text_set(self, event: FeedFullTextSet) -> None:
-        self.reload(cursor=self.query_one(DataTable).cursor_row)
+        self.reload(cursor=self.query_one(RowTable).cursor_row)
         more = ": each new article's page is fetched during refresh" if event.on else ""
         self.notify(f"Full text {'on' if event.on else 'off'} for {clean_line(event.name)}{more}", markup=False)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from spacereader.config import Settings
 from spacereader.links import article_links
@@ -14,6 +14,7 @@ from spacereader.models import Article, Enclosure
 from spacereader.safe_text import clean_line
 from spacereader.ui.link_actions import copy_link, start_browser, start_player
 from spacereader.ui.screens.table_picker import Column, TablePicker
+from spacereader.ui.widgets.row_table import RowTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ class LinksScreen(TablePicker[None]):
             self.notify(f"There is no link {typed}", timeout=2)
             return
         target = typed if typed in matches else matches[0]
-        self.query_one(DataTable).move_cursor(row=numbers.index(target))
+        self.query_one(RowTable).move_cursor(row=numbers.index(target))
         if matches == [typed]:
             self.typed = ""
             self.open_row(self.items[numbers.index(target)])

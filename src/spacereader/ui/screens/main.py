@@ -170,7 +170,9 @@ class MainScreen(Screen[None]):
         if self.shown_id is None:
             self.show_article(event.article_id)
         else:
-            self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.show_article(event.article_id))
+            self._preview_timer = self.set_timer(
+                PREVIEW_DELAY, lambda: self.show_article(event.article_id, keep_place=True)
+            )
 
     @on(ArticleList.Opened)
     def open_article(self, event: ArticleList.Opened) -> None:
@@ -203,11 +205,19 @@ class MainScreen(Screen[None]):
         if self.state.entity is None:
             self.query_one(EntitySidebar).show_entities([], note="No article selected.")
 
-    def show_article(self, article_id: int) -> None:
-        """Load one article's body from the cache into the reading pane, and its entities into the sidebar."""
+    def show_article(self, article_id: int, *, keep_place: bool = False) -> None:
+        """Load one article's body from the cache into the reading pane, and its entities into the sidebar.
+
+        With `keep_place` (the cursor came to rest on a row), an article already on display as it is stored,
+        with the same words marked, stays as it is, scrolled where it was: choosing an entity shows the
+        article with its name marked at once, and the list's highlight that follows would draw it again.
+        """
         article = store_articles.get_article(self.conn, article_id)
+        pane = self.query_one(ReadingPane)
+        if keep_place and article is not None and pane.shows(article, self.state.highlight):
+            return
         self.shown_id = article_id if article else None
-        self.query_one(ReadingPane).show_article(article, self.state.highlight)
+        pane.show_article(article, self.state.highlight)
         if article is not None and self.state.entity is None:
             self.show_entities_of(article_id)
 

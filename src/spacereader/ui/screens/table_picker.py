@@ -1,9 +1,8 @@
 """A modal list of rows to choose from, shared by the feeds, views and links screens.
 
 Its columns are fitted to the screen's width (the least important dropped first, the flexible ones sharing
-what is left, long cells cut with an ellipsis), so no table scrolls sideways from 60 columns up. Rows are
-added a screenful first and the rest a chunk per frame: a DataTable measures every new cell, which for
-2,000 feeds took longer than drawing the screen.
+what is left, long cells cut with an ellipsis), so no table scrolls sideways from 60 columns up. The table
+(`RowTable`) asks for a row's cells only when the row comes into view: 2,000 feeds cost a screenful's cells.
 """
 
 from __future__ import annotations
@@ -16,20 +15,17 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from spacereader.paths import dialog_styles
+from spacereader.ui.widgets.key_bar import KeyBar
+from spacereader.ui.widgets.row_table import RowTable
 
 Result = TypeVar("Result")
 
-FIRST_ROWS = 60
-"""Rows added at once: a screenful on a tall terminal; the rest follow within a few frames."""
-CHUNK_ROWS = 250
-"""Rows added per frame after the first screenful."""
 CELL_PADDING = 2
-"""A DataTable pads each cell by one column either side."""
+"""The table pads each cell by one column either side."""
 SCROLLBAR = 1
 """The table's vertical scrollbar (styles/dialogs.tcss keeps it one column wide)."""
 
@@ -104,19 +100,17 @@ class TablePicker(ModalScreen[Result], Generic[Result]):
         super().__init__()
         self.fitted: list[tuple[int, int]] = []
         """The columns shown, as (index in COLUMNS, width), for the current screen width."""
-        self._filling = 0
-        """Counts fills, so a chunk of an older fill (before a reload or a resize) stops adding rows."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.TITLE), id=f"{self.NAME}-title")
-        yield DataTable(id=f"{self.NAME}-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id=f"{self.NAME}-table", zebra_stripes=True)
         yield Static(id=f"{self.NAME}-detail", classes="picker-detail")
-        yield Footer()
+        yield KeyBar()  # the main screen's key line: Textual's Footer mounts and styles a widget per key
 
     def on_mount(self) -> None:
         self.fit(self.app.size.width)
         self.reload()
-        self.query_one(DataTable).focus()
+        self.query_one(RowTable).focus()
 
     def fit(self, width: int) -> bool:
         """Choose the columns for a screen `width` columns wide; True when they changed."""
@@ -124,14 +118,11 @@ class TablePicker(ModalScreen[Result], Generic[Result]):
         if fitted == self.fitted:
             return False
         self.fitted = fitted
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        for index, column_width in fitted:
-            table.add_column(Text(self.COLUMNS[index].label), width=column_width)
+        self.query_one(RowTable).set_columns([(Text(self.COLUMNS[i].label), width) for i, width in fitted])
         return True
 
     def on_resize(self, event: events.Resize) -> None:
-        cursor = self.query_one(DataTable).cursor_row
+        cursor = self.query_one(RowTable).cursor_row
         if self.fit(event.size.width):
             self.show_items(self.items, cursor=cursor)
 
@@ -143,15 +134,11 @@ class TablePicker(ModalScreen[Result], Generic[Result]):
         """One Text per column of COLUMNS for an item."""
         raise NotImplementedError
 
-    def row_key(self, item) -> str | None:
-        """The item's row key in the table (None: the table makes one up)."""
-        return None
-
     def detail(self, item) -> str:
         """The highlighted item's text that a narrow column may cut (an error), shown whole under the table."""
         return ""
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
         item = self.current_item()
         text = self.detail(item) if item is not None else ""
         line = self.query_one(f"#{self.NAME}-detail", Static)
@@ -159,59 +146,36 @@ class TablePicker(ModalScreen[Result], Generic[Result]):
         line.display = bool(text)
 
     def show_items(self, items: list, *, cursor: int = 0) -> None:
-        """Show `items`: a screenful (and the rows up to `cursor`) now, the rest a chunk per frame."""
+        """Show `items` with the cursor on the row at `cursor`; their cells are made as they come into view."""
         self.items = items
-        self._filling += 1
-        table = self.query_one(DataTable)
-        table.clear()
-        first = max(FIRST_ROWS, cursor + 1)
-        self._add_rows(0, first)
-        if cursor:
-            table.move_cursor(row=cursor)
-        if first < len(items):
-            self.call_after_refresh(self._add_more, self._filling, first)
+        self.query_one(RowTable).show(len(items), self._row_cells, cursor=cursor)
 
-    def _add_more(self, filling: int, start: int) -> None:
-        if filling != self._filling or not self.is_attached:
-            return
-        end = start + CHUNK_ROWS
-        self._add_rows(start, end)
-        if end < len(self.items):
-            self.call_after_refresh(self._add_more, filling, end)
+    def _row_cells(self, row: int) -> list[Text]:
+        """The row's cells for the fitted columns, each cut to its width with an ellipsis."""
+        cells = self.cells(self.items[row])
+        fitted = []
+        for index, width in self.fitted:
+            cell = cells[index].copy()
+            cell.truncate(width, overflow="ellipsis")
+            fitted.append(cell)
+        return fitted
 
-    def _add_rows(self, start: int, end: int) -> None:
-        table = self.query_one(DataTable)
-        for item in self.items[start:end]:
-            cells = self.cells(item)
-            row = []
-            for index, width in self.fitted:
-                cell = cells[index].copy()
-                cell.truncate(width, overflow="ellipsis")
-                row.append(cell)
-            table.add_row(*row, key=self.row_key(item))
-
-    def set_cell(self, row: int, column: int, text: Text) -> None:
-        """Write one cell (`column` indexes COLUMNS) when that row is shown and that column fitted."""
-        table = self.query_one(DataTable)
-        shown = [index for index, _ in self.fitted]
-        if column in shown and row < table.row_count:
-            width = self.fitted[shown.index(column)][1]
-            text = text.copy()
-            text.truncate(width, overflow="ellipsis")
-            table.update_cell_at(Coordinate(row, shown.index(column)), text)
+    def refresh_row(self, row: int) -> None:
+        """Draw a row again after its item changed."""
+        self.query_one(RowTable).refresh_row(row)
 
     def current_item(self):
         """The highlighted row's item, or None."""
-        row = self.query_one(DataTable).cursor_row
-        return self.items[row] if self.items and row is not None and row < len(self.items) else None
+        row = self.query_one(RowTable).cursor_row
+        return self.items[row] if self.items and row < len(self.items) else None
 
     def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+        self.query_one(RowTable).action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        self.query_one(RowTable).action_cursor_up()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         event.stop()
         self.action_choose()
 

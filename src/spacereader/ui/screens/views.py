@@ -20,13 +20,10 @@ from textual.worker import get_current_worker
 from spacereader.models import SavedView
 from spacereader.safe_text import clean_line
 from spacereader.store import Connection
-from spacereader.store.views import count_view, delete_view, uncounted_views
+from spacereader.store.views import change_marks, delete_view, read_snapshot, uncounted_views
 from spacereader.store.watches import list_watches
 from spacereader.ui.host import WorkerHost
 from spacereader.ui.screens.table_picker import Column, TablePicker
-
-UNREAD, TOTAL = 2, 3
-"""The count columns' places in COLUMNS."""
 
 
 class ViewCounted(Message):
@@ -71,6 +68,8 @@ class ViewsScreen(TablePicker[str | None]):
         self.listing = 0
         """Counts the lists shown, so counts for an older one (before a delete) are dropped."""
         self.counting = False
+        self.counted_rows: set[int] = set()
+        """Rows whose counts have arrived (a view may really have none)."""
 
     @property
     def views(self) -> list[SavedView]:
@@ -83,6 +82,7 @@ class ViewsScreen(TablePicker[str | None]):
         self.watched = {w.name: w.unseen for w in list_watches(self.conn) if w.kind == "view"}
         self.listing += 1
         self.counting = bool(views)
+        self.counted_rows = set()
         self.show_items(views)
         self.show_title()
         if views:
@@ -99,7 +99,7 @@ class ViewsScreen(TablePicker[str | None]):
 
     def cells(self, view: SavedView) -> tuple[Text, ...]:
         number = _number(self.items, view)
-        waiting = self.counting and view.error is None and (view.unread, view.total) == (0, 0)
+        waiting = self.counting and view.error is None and number - 1 not in self.counted_rows
         return (
             Text(str(number) if number < 10 else ""),
             Text(clean_line(view.name)),
@@ -114,20 +114,25 @@ class ViewsScreen(TablePicker[str | None]):
     def count(self, listing: int, views: list[SavedView]) -> None:
         """Count each view's articles on a connection of its own; stops when the screen closes."""
         worker = get_current_worker()
-        with closing(cast(WorkerHost, self.app).store.connect(readonly=True)) as conn:
-            for row, view in enumerate(views):
+        host = cast(WorkerHost, self.app)
+        with closing(host.store.connect(readonly=True)) as conn, read_snapshot(conn):
+            marks = change_marks(conn)
+            known = {row: host.view_counts.known(view, marks) for row, view in enumerate(views)}
+            # Those counted before (and unchanged since) at once, then the rest, each as soon as it is known.
+            order = [row for row in known if known[row] is not None] + [row for row in known if known[row] is None]
+            for done, row in enumerate(order, 1):
                 if worker.is_cancelled:
                     return
-                unread, total = count_view(conn, view)
-                self.post_message(ViewCounted(listing, row, unread, total, row == len(views) - 1))
+                unread, total = host.view_counts.count(conn, views[row], marks)
+                self.post_message(ViewCounted(listing, row, unread, total, done == len(views)))
 
     @on(ViewCounted)
     def counted(self, event: ViewCounted) -> None:
         if event.listing != self.listing or event.row >= len(self.items):
             return
         self.items[event.row] = replace(self.items[event.row], unread=event.unread, total=event.total)
-        self.set_cell(event.row, UNREAD, Text(str(event.unread), justify="right"))
-        self.set_cell(event.row, TOTAL, Text(str(event.total), justify="right"))
+        self.counted_rows.add(event.row)
+        self.refresh_row(event.row)
         if event.last:
             self.counting = False
             self.show_title()

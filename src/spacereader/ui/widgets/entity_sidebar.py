@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
 SHORT_KINDS = {"person": "person", "organisation": "org", "place": "place"}
+DETAIL_DELAY = 1.2
+"""Seconds after the sidebar is mounted to build the entity mode's widgets: after the first screen and its
+follow-up work, beside the reader's other warm-up (ui/warm_up.py), before anyone is likely to choose a name."""
 
 
 def plural(count: int, word: str) -> str:
@@ -71,8 +74,17 @@ class EntitySidebar(Vertical):
         yield Static(id="entity-status")
         yield OptionList(id="entity-options")
 
+    def on_mount(self) -> None:
+        self.set_timer(DETAIL_DELAY, self.prepare_detail)
+
+    def prepare_detail(self) -> None:
+        """Build the entity mode's widgets, hidden, while the reader waits for keys: mounted on the key instead,
+        they appeared a frame after the chosen entity's articles (about 45 ms later)."""
+        if self.detail is None and self.is_attached:
+            self._detail().display = False
+
     def _detail(self) -> EntityDetail:
-        """The entity mode's widgets, built the first time an entity is chosen (not while the reader starts)."""
+        """The entity mode's widgets: built hidden soon after start (`prepare_detail`), or now if not yet."""
         if self.detail is None:
             from textual.widgets import Sparkline  # with `statistics`: imported when first drawn
 

@@ -63,6 +63,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article_id: int | None = None
+        self.shown: tuple[Article, tuple[str, ...]] | None = None
+        """The article and highlighted words on display, to tell when showing them again would change nothing."""
 
     def action_next_unread(self) -> None:
         self.post_message(self.NextUnreadRequested(True))
@@ -76,12 +78,17 @@ class ReadingPane(VerticalScroll, can_focus=True):
         yield Static(id="text-source")
         yield Static(id="body")
 
+    def shows(self, article: Article, highlight: tuple[str, ...] = ()) -> bool:
+        """Whether exactly this article (its text as stored now) is on display with these words marked."""
+        return self.shown == (article, highlight)
+
     def show_article(self, article: Article | None, highlight: tuple[str, ...] = ()) -> None:
         """Display an article (or say there is none) and scroll to its top.
 
         `highlight` lists words or names to mark wherever they occur, ignoring case.
         """
         self.article_id = article.id if article else None
+        self.shown = (article, highlight) if article else None
         headline = self.query_one("#headline", Static)
         meta = self.query_one("#meta", Static)
         body = self.query_one("#body", Static)
