@@ -45,7 +45,11 @@ QUERIES = {
     "prefix": ["tele*", "astro*", "sat*", "kel*"],
     "words": ["rocket engine test", "moon landing crew"],
     "filter": ["launch is:unread", "station feed:feed-17", "rocket after:30d", "mission -moon", "is:bookmarked"],
+    # What the search line runs at the second and third keystroke of a word (live: the last word is being typed).
+    "typing, 2 letters": ["te", "ke", "mi", "la", "co", "sp", "ro", "st", "ga", "ma"],
+    "typing, 3 letters": ["tel", "kel", "mis", "lau", "cos", "spa", "roc", "sta", "gag", "mar"],
 }
+LIVE = ("typing, 2 letters", "typing, 3 letters")
 
 
 def vocabulary(rng: random.Random, size: int = 40_000) -> list[str]:
@@ -131,8 +135,9 @@ def time_queries(conn, repeats: int, *, like: bool) -> dict[str, list[float]]:
         for text in texts:
             for attempt in range(repeats + 1):
                 began = time.perf_counter()
+                live = category in LIVE
                 if like:
-                    parsed = parse_query(text)
+                    parsed = parse_query(text, live=live)
                     assert not isinstance(parsed, QueryError)
                     where, params = like_view(parsed)
                     base = "FROM articles a JOIN feeds f ON f.id = a.feed_id" + where
@@ -140,7 +145,7 @@ def time_queries(conn, repeats: int, *, like: bool) -> dict[str, list[float]]:
                     conn.execute(page, params).fetchall()
                     conn.execute(f"SELECT count(*) {base}", params).fetchone()
                 else:
-                    view = search_filter(text)
+                    view = search_filter(text, live=live)
                     assert isinstance(view, ArticleFilter), view
                     list_article_rows(conn, view, limit=PAGE)
                     count_articles(conn, view)
@@ -159,7 +164,8 @@ def report(conn, label: str, repeats: int, like_repeats: int) -> None:
     print(f"\n== {label} ==")
     print(f"search (FTS5): median {statistics.median(every):.1f} ms, p95 {p95(every):.1f} ms over {len(every)} runs")
     for category, values in fts.items():
-        print(f"  {category:<12} median {statistics.median(values):7.1f} ms   max {max(values):7.1f} ms")
+        print(f"  {category:<17} median {statistics.median(values):7.1f} ms   p95 {p95(values):7.1f} ms"
+              f"   max {max(values):7.1f} ms")  # fmt: skip
     like = time_queries(conn, like_repeats, like=True)
     like_every = [t for values in like.values() for t in values]
     ratio = statistics.median(like_every) / statistics.median(every)
@@ -167,11 +173,11 @@ def report(conn, label: str, repeats: int, like_repeats: int) -> None:
           f"  -> FTS5 is {ratio:.0f}x faster at the median")  # fmt: skip
 
 
-def index_share(conn) -> tuple[float, float]:
-    """(index MB, index share of the cache) from the dbstat table."""
+def index_share(conn) -> tuple[float, float, float]:
+    """(index MB, index share of the cache, cache MB) from the dbstat table."""
     index = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'").fetchone()[0]
     whole = conn.execute("SELECT sum(pgsize) FROM dbstat").fetchone()[0]
-    return index / 1e6, index / whole
+    return index / 1e6, index / whole, whole / 1e6
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,8 +205,8 @@ def main(argv: list[str] | None = None) -> int:
                 label = f"{size:,} articles (built in {spent:.0f} s of store time)"
                 report(conn, label, args.repeats, args.like_repeats)
         with closing(store.connect()) as conn:
-            megabytes, share = index_share(conn)
-            print(f"\nindex size: {megabytes:.0f} MB, {share:.0%} of the cache")
+            megabytes, share, cache = index_share(conn)
+            print(f"\nindex size: {megabytes:.0f} MB, {share:.0%} of the cache ({cache:.0f} MB)")
             began = time.perf_counter()
             with conn:  # what the migration does once for a cache that predates the index
                 conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")

@@ -252,9 +252,9 @@ def test_any_query_of_words_phrases_prefixes_and_exclusions_matches_as_search_do
     for kind, words_, prefix in parts:
         text = " ".join(words_)
         if kind == '"':
-            tokens.append(f'"{text}"' + ("*" if prefix and len(words_[-1]) > 1 else ""))
+            tokens.append(f'"{text}"' + ("*" if prefix and len(words_[-1]) > 2 else ""))
         else:
-            tokens.append(kind + words_[0] + ("*" if prefix and len(words_[0]) > 1 else ""))
+            tokens.append(kind + words_[0] + ("*" if prefix and len(words_[0]) > 2 else ""))
     text = " ".join(tokens)
     query = parse_query(text)
     view = search_filter(text, sort="date")

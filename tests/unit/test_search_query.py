@@ -106,11 +106,17 @@ def test_messages_quote_user_text_without_control_characters():
     assert "\x1b" not in error("is:\x1b[31mred") and "\x1b" not in error("after:\x1b]0;x")
 
 
-def test_one_letter_prefixes_are_refused_or_left_whole():
-    assert "too short for a prefix" in error("k*")
-    assert "too short for a prefix" in error('"space s"*')
+def test_prefixes_start_at_three_letters_and_shorter_words_being_typed_match_whole():
+    for short in ("k*", "ke*", '"space s"*', '"space st"*', "-ke*"):
+        message = error(short)
+        assert "too short for a prefix" in message and "3 letters" in message, message
+    assert parse("sat*").terms == (Term("sat", prefix=True),)
+    # Typing: one or two letters are a whole word (AI, EU, UK), three or more a prefix.
     assert parse("space s", live=True).terms == (Term("space"), Term("s"))
-    assert parse("sa*").terms == (Term("sa", prefix=True),)
+    assert parse("space st", live=True).terms == (Term("space"), Term("st"))
+    assert parse("AI", live=True).terms == (Term("AI"),)
+    assert parse("space sta", live=True).terms == (Term("space"), Term("sta", prefix=True))
+    assert parse("ke", live=True).terms == parse("ke").terms == (Term("ke"),)
 
 
 def test_live_typing_makes_the_last_bare_word_a_prefix():

@@ -24,6 +24,7 @@ from spacereader.store.articles import (
 from spacereader.store.bookmarks import set_bookmark
 from spacereader.store.feeds import ensure_feed
 from spacereader.store.migrations import STEPS
+from spacereader.store.search_index import count_pending, index_pending
 from spacereader.store.views import delete_view, find_view, list_views, save_view
 from tests.conftest import add_articles
 
@@ -76,13 +77,30 @@ def test_headline_body_author_and_feed_name_are_indexed(conn, news):
 def test_prefixes_phrases_and_exclusions(conn, news):
     assert found(conn, "spac*", sort="date") == ["Zoë Gagarín flies again", "Budget news"]
     assert found(conn, "spa", live=True, sort="date") == found(conn, "spac*", sort="date")
-    # shorter than the prefix indexes still works
-    assert found(conn, "sp*", sort="date") == found(conn, "spac*", sort="date")
+    # three letters, the shortest prefix, are read from the term index
+    assert found(conn, "spa*", sort="date") == found(conn, "spac*", sort="date")
     assert found(conn, '"space race"') == ["Budget news"]
     assert found(conn, '"race space"') == []
     assert found(conn, "spac* -budget") == ["Zoë Gagarín flies again"]
     only_exclusions = found(conn, "-budget", sort="date")
     assert only_exclusions == ["Zoë Gagarín flies again", "Юлия Пересильд on the station"]
+
+
+def test_one_or_two_letters_being_typed_find_that_word_and_three_begin_a_prefix(conn):
+    with conn:
+        feed = ensure_feed(conn, "http://127.0.0.1/policy.xml", title="Policy Desk")
+        upsert_articles(conn, feed, [
+            item("eu", "EU and UK agree", "A deal on AI rules.", published="2026-01-03T00:00:00Z"),
+            item("europe", "Europe's launchers", "Euro budgets and the Ukraine Aid.", published="2026-01-02T00:00:00Z"),
+            item("x", "X marks it", "Wide views.", published="2026-01-01T00:00:00Z"),
+        ])  # fmt: skip
+    assert found(conn, "eu", live=True) == ["EU and UK agree"]
+    assert found(conn, "uk", live=True) == ["EU and UK agree"]
+    assert found(conn, "ai", live=True) == ["EU and UK agree"]
+    assert found(conn, "x", live=True) == ["X marks it"]
+    assert found(conn, "eur", live=True, sort="date") == ["Europe's launchers"]
+    assert found(conn, "ukr", live=True) == ["Europe's launchers"]
+    assert found(conn, "deal eu", live=True) == ["EU and UK agree"]
 
 
 def test_index_follows_insert_update_and_delete(store, conn, news):
@@ -134,6 +152,9 @@ def test_migration_indexes_an_existing_cache(tmp_path):
                 conn, feed, [item("x", "Vostok archive", "From before the index existed.")], index_now=False
             )
         migrate(conn)
+        # The last index step queues every article; the catch-up (reader, search commands) indexes them.
+        assert count_pending(conn) == 1
+        index_pending(conn)
         assert found(conn, "vostok") == ["Vostok archive"] and found(conn, "old feed") == ["Vostok archive"]
         assert_index_matches_cache(conn)
 

@@ -18,7 +18,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     """Register the search commands on the main parser's subcommands."""
     search = commands.add_parser(
         "search", help="search cached articles, best match first",
-        description="Words must all match; \"a phrase\", word*, -word, feed:NAME, entity:NAME, is:unread,"
+        description="Words must all match; \"a phrase\", wor* (3 letters or more), -word, feed:NAME, entity:NAME, is:unread,"
         " is:bookmarked, before:/after: 2021-10-05 or 7d. Put -- before a query that starts with -.",
     )  # fmt: skip
     search.add_argument("query", nargs="+", metavar="QUERY", help="the query (several words are joined)")
