@@ -178,3 +178,18 @@ def test_a_config_view_whose_query_changed_is_counted_again(cache, counting):
     store, _ = cache
     assert launch(store, {**CONFIG, "Unread": "is:read"})["Unread"] == (0, 0)
     assert sorted(counting) == ["Recent", "Unread"]
+
+
+def test_keeping_counts_already_kept_writes_nothing(cache):
+    store, _ = cache
+    counts = ViewCounts()
+    with closing(store.connect()) as conn:
+        marks = change_marks(conn)
+        views = uncounted_views(conn, CONFIG)
+        counts.load(conn, views, marks)
+        before = conn.total_changes
+        counts.keep(conn, views, marks)
+        assert conn.total_changes == before
+        counts.keep(conn, views[:-1], marks)  # one view fewer: its row goes
+        assert conn.total_changes > before
+    assert kept_names(store) == LASTING - {views[-1].name}

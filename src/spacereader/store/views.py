@@ -181,6 +181,8 @@ class ViewCounts:
                 counts = None if key is None else self._known.get(key)
             if key is not None and counts is not None:
                 rows.append((view.name, repr(key[0]), key[1], key[2], *counts))
+        if set(rows) == set(conn.execute(_KEPT_SQL)):
+            return  # as kept already (a view with a relative date was all that was counted): no write
         with conn:
             conn.execute(
                 "DELETE FROM view_counts WHERE name NOT IN (SELECT value FROM json_each(?))",
