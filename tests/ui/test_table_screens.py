@@ -265,3 +265,39 @@ async def test_every_dialog_fits_60_by_20(store, make_app, keys, dialog):
                 scrolled = any(getattr(a, "max_scroll_y", 0) for a in widget.ancestors)  # help scrolls down
                 assert widget.region.right <= 60 and (scrolled or widget.region.bottom <= 20), widget
                 assert widget.max_scroll_x == 0, widget  # nothing hidden off to the right
+
+
+async def test_a_later_launch_shows_the_views_counts_kept_in_the_cache_without_counting(store, make_app, monkeypatch):
+    import spacereader.store.views as views_module
+    from spacereader.store.articles import set_read
+
+    fill(store)
+    real = views_module.count_view
+    counted: list[str] = []
+
+    def counting(conn, view, **kwargs):
+        counted.append(view.name)
+        return real(conn, view, **kwargs)
+
+    monkeypatch.setattr(views_module, "count_view", counting)
+
+    async def look() -> list[tuple[int, int]]:
+        """One launch: the views screen's counts once every one is in."""
+        app = make_app(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("v")
+            await settle(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, ViewsScreen) and not screen.counting
+            return [(view.unread, view.total) for view in screen.views]
+
+    first = await look()
+    assert sorted(counted) == ["Launches and landings of every crewed mission", "Part one"]
+    counted.clear()
+    assert await look() == first and counted == []  # the store was not asked
+    with closing(store.connect()) as conn:
+        set_read(conn, min(a for (a,) in conn.execute("SELECT id FROM articles")), True)
+        want = [(v.unread, v.total) for v in list_views(conn)]
+    counted.clear()
+    assert await look() == want != first and len(counted) == 2  # the cache changed: counted again

@@ -141,13 +141,14 @@ class Store:
                 part.rename(Path(f"{aside}{suffix}"))
         return aside
 
-    def connect(self, *, readonly: bool = False) -> sqlite3.Connection:
-        """A new connection with WAL, foreign keys and a busy timeout."""
+    def connect(self, *, readonly: bool = False, wait_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+        """A new connection with WAL, foreign keys and a busy timeout (`wait_ms`: how long a write waits for
+        another writer before it fails)."""
         if readonly:
             conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         else:
             conn = sqlite3.connect(self.path, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             mode = conn.execute("PRAGMA journal_mode").fetchone()[0]

@@ -529,6 +529,30 @@ STEPS: list[str] = [
     INSERT OR IGNORE INTO search_pending (article_id) SELECT id FROM articles;
     UPDATE change_counts SET n = n + 1 WHERE name = 'articles';
     """,
+    # Views' counts kept across launches, so the first look at the views screen shows the counts taken last
+    # time while the change counters have not moved since (store/views.py ViewCounts). One row per view name:
+    # `filter` is the parsed query the count was taken for (a changed query, or a new parser, never matches),
+    # `articles`/`entities` the counters then (`entities` NULL for a view without `entity:` terms). A view
+    # deleted or renamed loses its row here, whatever code path does it.
+    """
+    CREATE TABLE view_counts (
+        name TEXT PRIMARY KEY,
+        filter TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        entities INTEGER,
+        unread INTEGER NOT NULL,
+        total INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TRIGGER view_counts_view_deleted AFTER DELETE ON views BEGIN
+        DELETE FROM view_counts WHERE name = old.name;
+    END;
+    CREATE TRIGGER view_counts_view_changed AFTER UPDATE OF name, query ON views BEGIN
+        DELETE FROM view_counts WHERE name IN (old.name, new.name);
+    END;
+    CREATE TRIGGER view_counts_view_saved AFTER INSERT ON views BEGIN
+        DELETE FROM view_counts WHERE name = new.name;
+    END;
+    """,
 ]
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timezone
 
 from spacereader.models import ArticleFilter, ParsedQuery, SavedView
 from spacereader.search.query import QueryError, parse_query
@@ -153,10 +154,65 @@ class ViewCounts:
                     self._known[key] = counts
         return counts
 
+    def load(
+        self, conn: sqlite3.Connection, views: list[SavedView], marks: tuple[int, int], *, now: datetime | None = None
+    ) -> set[str]:
+        """Take in the counts kept in the cache (`keep`, at an earlier launch) that still hold at these marks,
+        read in the same read transaction as the marks; the names of the views the cache has counts for."""
+        kept = {row[0]: row[1:] for row in conn.execute(_KEPT_SQL)}
+        for view in views:
+            key = self._lasting_key(view, marks, now)
+            row = kept.get(view.name)
+            if key is not None and row is not None and row[:3] == (repr(key[0]), key[1], key[2]):
+                with self._lock:
+                    self._known.setdefault(key, (row[3], row[4]))
+        return set(kept)
+
+    def keep(
+        self, conn: sqlite3.Connection, views: list[SavedView], marks: tuple[int, int], *, now: datetime | None = None
+    ) -> None:
+        """Write these views' counts known at these marks to the cache for the next launch, and forget the
+        kept counts of views no longer listed (views left out of the config). A view with a relative date
+        is not kept: it resolves to another moment at the next look."""
+        rows = []
+        for view in views:
+            key = self._lasting_key(view, marks, now)
+            with self._lock:
+                counts = None if key is None else self._known.get(key)
+            if key is not None and counts is not None:
+                rows.append((view.name, repr(key[0]), key[1], key[2], *counts))
+        if set(rows) == set(conn.execute(_KEPT_SQL)):
+            return  # as kept already (a view with a relative date was all that was counted): no write
+        with conn:
+            conn.execute(
+                "DELETE FROM view_counts WHERE name NOT IN (SELECT value FROM json_each(?))",
+                (json.dumps([view.name for view in views]),),
+            )
+            conn.executemany(
+                "INSERT INTO view_counts (name, filter, articles, entities, unread, total) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET filter = excluded.filter, articles = excluded.articles,"
+                " entities = excluded.entities, unread = excluded.unread, total = excluded.total",
+                rows,
+            )
+
+    @classmethod
+    def _lasting_key(cls, view: SavedView, marks: tuple[int, int], now: datetime | None) -> tuple[object, ...] | None:
+        """The key of a view whose query means the same at any moment (no relative date), else None."""
+        key = cls._key(view, marks, now)
+        if key is None or view_filter(view.query, now=_ANOTHER_MOMENT) != view_filter(view.query, now=_A_MOMENT):
+            return None
+        return key
+
     def _forget_older(self, marks: tuple[int, int]) -> None:
         stale = [k for k in self._known if k[1] != marks[0] or k[2] not in (None, marks[1])]
         for key in stale if len(self._known) < KNOWN_MAX else list(self._known):
             del self._known[key]
+
+
+_KEPT_SQL = "SELECT name, filter, articles, entities, unread, total FROM view_counts"
+_A_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_ANOTHER_MOMENT = datetime(2000, 1, 2, tzinfo=timezone.utc)
+"""Two moments a query with a relative date (`after:7d`) resolves differently at, and any other alike."""
 
 
 @contextmanager

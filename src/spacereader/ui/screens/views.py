@@ -19,11 +19,14 @@ from textual.worker import get_current_worker
 
 from spacereader.models import SavedView
 from spacereader.safe_text import clean_line
-from spacereader.store import Connection
+from spacereader.store import Connection, DatabaseError
 from spacereader.store.views import change_marks, delete_view, read_snapshot, uncounted_views
 from spacereader.store.watches import list_watches
 from spacereader.ui.host import WorkerHost
 from spacereader.ui.screens.table_picker import Column, TablePicker
+
+KEEP_WAIT_MS = 250
+"""How long the counts' write waits for another writer before giving up."""
 
 
 class ViewCounted(Message):
@@ -117,6 +120,7 @@ class ViewsScreen(TablePicker[str | None]):
         host = cast(WorkerHost, self.app)
         with closing(host.store.connect(readonly=True)) as conn, read_snapshot(conn):
             marks = change_marks(conn)
+            kept = host.view_counts.load(conn, views, marks)  # counted at an earlier launch, still true
             known = {row: host.view_counts.known(view, marks) for row, view in enumerate(views)}
             # Those counted before (and unchanged since) at once, then the rest, each as soon as it is known.
             order = [row for row in known if known[row] is not None] + [row for row in known if known[row] is None]
@@ -125,6 +129,19 @@ class ViewsScreen(TablePicker[str | None]):
                     return
                 unread, total = host.view_counts.count(conn, views[row], marks)
                 self.post_message(ViewCounted(listing, row, unread, total, done == len(views)))
+        if None in known.values() or kept != {view.name for view in views}:
+            self.keep_counts(views, marks)
+
+    def keep_counts(self, views: list[SavedView], marks: tuple[int, int]) -> None:
+        """Write the counts to the cache for the next launch (from the counting worker, after the counts
+        are shown). Not waiting long for the refresh's writer, and quiet when it cannot: a count not kept
+        is only counted again."""
+        host = cast(WorkerHost, self.app)
+        try:
+            with closing(host.store.connect(wait_ms=KEEP_WAIT_MS)) as conn:
+                host.view_counts.keep(conn, views, marks)
+        except DatabaseError:
+            pass
 
     @on(ViewCounted)
     def counted(self, event: ViewCounted) -> None:
